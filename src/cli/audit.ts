@@ -1,0 +1,83 @@
+import { readFileSync, statSync } from 'node:fs';
+import { analyzeFile, formatBytes } from '../core/analyze';
+import type { ResolvedConfig } from '../core/config';
+import type { FileNote, Finding } from '../core/types';
+import { discoverFiles } from './discover';
+import { decodeFile } from './read';
+import { listStagedFiles, readBlobs } from './staged';
+import { createIgnoreMatcher } from './ignore';
+
+export interface AuditReport {
+  /** Absolute directory that finding paths are relative to. */
+  root: string;
+  filesAnalyzed: number;
+  findings: Finding[];
+  notes: FileNote[];
+  durationMs: number;
+}
+
+export interface SourceText {
+  path: string;
+  read: () => Uint8Array;
+  size?: number;
+}
+
+/** Analyse files one at a time, so memory stays flat whatever the tree's size. */
+export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = []): AuditReport {
+  const started = performance.now();
+  const findings: Finding[] = [];
+  let filesAnalyzed = 0;
+  for (const source of sources) {
+    if (source.size !== undefined && source.size > config.maxFileSize) {
+      notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = source.read();
+    } catch (error) {
+      notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      continue;
+    }
+    const text = decodeFile(source.path, bytes, notes);
+    if (text === undefined) continue;
+    const result = analyzeFile({ path: source.path, text }, config);
+    filesAnalyzed++;
+    findings.push(...result.findings);
+    notes.push(...result.notes);
+  }
+  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started };
+}
+
+export function auditPaths(root: string, targets: string[], config: ResolvedConfig): AuditReport {
+  const discovery = discoverFiles(root, targets, config.ignore);
+  const sources = discovery.files.map((file) => ({
+    path: file.path,
+    get size() {
+      try {
+        return statSync(file.absolutePath).size;
+      } catch {
+        return undefined;
+      }
+    },
+    read: () => readFileSync(file.absolutePath),
+  }));
+  return analyzeSources(root, sources, config, discovery.notes);
+}
+
+/** The staged (index) content of staged files: what the commit will contain, not the work tree. */
+export function auditStaged(topLevel: string, config: ResolvedConfig): AuditReport {
+  const isIgnored = createIgnoreMatcher(config.ignore);
+  const staged = listStagedFiles(topLevel).filter((file) => !isIgnored(file.path));
+  const blobs = readBlobs(topLevel, staged.map((file) => file.blob));
+  const sources = staged.map((file) => ({
+    path: file.path,
+    size: blobs.get(file.blob)?.length,
+    read: () => {
+      const content = blobs.get(file.blob);
+      if (!content) throw new Error('staged content is missing from the object database');
+      return content;
+    },
+  }));
+  return analyzeSources(topLevel, sources, config);
+}

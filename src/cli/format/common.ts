@@ -1,0 +1,60 @@
+import { getRule } from '../../core/rules';
+import type { Finding, Severity } from '../../core/types';
+import type { AuditReport } from '../audit';
+
+export const TOOL_NAME = 'agent-guardrail';
+export const TOOL_VERSION: string = process.env.AGENT_GUARDRAIL_VERSION ?? '0.0.0-dev';
+export const INFORMATION_URI = 'https://github.com/agent-guardrail/agent-guardrail';
+
+export interface Summary {
+  error: number;
+  warning: number;
+  note: number;
+  suppressed: number;
+  files: number;
+}
+
+export function activeFindings(report: AuditReport): Finding[] {
+  return report.findings.filter((finding) => !finding.suppression);
+}
+
+export function summarize(report: AuditReport): Summary {
+  const summary: Summary = { error: 0, warning: 0, note: 0, suppressed: 0, files: new Set<string>().size };
+  const files = new Set<string>();
+  for (const finding of report.findings) {
+    if (finding.suppression) {
+      summary.suppressed++;
+      continue;
+    }
+    summary[finding.severity]++;
+    files.add(finding.file);
+  }
+  summary.files = files.size;
+  return summary;
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : 1),
+  );
+}
+
+export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of sortFindings(findings)) {
+    const list = groups.get(finding.file) ?? [];
+    list.push(finding);
+    groups.set(finding.file, list);
+  }
+  return groups;
+}
+
+export function docsUrl(ruleId: string): string {
+  return getRule(ruleId).docsUrl;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { note: 1, warning: 2, error: 3 };

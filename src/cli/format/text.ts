@@ -1,0 +1,58 @@
+import type { AuditReport } from '../audit';
+import { activeFindings, groupByFile, plural, summarize } from './common';
+
+export interface TextOptions {
+  color: boolean;
+  verbose: boolean;
+}
+
+const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32 } as const;
+
+/** ESLint-style report: findings grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
+export function formatText(report: AuditReport, options: TextOptions): string {
+  const paint = (code: keyof typeof codes, text: string) => (options.color ? `\u001b[${codes[code]}m${text}\u001b[0m` : text);
+  const severityColor = { error: 'red', warning: 'yellow', note: 'blue' } as const;
+  const lines: string[] = [];
+  for (const [file, findings] of groupByFile(activeFindings(report))) {
+    lines.push(paint('underline', file));
+    const rows = findings.map((finding) => ({
+      position: `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
+      severity: finding.severity,
+      message: finding.message,
+      rule: finding.ruleId,
+    }));
+    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    for (const row of rows) {
+      lines.push(
+        `  ${paint('gray', row.position.padEnd(positionWidth))}  ${paint(severityColor[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint('gray', row.rule)}`,
+      );
+    }
+    lines.push('');
+  }
+
+  const skipped = report.notes.filter((note) => note.kind !== 'partial' || options.verbose);
+  const partial = report.notes.filter((note) => note.kind === 'partial');
+  if (options.verbose && report.notes.length) {
+    lines.push(paint('bold', 'Notes'));
+    for (const note of report.notes) lines.push(`  ${note.file}  ${paint('gray', note.kind)}  ${note.reason}`);
+    lines.push('');
+  } else if (partial.length) {
+    for (const note of partial) lines.push(`${paint('gray', 'note')} ${note.file}: ${note.reason}`);
+    lines.push('');
+  }
+
+  const summary = summarize(report);
+  const total = summary.error + summary.warning + summary.note;
+  const parts = [`${plural(summary.error, 'error')}`, `${plural(summary.warning, 'warning')}`, `${plural(summary.note, 'note')}`];
+  const extras = [`${plural(report.filesAnalyzed, 'file')} analysed`];
+  const skippedCount = skipped.filter((note) => note.kind === 'skipped').length;
+  if (skippedCount) extras.push(`${skippedCount} skipped${options.verbose ? '' : ' (--verbose lists them)'}`);
+  const errors = report.notes.filter((note) => note.kind === 'error').length;
+  if (errors && !options.verbose) extras.push(`${plural(errors, 'file')} could not be read (--verbose lists them)`);
+  if (summary.suppressed) extras.push(`${summary.suppressed} suppressed`);
+  const headline = total
+    ? paint(summary.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.files, 'file')}`)
+    : paint('green', '✔ no problems');
+  lines.push(`${headline} · ${extras.join(' · ')}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,201 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Severity, SeveritySetting } from './types';
+
+export const BROKERS = [
+  'vault', 'aws-sts', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault', 'azure-managed-identity',
+  '1password', 'infisical', 'doppler', 'github-app', 'oauth-token-exchange', 'env',
+] as const;
+export type Broker = (typeof BROKERS)[number];
+
+const severitySetting = z.enum(['off', 'note', 'warning', 'error']).describe('off, note, warning or error');
+const sizeSetting = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+(?:\.\d+)?\s*(?:B|KB|MB|GB|KiB|MiB|GiB)?$/i)])
+  .describe('A size in bytes, or with a unit: 500KB, 2MB');
+
+/** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    rules: z
+      .record(z.string(), severitySetting)
+      .optional()
+      .describe('Rule severities by rule id (`secrets/generic-secret`) or category wildcard (`grants/*`).'),
+    ignore: z.array(z.string()).optional().describe('Glob patterns (gitignore syntax) of files not to analyse.'),
+    placeholders: z
+      .array(z.string())
+      .optional()
+      .describe('Extra regular expressions for values that are placeholders, never secrets (e.g. `^dev-local-`).'),
+    secretNames: z.array(z.string()).optional().describe('Extra variable or key names whose values are credentials.'),
+    broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
+    maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
+    maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
+    suppressions: z
+      .array(
+        z
+          .object({
+            rule: z.string().describe('Rule id the suppression applies to.'),
+            fingerprint: z.string().describe('Fingerprint of the finding, as printed by `audit --format json`.'),
+            reason: z.string().min(1).describe('Why this finding is acceptable.'),
+            file: z.string().optional().describe('Limit the suppression to one file (workspace-relative).'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Findings to suppress by fingerprint (for files without comments, such as JSON).'),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configSchema>;
+
+/** What the analysis core needs, with every default applied. */
+export interface ResolvedConfig {
+  severities: Record<string, SeveritySetting>;
+  ignore: string[];
+  extraPlaceholders: RegExp[];
+  extraSecretNames: string[];
+  broker?: Broker;
+  maxCredentialTtlSeconds: number;
+  maxFileSize: number;
+  suppressions: { rule: string; fingerprint: string; reason: string; file?: string }[];
+  /** False in an untrusted workspace: repository suppressions and disables of secrets/* and grants/* are ignored. */
+  trusted: boolean;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_MAX_CREDENTIAL_TTL_SECONDS = 3600;
+
+export function defaultConfig(): ResolvedConfig {
+  return {
+    severities: {},
+    ignore: [],
+    extraPlaceholders: [],
+    extraSecretNames: [],
+    maxCredentialTtlSeconds: DEFAULT_MAX_CREDENTIAL_TTL_SECONDS,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    suppressions: [],
+    trusted: true,
+  };
+}
+
+export interface ConfigProblem {
+  message: string;
+  /** Offset in the config text, when known. */
+  offset?: number;
+}
+
+export function parseSize(value: number | string): number {
+  if (typeof value === 'number') return value;
+  const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(value.trim());
+  if (!match) return DEFAULT_MAX_FILE_SIZE;
+  const units: Record<string, number> = { '': 1, b: 1, kb: 1000, mb: 1000 ** 2, gb: 1000 ** 3, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+  return Math.round(Number(match[1]) * (units[match[2]!.toLowerCase()] ?? 1));
+}
+
+/** `15m`, `1h`, `90d`, `30s`, `2w`, or ISO 8601 (`PT1H`, `P1D`). Undefined when not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const simple = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w)\s*$/i.exec(text);
+  if (simple) {
+    const factor = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 }[simple[2]!.toLowerCase() as 's']!;
+    return Math.round(Number(simple[1]) * factor);
+  }
+  const iso = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
+  if (iso && text.trim().length > 1 && !/T$/i.test(text.trim())) {
+    const [, w, d, h, m, s] = iso;
+    return (Number(w ?? 0) * 7 + Number(d ?? 0)) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  }
+  return undefined;
+}
+
+/**
+ * Parse and validate config text (YAML or JSON; JSON is YAML). Bad parts are reported and replaced by
+ * defaults; the rest of the file still applies.
+ */
+export function parseConfigText(text: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const config = defaultConfig();
+  const problems: ConfigProblem[] = [];
+  const document = parseDocument(text, { prettyErrors: false, strict: false });
+  for (const error of document.errors) problems.push({ message: error.message.split('\n')[0]!, offset: error.pos[0] });
+  if (document.errors.length) return { config, problems };
+  const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ message: 'The configuration must be a mapping of settings.' });
+    return { config, problems };
+  }
+  const input = raw as Record<string, unknown>;
+  const shape = configSchema.shape;
+  for (const [key, value] of Object.entries(input)) {
+    const field = (shape as Record<string, z.ZodType>)[key];
+    const node = document.get(key, true) as { range?: [number, number, number] } | undefined;
+    const keyNode = (document.contents as { items?: { key?: { value?: unknown; range?: [number] } }[] } | null)?.items?.find((item) => item.key?.value === key)?.key;
+    if (!field) {
+      problems.push({ message: `Unknown setting "${key}".`, offset: keyNode?.range?.[0] });
+      continue;
+    }
+    const result = field.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const where = issue.path.length ? `${key}.${issue.path.join('.')}` : key;
+      problems.push({ message: `${where}: ${issue.message}`, offset: node?.range?.[0] });
+      continue;
+    }
+    applySetting(config, key as keyof ConfigFile, result.data, problems, node?.range?.[0]);
+  }
+  return { config, problems };
+}
+
+function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offset?: number): void {
+  switch (key) {
+    case 'rules':
+      config.severities = { ...(value as Record<string, SeveritySetting>) };
+      break;
+    case 'ignore':
+      config.ignore = value as string[];
+      break;
+    case 'placeholders':
+      for (const source of value as string[]) {
+        try {
+          config.extraPlaceholders.push(new RegExp(source));
+        } catch (error) {
+          problems.push({ message: `placeholders: "${source}" is not a valid regular expression (${(error as Error).message}).`, offset });
+        }
+      }
+      break;
+    case 'secretNames':
+      config.extraSecretNames = value as string[];
+      break;
+    case 'broker':
+      config.broker = value as ResolvedConfig['broker'];
+      break;
+    case 'maxCredentialTtl': {
+      const seconds = parseDuration(value as string);
+      if (seconds === undefined) problems.push({ message: `maxCredentialTtl: "${value}" is not a duration such as 15m, 1h or PT1H.`, offset });
+      else config.maxCredentialTtlSeconds = seconds;
+      break;
+    }
+    case 'maxFileSize':
+      config.maxFileSize = parseSize(value as number | string);
+      break;
+    case 'suppressions':
+      config.suppressions = value as ResolvedConfig['suppressions'];
+      break;
+    case '$schema':
+      break;
+  }
+}
+
+/** The severity a rule has under this config: exact id, then `category/*`, then the default. */
+export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): SeveritySetting {
+  const category = ruleId.split('/')[0]!;
+  const configured = config.severities[ruleId] ?? config.severities[`${category}/*`];
+  if (!configured) return defaultSeverity;
+  // Restricted Mode: a repository cannot switch off or downgrade the rules that protect against it.
+  if (!config.trusted && (category === 'secrets' || category === 'grants') && rank(configured) < rank(defaultSeverity)) {
+    return defaultSeverity;
+  }
+  return configured;
+}
+
+function rank(severity: SeveritySetting): number {
+  return { off: 0, note: 1, warning: 2, error: 3 }[severity];
+}

@@ -1,0 +1,65 @@
+/** What kind of file a path is, which decides the parser and which rules apply. */
+export type FileKind = 'code' | 'json' | 'yaml' | 'dotenv' | 'text';
+
+const CODE_EXTENSIONS = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+const JSON_EXTENSIONS = /\.(?:json|jsonc|json5)$/i;
+const YAML_EXTENSIONS = /\.(?:ya?ml)$/i;
+
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}
+
+export function fileKind(path: string): FileKind {
+  const name = baseName(path);
+  if (/\.d\.[mc]?ts$/i.test(name)) return 'text';
+  if (CODE_EXTENSIONS.test(name)) return 'code';
+  if (JSON_EXTENSIONS.test(name)) return 'json';
+  if (YAML_EXTENSIONS.test(name)) return 'yaml';
+  if (/^\.env(?:\..+)?$/i.test(name) || /\.env$/i.test(name)) return 'dotenv';
+  return 'text';
+}
+
+/** Files whose content is package hashes and resolved URLs, never credentials (as gitleaks does by default). */
+const LOCKFILES = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',
+  'Cargo.lock', 'poetry.lock', 'Pipfile.lock', 'composer.lock', 'Gemfile.lock', 'go.sum', 'uv.lock',
+  'deno.lock', 'flake.lock', 'packages.lock.json', 'Podfile.lock', 'mix.lock', 'pubspec.lock',
+]);
+
+/** Build output and vendored code that discovery skips when walking a directory outside git. */
+export const SKIPPED_DIRECTORIES = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo',
+  '.cache', '.parcel-cache', '.vercel', '.svelte-kit', '.output', 'vendor', '__pycache__', '.venv', 'venv',
+  '.tox', 'target', '.gradle', '.idea', '.vscode-test',
+]);
+
+export function isLockfile(path: string): boolean {
+  return LOCKFILES.has(baseName(path));
+}
+
+/** Names whose content is generated or minified code. */
+export function isMinifiedName(path: string): boolean {
+  return /\.min\.(?:js|mjs|cjs|css)$|\.(?:js|css)\.map$|\.bundle\.js$|-bundle\.js$|\.chunk\.js$/i.test(baseName(path));
+}
+
+/** Long lines on average, or any very long line in a code file: minified or generated. */
+export function looksMinified(path: string, text: string): boolean {
+  if (text.length < 4096) return false;
+  const lines = text.length / (countLines(text) || 1);
+  if (lines > 500) return true;
+  return fileKind(path) === 'code' && /[^\n]{20000}/.test(text.slice(0, 200_000));
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/** A NUL byte in the first 8 KiB: binary, as git decides. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 8192);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}

@@ -1,0 +1,47 @@
+import type { OwaspRef, RuleCategory, RuleMeta, Severity } from '../types';
+
+export const REPOSITORY_URL = 'https://github.com/agent-guardrail/agent-guardrail';
+
+/** OWASP Non-Human Identities Top 10 (2025) and Top 10 for Agentic Applications (2026) entries the rules map to. */
+export const OWASP = {
+  NHI1: { id: 'NHI1:2025', title: 'Improper Offboarding' },
+  NHI2: { id: 'NHI2:2025', title: 'Secret Leakage' },
+  NHI4: { id: 'NHI4:2025', title: 'Insecure Authentication' },
+  NHI5: { id: 'NHI5:2025', title: 'Overprivileged NHI' },
+  NHI6: { id: 'NHI6:2025', title: 'Insecure Cloud Deployment Configurations' },
+  NHI7: { id: 'NHI7:2025', title: 'Long-Lived Secrets' },
+  NHI8: { id: 'NHI8:2025', title: 'Environment Isolation' },
+  NHI9: { id: 'NHI9:2025', title: 'NHI Reuse' },
+  ASI02: { id: 'ASI02:2026', title: 'Tool Misuse and Exploitation' },
+  ASI03: { id: 'ASI03:2026', title: 'Identity and Privilege Abuse' },
+  ASI04: { id: 'ASI04:2026', title: 'Agentic Supply Chain Vulnerabilities' },
+  ASI05: { id: 'ASI05:2026', title: 'Unexpected Code Execution' },
+  ASI10: { id: 'ASI10:2026', title: 'Rogue Agents' },
+} as const satisfies Record<string, OwaspRef>;
+
+export interface RuleDefinition extends RuleMeta {
+  /** Docs page, relative to the repository root. */
+  docsPath: string;
+  docsUrl: string;
+}
+
+export function defineRule(meta: {
+  id: `${RuleCategory}/${string}`;
+  description: string;
+  defaultSeverity: Severity;
+  fixable?: boolean;
+  owasp?: OwaspRef[];
+}): RuleDefinition {
+  const [category, name] = meta.id.split('/') as [RuleCategory, string];
+  const docsPath = `src/core/rules/${category}/${name}.md`;
+  return {
+    id: meta.id,
+    category,
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    fixable: meta.fixable ?? false,
+    owasp: meta.owasp ?? [],
+    docsPath,
+    docsUrl: `${REPOSITORY_URL}/blob/main/${docsPath}`,
+  };
+}

@@ -1,0 +1,128 @@
+import { looksLikeSecretValue, stripAuthScheme } from './generic';
+import { isSecretLikeName, nameWords } from './names';
+import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
+
+/** A string value found under a name: a property, variable, parameter, header, env var, YAML/JSON key … */
+export interface NamedValue {
+  name: string;
+  value: string;
+  /** Offsets of the value text (without quotes) in the file. */
+  start: number;
+  end: number;
+  /** The value is passed to a known API client where a credential goes, whatever its name. */
+  credentialPosition?: boolean;
+  /**
+   * The value's text in the file is exactly `value` (no escapes, no concatenation), so offsets inside the
+   * value map one-to-one onto the file.
+   */
+  exact: boolean;
+}
+
+/** A string built from several literals (`'sk-proj-' + '…'`): only its whole can be matched. */
+export interface FoldedValue {
+  value: string;
+  start: number;
+  end: number;
+}
+
+export type SecretKind = 'provider' | 'generic' | 'private-key' | 'connection-string';
+
+export interface SecretDetection extends SecretMatch {
+  kind: SecretKind;
+  /** For generic secrets: the name the value was assigned to. */
+  name?: string;
+}
+
+export interface SecretDetectionOptions {
+  extraPlaceholders?: readonly RegExp[];
+  extraSecretNames?: readonly string[];
+}
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+
+/** Scanners are pure and reusable; build one per distinct placeholder configuration. */
+const scannerCache = new WeakMap<readonly RegExp[], ProviderScanner>();
+const DEFAULT_PLACEHOLDERS: readonly RegExp[] = [];
+
+function scannerFor(extraPlaceholders: readonly RegExp[]): ProviderScanner {
+  let scanner = scannerCache.get(extraPlaceholders);
+  if (!scanner) {
+    scanner = new ProviderScanner(undefined, extraPlaceholders);
+    scannerCache.set(extraPlaceholders, scanner);
+  }
+  return scanner;
+}
+
+/**
+ * Every secret in one file. The provider, private-key and connection-string scanners run on the whole text
+ * (so comments and prose count too); the language layer adds named values (for context-bound generic secrets)
+ * and folded constant concatenations.
+ */
+export function detectSecrets(
+  text: string,
+  namedValues: readonly NamedValue[],
+  foldedValues: readonly FoldedValue[],
+  options: SecretDetectionOptions = {},
+): SecretDetection[] {
+  const extraPlaceholders = options.extraPlaceholders ?? DEFAULT_PLACEHOLDERS;
+  const scanner = scannerFor(extraPlaceholders);
+  const found: SecretDetection[] = [
+    ...scanner.scan(text).map((m) => ({ ...m, kind: 'provider' as const })),
+    ...scanPrivateKeys(text).map((m) => ({ ...m, kind: 'private-key' as const })),
+    ...scanConnectionStrings(text, extraPlaceholders).map((m) => ({ ...m, kind: 'connection-string' as const })),
+  ];
+
+  for (const folded of foldedValues) {
+    for (const match of scanner.scan(folded.value)) {
+      found.push({ ...match, kind: 'provider', value: match.value, start: folded.start, end: folded.end });
+    }
+  }
+
+  for (const named of namedValues) {
+    if (!named.credentialPosition && !isSecretLikeName(named.name, { extraNames: options.extraSecretNames })) continue;
+    const { credential, offset } = stripAuthScheme(named.value.trim());
+    const leading = named.value.length - named.value.trimStart().length;
+    const passwordLike = nameWords(named.name).some((word) => PASSWORD_WORDS.has(word));
+    if (!looksLikeSecretValue(credential, { extraPlaceholders, passwordLike })) continue;
+    const start = named.exact ? named.start + leading + offset : named.start;
+    const end = named.exact ? start + credential.length : named.end;
+    found.push({
+      detectorId: 'generic',
+      detectorName: named.credentialPosition ? 'API client credential' : `secret in \`${named.name}\``,
+      value: credential,
+      start,
+      end,
+      kind: 'generic',
+      name: named.name,
+    });
+  }
+  return dropOverlaps(found);
+}
+
+const PRIORITY: Record<SecretKind, number> = { 'private-key': 0, provider: 1, 'connection-string': 2, generic: 3 };
+
+/**
+ * One finding per place: a provider match beats a generic one over the same text; duplicates collapse.
+ * Sweeps clusters of overlapping detections in start order, so it stays linear in the number of detections.
+ */
+function dropOverlaps(detections: SecretDetection[]): SecretDetection[] {
+  const byStart = [...detections].sort((a, b) => a.start - b.start);
+  const kept: SecretDetection[] = [];
+  let cluster: SecretDetection[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    const chosen: SecretDetection[] = [];
+    for (const detection of cluster.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start)) {
+      if (!chosen.some((other) => detection.start < other.end && other.start < detection.end)) chosen.push(detection);
+    }
+    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    cluster = [];
+  };
+  for (const detection of byStart) {
+    if (detection.start >= clusterEnd && cluster.length) flush();
+    cluster.push(detection);
+    clusterEnd = Math.max(clusterEnd, detection.end);
+  }
+  if (cluster.length) flush();
+  return kept;
+}

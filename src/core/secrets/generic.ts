@@ -1,0 +1,49 @@
+import { characterClasses, shannonEntropy } from './entropy';
+import { isHexDigest, isNonSecretIdentifier, isPlaceholder } from './placeholders';
+
+/** Authorization schemes whose credential follows the scheme word. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key|Klaviyo-API-Key|SSWS)\s+/;
+
+/** Strip an HTTP auth scheme (`Bearer …`) and return where the credential starts inside the value. */
+export function stripAuthScheme(value: string): { credential: string; offset: number } {
+  const match = AUTH_SCHEME.exec(value);
+  return match ? { credential: value.slice(match[0].length), offset: match[0].length } : { credential: value, offset: 0 };
+}
+
+const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)/i;
+const WORDS_ONLY = /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/;
+const SPACED_TEXT = /\s/;
+/** An env var name or constant written as a string: `OPENAI_API_KEY`, `my-secret-name`. */
+const IDENTIFIER_LIKE = /^[A-Za-z][A-Za-z0-9]*(?:[-_.:/][A-Za-z0-9]+)*$/;
+
+export interface GenericValueOptions {
+  extraPlaceholders?: readonly RegExp[];
+  /** Password-like names accept shorter values (people pick 10-character passwords, not 40-character tokens). */
+  passwordLike?: boolean;
+}
+
+/**
+ * Is this value, found under a secret-like name, plausibly a real credential? Requires enough length and
+ * randomness, and rules out placeholders, references, identifiers, prose, URLs and paths.
+ */
+export function looksLikeSecretValue(value: string, options: GenericValueOptions = {}): boolean {
+  const minLength = options.passwordLike ? 8 : 12;
+  if (value.length < minLength || value.length > 1024) return false;
+  if (SPACED_TEXT.test(value)) return false;
+  if (URL_OR_PATH.test(value)) return false;
+  if (isPlaceholder(value, options.extraPlaceholders)) return false;
+  if (isNonSecretIdentifier(value)) return false;
+  if (WORDS_ONLY.test(value)) return false;
+
+  const entropy = shannonEntropy(value);
+  const classes = characterClasses(value);
+  const hasDigit = /[0-9]/.test(value);
+  if (isHexDigest(value)) return entropy >= 3.2;
+  // Identifiers such as `OPENAI_API_KEY` or `agents/prod/openai` are names of secrets, not secrets.
+  if (IDENTIFIER_LIKE.test(value) && !hasDigit && value.length < 40) return false;
+  if (options.passwordLike) {
+    return value.length >= 8 && entropy >= 2.8 && classes >= 3 && !/^[a-z]+\d{1,4}$/i.test(value);
+  }
+  if (value.length >= 32) return entropy >= 3.5 && classes >= 2;
+  return entropy >= 3.3 && classes >= 2 && hasDigit;
+}

@@ -1,0 +1,90 @@
+/**
+ * Does a variable, property, header or environment variable name say that its value is a credential?
+ * `apiKey`, `OPENAI_API_KEY`, `x-api-key`, `clientSecret`, `JWT_SECRET`, `Authorization` do;
+ * `maxTokens`, `cacheKey`, `primaryKey`, `secretName`, `tokenizer`, `passwordField` do not.
+ */
+
+/** Split camelCase, PascalCase, snake_case, kebab-case, dotted and spaced names into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Last words that on their own mean "this is a credential". */
+const CREDENTIAL_WORDS = new Set([
+  'secret', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'api_key', 'token', 'accesstoken',
+  'authtoken', 'bearer', 'credential', 'credentials', 'authorization', 'auth', 'privatekey', 'secretkey',
+  'accesskey', 'clientsecret', 'sessiontoken', 'pat', 'passkey', 'signingkey', 'webhooksecret',
+]);
+
+/** Words that make a trailing `key` a credential (`apiKey`, `secretKey`, `MISTRAL_API_KEY`, `accessKey` …). */
+const KEY_QUALIFIERS = new Set([
+  'api', 'secret', 'private', 'access', 'auth', 'client', 'signing', 'encryption', 'master', 'service',
+  'account', 'subscription', 'webhook', 'license', 'app', 'admin', 'session', 'hmac', 'jwt', 'sign', 'crypt',
+  'encrypt', 'decrypt', 'bot', 'user', 'consumer', 'developer', 'management', 'deploy', 'ingest', 'write',
+  'openai', 'anthropic', 'stripe', 'mistral', 'cohere', 'groq', 'xai', 'gemini', 'google', 'huggingface',
+  'hf', 'replicate', 'pinecone', 'openrouter', 'sendgrid', 'twilio', 'langsmith', 'langchain', 'perplexity',
+  'pplx', 'together', 'fireworks', 'deepseek', 'voyage', 'tavily', 'serpapi', 'exa', 'firecrawl', 'resend',
+  'mailgun', 'algolia', 'datadog', 'dd', 'sentry', 'supabase', 'vercel', 'cloudflare', 'github', 'gitlab',
+  'slack', 'discord', 'telegram', 'notion', 'linear', 'airtable', 'elevenlabs', 'assemblyai', 'deepgram',
+  'anyscale', 'azure', 'aws', 'gcp', 'weaviate', 'qdrant', 'langfuse', 'helicone', 'braintrust', 'wandb',
+]);
+
+/** Words that turn a credential word into something else (`maxTokens`, `nextPageToken`, `tokenCount` …). */
+const NEGATING_QUALIFIERS = new Set([
+  'max', 'min', 'num', 'count', 'total', 'limit', 'page', 'next', 'prev', 'previous', 'continuation',
+  'cursor', 'sync', 'pagination', 'cancellation', 'csrf', 'xsrf', 'public', 'primary', 'foreign', 'cache',
+  'sort', 'partition', 'idempotency', 'lookup', 'map', 'storage', 'row', 'object', 'dedup', 'dedupe',
+  'unique', 'composite', 'hash', 'range', 'shard', 'routing', 'react', 'list', 'item', 'i18n', 'translation',
+  'message', 'label', 'field', 'input', 'prompt', 'completion', 'output', 'reasoning', 'cached', 'used',
+  'stop', 'eos', 'bos', 'pad', 'special', 'start', 'end', 'expected', 'mock', 'fake', 'dummy', 'example',
+  'sample', 'test',
+]);
+
+/** Trailing words that make the name describe a credential instead of holding it. */
+const DESCRIPTIVE_SUFFIXES = new Set([
+  'name', 'names', 'id', 'ids', 'arn', 'ref', 'reference', 'path', 'file', 'url', 'uri', 'endpoint', 'env',
+  'var', 'variable', 'header', 'field', 'type', 'length', 'len', 'size', 'count', 'expiry', 'expires',
+  'expiration', 'ttl', 'prefix', 'suffix', 'hint', 'label', 'policy', 'provider', 'helper', 'required',
+  'regex', 'pattern', 'format', 'schema', 'location', 'source', 'store', 'manager', 'rotation', 'version',
+  'hash', 'digest', 'fingerprint', 'mask', 'placeholder', 'enabled', 'mode', 'method', 'strategy', 'input',
+  'set', 'id', 'key', 'keys', 'tokens', 'secrets', 'passwords', 'limit', 'budget', 'usage', 'counter',
+  'cost', 'price', 'index', 'max', 'min', 'in', 'at', 'ms', 'seconds', 'validator', 'generator', 'storage',
+  'command', 'cmd', 'param', 'parameter', 'option', 'options', 'config', 'setting', 'settings', 'error',
+  'message', 'template', 'builder', 'factory', 'cache', 'service', 'client', 'callback', 'handler', 'fn',
+  'func', 'function', 'getter', 'loader', 'reader', 'writer', 'parser', 'encoder', 'decoder', 'hasher',
+  'reset', 'confirm', 'confirmation', 'strength', 'visible', 'shown', 'toggle', 'dialog', 'modal', 'form',
+  'tokenizer', 'tokenize', 'tokenized',
+]);
+
+export interface SecretNameOptions {
+  /** Extra names (exact, case-insensitive) from the configuration. */
+  extraNames?: readonly string[];
+}
+
+export function isSecretLikeName(name: string, options: SecretNameOptions = {}): boolean {
+  if (options.extraNames?.some((extra) => extra.toLowerCase() === name.toLowerCase())) return true;
+  const words = nameWords(name);
+  if (words.length === 0 || words.length > 8) return false;
+  const last = words[words.length - 1]!;
+  const before = words.slice(0, -1);
+  if (before.some((word) => NEGATING_QUALIFIERS.has(word))) return false;
+
+  if (last === 'key') {
+    if (words.length === 1) return false;
+    return before.some((word) => KEY_QUALIFIERS.has(word));
+  }
+  if (CREDENTIAL_WORDS.has(last)) return true;
+  // `pass` only as a suffix of a compound (DB_PASS, smtpPass), never alone (a boolean or a pipeline stage).
+  if (last === 'pass' && words.length > 1) return true;
+  // `apiKeyValue`, `tokenValue`, `secretString`: a credential word before a neutral holder word.
+  if ((last === 'value' || last === 'string' || last === 'str' || last === 'literal') && words.length > 1) {
+    return isSecretLikeName(words.slice(0, -1).join('_'), options);
+  }
+  if (DESCRIPTIVE_SUFFIXES.has(last)) return false;
+  return false;
+}
