@@ -1,0 +1,51 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { analyzeFile } from '../src/core/analyze';
+import { defaultConfig, type ResolvedConfig } from '../src/core/config';
+import type { Finding } from '../src/core/types';
+
+/** Repository root (tests run from out/test/, compiled). */
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+
+/** Analyse text as if it were the file at `path`. */
+export function analyze(path: string, text: string, config: Partial<ResolvedConfig> = {}): Finding[] {
+  return analyzeFile({ path, text }, { ...defaultConfig(), ...config }).findings;
+}
+
+/** Compact, exact view of findings for assertions: `rule line:col-line:col` (1-based like the CLI). */
+export function describe1(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${finding.ruleId} ${start.line + 1}:${start.column + 1}-${end.line + 1}:${end.column + 1}`;
+}
+
+export function makeTempDir(prefix = 'agent-guardrail-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write files (path → content) under a directory, creating folders. */
+export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+/** Run the real bundled CLI. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' } });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout;
+}
