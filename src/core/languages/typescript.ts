@@ -43,7 +43,7 @@ export function syntaxErrorCount(sourceFile: SourceFile): number {
  * Calls whose positional arguments take a credential whatever they are called: `new WebClient(token)`,
  * `new Stripe(key)`, `jwt.sign(payload, secret)`, `createHmac('sha256', secret)` …
  */
-const CREDENTIAL_ARGUMENTS: Record<string, number[]> = {
+const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
   WebClient: [0],
   Stripe: [0],
   HfInference: [0],
@@ -62,7 +62,7 @@ const CREDENTIAL_ARGUMENTS: Record<string, number[]> = {
   createHmac: [1],
   Octokit: [],
   Groq: [],
-};
+}));
 
 const HEADER_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'add']);
 
@@ -152,9 +152,7 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
   const visitCall = (node: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
     const callee = nameOf(node.expression as Node);
     const args = node.arguments ?? [];
-    if (callee && CREDENTIAL_ARGUMENTS[callee]) {
-      for (const index of CREDENTIAL_ARGUMENTS[callee]!) addValue(undefined, args[index], true);
-    }
+    for (const index of (callee && CREDENTIAL_ARGUMENTS.get(callee)) || []) addValue(undefined, args[index], true);
     // headers.set('Authorization', 'Bearer …'), res.setHeader('x-api-key', '…')
     if (callee && HEADER_SETTERS.has(callee) && args.length >= 2 && ts.isStringLiteralLike(args[0]!)) {
       addValue(args[0].text, args[1]);
