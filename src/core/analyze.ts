@@ -1,12 +1,15 @@
-import { effectiveSeverity, type ResolvedConfig } from './config';
-import { fileKind, isLockfile, isMinifiedName, looksMinified } from './files';
+import { FACT_COLLECTORS } from './collectors';
+import type { ResolvedConfig } from './config';
+import { AnalysisContext } from './context';
+import type { FileFacts } from './facts';
+import { isLockfile, isMinifiedName, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
-import { collectSecretContexts, parseSourceFile, syntaxErrorCount } from './languages/typescript';
+import { collectSecretContexts, syntaxErrorCount } from './languages/typescript';
 import { scanYaml } from './languages/yaml';
-import { LineIndex } from './position';
-import { getRule } from './rules';
+import { RULES } from './rules';
+import { SECRET_RULES } from './rules/secrets';
 import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection } from './secrets/detect';
 import { fingerprintOf, redact } from './secrets/redact';
 import { applyInlineSuppressions, parseInlineSuppressions } from './suppressions';
@@ -22,68 +25,80 @@ export interface FileAnalysis {
   path: string;
   findings: Finding[];
   notes: FileNote[];
+  /** Manifests and code agents this file declares, for the workspace index. */
+  facts: FileFacts;
 }
 
 const ROTATE = 'Rotate it: removing it from the file does not revoke it, and it may already be in git history. Then get it from a credential broker at run time.';
 
+export interface AnalysisOptions {
+  /** The clock for date rules (review-overdue, expired). Tests inject one. */
+  now?: Date;
+}
+
 /** Analyse one file's text. Pure: no file system, no network; never throws for bad input. */
-export function analyzeFile(input: FileInput, config: ResolvedConfig): FileAnalysis {
+export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
   const { path, text } = input;
-  const notes: FileNote[] = [];
-  const analysis: FileAnalysis = { path, findings: [], notes };
+  const context = new AnalysisContext(path, text, config, options.now ?? new Date());
+  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts };
 
   if (text.length > config.maxFileSize) {
-    notes.push({ file: path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
+    context.note('skipped', `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)`);
     return analysis;
   }
   if (isLockfile(path)) {
-    notes.push({ file: path, kind: 'skipped', reason: 'lockfile (package hashes only)' });
+    context.note('skipped', 'lockfile (package hashes only)');
     return analysis;
   }
   if (isMinifiedName(path) || looksMinified(path, text)) {
-    notes.push({ file: path, kind: 'skipped', reason: 'minified or generated file' });
+    context.note('skipped', 'minified or generated file');
     return analysis;
   }
 
-  const { namedValues, foldedValues } = collectContexts(path, text, notes);
-  let detections: SecretDetection[] = [];
-  try {
-    detections = detectSecrets(text, namedValues, foldedValues, {
-      extraPlaceholders: config.extraPlaceholders,
-      extraSecretNames: config.extraSecretNames,
-    });
-  } catch (error) {
-    notes.push({ file: path, kind: 'error', reason: `secret scan failed: ${(error as Error).message}` });
+  detectFileSecrets(context);
+  for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
+  for (const rule of RULES) {
+    if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
+    context.guard(rule.id, () => rule.check!(context));
   }
-  if (!detections.length) return analysis;
-
-  const lines = new LineIndex(text);
-  for (const detection of detections) {
-    const finding = secretFinding(path, detection, lines, config);
-    if (finding) analysis.findings.push(finding);
+  if (context.findings.length) {
+    applyInlineSuppressions(context.findings, config.trusted ? parseInlineSuppressions(text, context.lines) : []);
   }
-  applyInlineSuppressions(analysis.findings, config.trusted ? parseInlineSuppressions(text, lines) : []);
   return analysis;
 }
 
-function collectContexts(path: string, text: string, notes: FileNote[]): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
-  const kind = fileKind(path);
-  try {
-    switch (kind) {
+function detectFileSecrets(context: AnalysisContext): void {
+  if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return;
+  const { namedValues, foldedValues } = collectContexts(context);
+  const detections =
+    context.guard('secret scan', () =>
+      detectSecrets(context.text, namedValues, foldedValues, {
+        extraPlaceholders: context.config.extraPlaceholders,
+        extraSecretNames: context.config.extraSecretNames,
+      }),
+    ) ?? [];
+  for (const detection of detections) reportSecret(context, detection);
+}
+
+function collectContexts(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
+  const { text } = context;
+  const collected = context.guard('parse', () => {
+    switch (context.kind) {
       case 'code': {
-        const sourceFile = parseSourceFile(path, text);
+        const sourceFile = context.sourceFile();
+        if (!sourceFile) return undefined;
         const errors = syntaxErrorCount(sourceFile);
-        if (errors) notes.push({ file: path, kind: 'partial', reason: `${errors} syntax error${errors === 1 ? '' : 's'}; analysed what parsed` });
+        if (errors) context.note('partial', `${errors} syntax error${errors === 1 ? '' : 's'}; analysed what parsed`);
         return collectSecretContexts(sourceFile);
       }
       case 'json': {
         const scan = scanJson(text);
-        if (scan.errors.length) notes.push({ file: path, kind: 'partial', reason: `JSON syntax error (${scan.errors[0]!.message}); analysed what parsed` });
+        if (scan.errors.length) context.note('partial', `JSON syntax error (${scan.errors[0]!.message}); analysed what parsed`);
         return { namedValues: scan.namedValues, foldedValues: [] };
       }
       case 'yaml': {
         const scan = scanYaml(text);
-        if (scan.errors.length) notes.push({ file: path, kind: 'partial', reason: `YAML syntax error (${scan.errors[0]!.message}); analysed what parsed` });
+        if (scan.errors.length) context.note('partial', `YAML syntax error (${scan.errors[0]!.message}); analysed what parsed`);
         return { namedValues: scan.namedValues, foldedValues: [] };
       }
       case 'dotenv':
@@ -91,11 +106,10 @@ function collectContexts(path: string, text: string, notes: FileNote[]): { named
       case 'text':
         return { namedValues: scanTextAssignments(text), foldedValues: [] };
     }
-  } catch (error) {
-    const reason = error instanceof RangeError ? 'nesting too deep to parse' : (error as Error).message;
-    notes.push({ file: path, kind: 'partial', reason: `could not parse (${reason}); scanned as plain text` });
-    return { namedValues: scanTextAssignments(text), foldedValues: [] };
-  }
+  });
+  if (collected) return collected;
+  // The structured parse failed (hostile nesting …): fall back to the line scanner so secrets are still found.
+  return { namedValues: context.guard('text scan', () => scanTextAssignments(text)) ?? [], foldedValues: [] };
 }
 
 const RULE_FOR_KIND = {
@@ -105,29 +119,15 @@ const RULE_FOR_KIND = {
   'connection-string': 'secrets/connection-string',
 } as const;
 
-function secretFinding(path: string, detection: SecretDetection, lines: LineIndex, config: ResolvedConfig): Finding | undefined {
-  const rule = getRule(RULE_FOR_KIND[detection.kind]);
-  const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
-  if (severity === 'off') return undefined;
+function reportSecret(context: AnalysisContext, detection: SecretDetection): void {
+  const ruleId = RULE_FOR_KIND[detection.kind];
   const redacted = detection.kind === 'private-key' ? '-----BEGIN … PRIVATE KEY-----' : redact(detection.value, detection.publicPrefix);
-  const what =
-    detection.kind === 'generic'
-      ? `Hardcoded ${detection.detectorName} (${redacted}).`
-      : detection.kind === 'private-key'
-        ? `Hardcoded ${detection.detectorName}.`
-        : `Hardcoded ${detection.detectorName} (${redacted}).`;
-  return {
-    ruleId: rule.id,
-    severity,
-    message: `${what} ${ROTATE}`,
-    file: path,
-    range: lines.rangeOf(detection.start, detection.end),
-    startOffset: detection.start,
-    endOffset: detection.end,
+  const what = detection.kind === 'private-key' ? `Hardcoded ${detection.detectorName}.` : `Hardcoded ${detection.detectorName} (${redacted}).`;
+  context.report(ruleId, detection.start, detection.end, `${what} ${ROTATE}`, {
     fingerprint: fingerprintOf(detection.value),
     redacted,
     provider: detection.detectorId,
-  };
+  });
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,4 +1,4 @@
-import { visit, type ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
+import { parseTree, visit, type ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import type { NamedValue } from '../secrets/detect';
 
 export interface JsonScan {
@@ -57,4 +57,9 @@ function stringValue(text: string, name: string, value: string, offset: number, 
   const start = offset + 1;
   const end = offset + length - 1;
   return { name, value, start, end, exact: text.slice(start, end) === value };
+}
+
+/** The jsonc-parser syntax tree (comments and trailing commas allowed); offsets for every node. */
+export function parseJsonTree(text: string): import('jsonc-parser').Node | undefined {
+  return parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
 }

@@ -105,17 +105,31 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     return source === 'process.env' || source === 'import.meta.env' || source === 'Bun.env' || source === 'Deno.env';
   };
 
-  /** Fold `'a' + 'b' + \`c\`` into one string; undefined if any part is not a constant string. */
+  const isPlus = (node: Expression): node is TsNamespace.BinaryExpression =>
+    ts.isBinaryExpression(node) && node.operatorToken.kind === K.PlusToken;
+  const isFallback = (node: Expression): node is TsNamespace.BinaryExpression =>
+    ts.isBinaryExpression(node) && (node.operatorToken.kind === K.QuestionQuestionToken || node.operatorToken.kind === K.BarBarToken);
+
+  /**
+   * Fold `'a' + 'b' + \`c\`` into one string; undefined if any part is not a constant string. Iterative along the
+   * left spine (where long `+` chains grow), so a chain of thousands of parts costs no stack and linear time.
+   */
   const fold = (node: Expression): string | undefined => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isParenthesizedExpression(node)) return fold(node.expression);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === K.PlusToken) {
-      const left = fold(node.left);
-      if (left === undefined) return undefined;
-      const right = fold(node.right);
-      return right === undefined ? undefined : left + right;
+    let current = node;
+    while (ts.isParenthesizedExpression(current)) current = current.expression;
+    if (ts.isStringLiteral(current) || ts.isNoSubstitutionTemplateLiteral(current)) return current.text;
+    if (!isPlus(current)) return undefined;
+    const rights: Expression[] = [];
+    while (isPlus(current)) {
+      rights.push(current.right);
+      current = current.left;
     }
-    return undefined;
+    let value = fold(current);
+    for (let i = rights.length - 1; i >= 0 && value !== undefined; i--) {
+      const right = fold(rights[i]!);
+      value = right === undefined ? undefined : value + right;
+    }
+    return value;
   };
 
   const unwrap = (node: Expression): Expression => {
@@ -127,26 +141,114 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     }
   };
 
-  const addValue = (name: string | undefined, initializer: Expression | undefined, credentialPosition = false): void => {
-    if (!initializer || (!name && !credentialPosition)) return;
+  /** Env var names read on the left of a fallback chain: `process.env.A ?? process.env.B ?? '…'` gives A and B. */
+  const envNamesIn = (node: Expression, names: string[]): void => {
+    const pending: Expression[] = [node];
+    while (pending.length) {
+      const current = unwrap(pending.pop()!);
+      if (isFallback(current)) {
+        pending.push(current.right, current.left);
+        continue;
+      }
+      const name = envReadName(current);
+      if (name && names.length < 8) names.push(name);
+    }
+  };
+
+  /**
+   * A value under a name (`apiKey: '…'`), or in a credential position (`new WebClient('…')`). `names` may hold
+   * several candidates (the declared name, a destructured property name, env var names of a fallback); each is
+   * recorded and the detector's overlap rule keeps one finding.
+   */
+  const addValue = (name: string | undefined, initializer: Expression | undefined, credentialPosition = false, alias?: string): void => {
+    if (!initializer) return;
+    const names: string[] = [];
+    if (name) names.push(name);
+    if (alias && alias !== name) names.push(alias);
+    addExpression(names, initializer, credentialPosition, 0);
+  };
+
+  const addExpression = (names: string[], initializer: Expression, credentialPosition: boolean, depth: number): void => {
     let expression = unwrap(initializer);
-    let valueName = name ?? '';
-    // Env fallbacks: `process.env.OPENAI_API_KEY ?? 'sk-…'`, `|| '…'`. The env var name names the value.
-    if (ts.isBinaryExpression(expression) && (expression.operatorToken.kind === K.QuestionQuestionToken || expression.operatorToken.kind === K.BarBarToken)) {
-      const envName = envReadName(unwrap(expression.left));
-      if (envName) valueName = envName;
+    // Env fallbacks: `process.env.OPENAI_API_KEY ?? 'sk-…'`, `|| '…'`. The env var name names the value too.
+    while (isFallback(expression)) {
+      const envNames: string[] = [];
+      envNamesIn(expression.left, envNames);
+      if (envNames.length) names = [...names, ...envNames];
       expression = unwrap(expression.right);
     }
+    if (depth < 4) {
+      // `isProd ? process.env.KEY : 'dev-…'`: either branch.
+      if (ts.isConditionalExpression(expression)) {
+        addExpression(names, expression.whenTrue, credentialPosition, depth + 1);
+        addExpression(names, expression.whenFalse, credentialPosition, depth + 1);
+        return;
+      }
+      // `getApiKey = () => '…'`, `token: () => '…'`
+      if (ts.isArrowFunction(expression) && !ts.isBlock(expression.body)) {
+        addExpression(names, expression.body, credentialPosition, depth + 1);
+        return;
+      }
+    }
+    if (!names.length && !credentialPosition) return;
+    let value: string | undefined;
+    let start: number;
+    let end: number;
+    let exact = false;
     if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) {
-      const start = expression.getStart(sourceFile) + 1;
-      const end = expression.end - 1;
-      namedValues.push({ name: valueName, value: expression.text, start, end, credentialPosition, exact: text.slice(start, end) === expression.text });
-      return;
+      value = expression.text;
+      start = expression.getStart(sourceFile) + 1;
+      end = expression.end - 1;
+      exact = end - start === value.length && text.slice(start, end) === value;
+    } else {
+      value = fold(expression);
+      if (value === undefined) return;
+      start = expression.getStart(sourceFile);
+      end = expression.end;
     }
-    const folded = fold(expression);
-    if (folded !== undefined) {
-      namedValues.push({ name: valueName, value: folded, start: expression.getStart(sourceFile), end: expression.end, credentialPosition, exact: false });
+    if (!names.length) names = [''];
+    for (const name of names) namedValues.push({ name, value, start, end, credentialPosition, exact });
+  };
+
+  /**
+   * A `+` chain: every run of two or more constant parts is folded into one value (`'sk-proj-' + '…'`, also
+   * inside `prefix + 'sk-' + '…' + suffix`); the other parts are visited as usual. Walks the left spine without
+   * recursion.
+   */
+  const visitPlusChain = (top: TsNamespace.BinaryExpression): void => {
+    const rights: Expression[] = [];
+    let leaf: Expression = top;
+    while (isPlus(leaf)) {
+      rights.push(leaf.right);
+      leaf = leaf.left;
     }
+    const operands: Expression[] = [leaf];
+    for (let i = rights.length - 1; i >= 0; i--) operands.push(rights[i]!);
+    let runStart = -1;
+    let runValue = '';
+    const flush = (endIndex: number): void => {
+      if (runStart < 0) return;
+      if (endIndex - runStart >= 2) {
+        foldedValues.push({ value: runValue, start: operands[runStart]!.getStart(sourceFile), end: operands[endIndex - 1]!.end });
+      } else {
+        visit(operands[runStart]!);
+      }
+      runStart = -1;
+      runValue = '';
+    };
+    for (let i = 0; i < operands.length; i++) {
+      const value = fold(operands[i]!);
+      if (value === undefined) {
+        flush(i);
+        visit(operands[i]!);
+      } else if (runStart < 0) {
+        runStart = i;
+        runValue = value;
+      } else {
+        runValue += value;
+      }
+    }
+    flush(operands.length);
   };
 
   const visitCall = (node: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
@@ -182,8 +284,23 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
         break;
       }
       case K.BindingElement: {
+        // `{ apiKey = '…' }`, and `{ apiKey: key = '…' }` where the property name is the telling one.
         const element = node as TsNamespace.BindingElement;
-        addValue(nameOf(element.name), element.initializer);
+        addValue(nameOf(element.name), element.initializer, false, nameOf(element.propertyName));
+        break;
+      }
+      case K.ShorthandPropertyAssignment: {
+        // Destructuring assignment with a default: `({ apiKey = '…' } = options)`
+        const property = node as TsNamespace.ShorthandPropertyAssignment;
+        addValue(property.name.text, property.objectAssignmentInitializer);
+        break;
+      }
+      case K.GetAccessor: {
+        // `get apiKey() { return '…'; }`
+        const accessor = node as TsNamespace.GetAccessorDeclaration;
+        const statements = accessor.body?.statements;
+        const only = statements?.length === 1 ? statements[0] : undefined;
+        if (only && ts.isReturnStatement(only)) addValue(nameOf(accessor.name), only.expression);
         break;
       }
       case K.EnumMember: {
@@ -201,17 +318,17 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
       case K.BinaryExpression: {
         const binary = node as TsNamespace.BinaryExpression;
         const operator = binary.operatorToken.kind;
-        if (operator === K.EqualsToken) {
+        if (operator === K.EqualsToken || operator === K.QuestionQuestionEqualsToken || operator === K.BarBarEqualsToken) {
+          // `this.apiKey = '…'`, `config['x-api-key'] = '…'`, `options.token ??= '…'`
           addValue(nameOf(unwrap(binary.left)), binary.right);
         } else if (operator === K.EqualsEqualsEqualsToken || operator === K.EqualsEqualsToken || operator === K.ExclamationEqualsEqualsToken || operator === K.ExclamationEqualsToken) {
-          // `if (req.headers['x-api-key'] === 'live-…')`: a hardcoded credential compared against input.
+          // `if (req.headers['x-api-key'] === 'live-…')`: a hardcoded credential compared against input (either side).
           addValue(nameOf(unwrap(binary.left)), binary.right);
+          const right = unwrap(binary.right);
+          if (!ts.isStringLiteralLike(right)) addValue(nameOf(right), binary.left);
         } else if (operator === K.PlusToken) {
-          const folded = fold(binary);
-          if (folded !== undefined) {
-            foldedValues.push({ value: folded, start: binary.getStart(sourceFile), end: binary.end });
-            return;
-          }
+          visitPlusChain(binary);
+          return;
         }
         break;
       }

@@ -19,7 +19,7 @@ export function scanYaml(text: string): YamlScan {
   const namedValues: NamedValue[] = [];
   const errors: YamlScan['errors'] = [];
   for (const document of parseYamlDocuments(text)) {
-    for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: error.message.split('\n')[0]! });
+    for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
     const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }];
     while (stack.length) {
       const { node, depth } = stack.pop()!;
@@ -41,6 +41,14 @@ export function scanYaml(text: string): YamlScan {
     }
   }
   return { namedValues, errors };
+}
+
+/**
+ * The parser's messages can quote the source (`Block scalar header includes extra characters: >sk-…`), and a
+ * note must never carry a secret; so only the fixed error code is shown.
+ */
+function describeYamlError(code: string): string {
+  return code === 'RESOURCE_EXHAUSTION' ? 'nesting too deep to parse' : code.toLowerCase().replace(/_/g, ' ');
 }
 
 function scalarValue(text: string, name: string, scalar: { value: string; range?: [number, number, number] | null; type?: string | null }): NamedValue | undefined {

@@ -1,3 +1,5 @@
+import type { FileCheck } from '../context';
+import type { FileKind } from '../files';
 import type { OwaspRef, RuleCategory, RuleMeta, Severity } from '../types';
 
 export const REPOSITORY_URL = 'https://github.com/agent-guardrail/agent-guardrail';
@@ -23,6 +25,10 @@ export interface RuleDefinition extends RuleMeta {
   /** Docs page, relative to the repository root. */
   docsPath: string;
   docsUrl: string;
+  /** The per-file check, for rules that are not driven by a shared scanner (secrets) or the workspace index. */
+  check?: FileCheck;
+  /** File kinds the check runs on (default: all). */
+  fileKinds?: readonly FileKind[];
 }
 
 export function defineRule(meta: {
@@ -31,6 +37,8 @@ export function defineRule(meta: {
   defaultSeverity: Severity;
   fixable?: boolean;
   owasp?: OwaspRef[];
+  check?: FileCheck;
+  fileKinds?: readonly FileKind[];
 }): RuleDefinition {
   const [category, name] = meta.id.split('/') as [RuleCategory, string];
   const docsPath = `src/core/rules/${category}/${name}.md`;
@@ -43,5 +51,7 @@ export function defineRule(meta: {
     owasp: meta.owasp ?? [],
     docsPath,
     docsUrl: `${REPOSITORY_URL}/blob/main/${docsPath}`,
+    ...(meta.check && { check: meta.check }),
+    ...(meta.fileKinds && { fileKinds: meta.fileKinds }),
   };
 }

@@ -1,0 +1,131 @@
+import type { Document } from 'yaml';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { effectiveSeverity, type ResolvedConfig } from './config';
+import { emptyFacts, type FileFacts } from './facts';
+import { fileKind, type FileKind } from './files';
+import { parseJsonTree } from './languages/json';
+import { parseSourceFile, type SourceFile } from './languages/typescript';
+import { parseYamlDocuments } from './languages/yaml';
+import { LineIndex } from './position';
+import { getRule } from './rules/registry';
+import { fingerprintOf } from './secrets/redact';
+import type { FileNote, Finding, RelatedLocation, Severity } from './types';
+
+export interface ReportOptions {
+  /** Text that identifies the finding for baselines (default: the flagged text). */
+  fingerprintBasis?: string;
+  related?: RelatedLocation[];
+  redacted?: string;
+  provider?: string;
+  /** A precomputed fingerprint (secrets: SHA-256 of the value). */
+  fingerprint?: string;
+  /** Report at this severity while the rule is at its default severity (e.g. error in production). */
+  escalateTo?: Severity;
+}
+
+/**
+ * Everything a rule check gets for one file: the text, lazily parsed forms (each parsed at most once per file),
+ * the configuration, a clock, the facts it may add for cross-file rules, and `report`.
+ */
+export class AnalysisContext {
+  readonly kind: FileKind;
+  readonly findings: Finding[] = [];
+  readonly notes: FileNote[] = [];
+  readonly facts: FileFacts = emptyFacts();
+  private lineIndex?: LineIndex;
+  private parsedSource?: SourceFile | null;
+  private parsedYaml?: Document.Parsed[] | null;
+  private parsedJson?: JsonNode | null;
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly config: ResolvedConfig,
+    readonly now: Date,
+  ) {
+    this.kind = fileKind(path);
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** The TypeScript syntax tree (code files only). Parse errors become a note once. */
+  sourceFile(): SourceFile | undefined {
+    if (this.parsedSource === undefined) {
+      this.parsedSource = this.kind === 'code' ? this.guard('parse', () => parseSourceFile(this.path, this.text)) ?? null : null;
+    }
+    return this.parsedSource ?? undefined;
+  }
+
+  /** All YAML documents of a YAML file (aliases unexpanded). */
+  yamlDocuments(): Document.Parsed[] {
+    if (this.parsedYaml === undefined) {
+      this.parsedYaml = this.kind === 'yaml' ? this.guard('parse', () => parseYamlDocuments(this.text)) ?? null : null;
+    }
+    return this.parsedYaml ?? [];
+  }
+
+  /** The jsonc-parser tree of a JSON/JSONC file. */
+  jsonTree(): JsonNode | undefined {
+    if (this.parsedJson === undefined) {
+      this.parsedJson = this.kind === 'json' ? this.guard('parse', () => parseJsonTree(this.text)) ?? null : null;
+    }
+    return this.parsedJson ?? undefined;
+  }
+
+  /**
+   * Compute something once per file and share it between checks (e.g. one walk of the syntax tree that collects
+   * what several rules need). Failures become a note and yield undefined.
+   */
+  memo<T>(key: string, compute: () => T): T | undefined {
+    if (!this.memos.has(key)) this.memos.set(key, this.guard(key, compute));
+    return this.memos.get(key) as T | undefined;
+  }
+
+  /** Is this rule switched on (severity other than off) for this file? Checks skip work for rules that are off. */
+  enabled(ruleId: string): boolean {
+    const rule = getRule(ruleId);
+    return effectiveSeverity(this.config, rule.id, rule.defaultSeverity) !== 'off';
+  }
+
+  report(ruleId: string, startOffset: number, endOffset: number, message: string, options: ReportOptions = {}): void {
+    const rule = getRule(ruleId);
+    const configured = effectiveSeverity(this.config, rule.id, rule.defaultSeverity);
+    if (configured === 'off') return;
+    const severity = options.escalateTo && configured === rule.defaultSeverity ? options.escalateTo : configured;
+    const basis = options.fingerprintBasis ?? this.text.slice(startOffset, endOffset);
+    this.findings.push({
+      ruleId,
+      severity,
+      message,
+      file: this.path,
+      range: this.lines.rangeOf(startOffset, endOffset),
+      startOffset,
+      endOffset,
+      fingerprint: options.fingerprint ?? fingerprintOf(`${ruleId}\0${this.path}\0${basis}`),
+      ...(options.redacted !== undefined && { redacted: options.redacted }),
+      ...(options.provider !== undefined && { provider: options.provider }),
+      ...(options.related && { related: options.related }),
+    });
+  }
+
+  note(kind: FileNote['kind'], reason: string): void {
+    if (!this.notes.some((note) => note.reason === reason)) this.notes.push({ file: this.path, kind, reason });
+  }
+
+  /** Run a step that may fail on hostile input; failures become a note, never an exception. */
+  guard<T>(step: string, run: () => T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      const reason = error instanceof RangeError ? 'nesting too deep' : (error as Error).message;
+      this.note('partial', `${step} failed (${reason}); the rest of the file was still analysed`);
+      return undefined;
+    }
+  }
+}
+
+/** A per-file check: reads the context, reports findings and adds facts. */
+export type FileCheck = (context: AnalysisContext) => void;
