@@ -1,7 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeFile, formatBytes } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote, Finding } from '../core/types';
+import { WorkspaceIndex } from '../core/workspace';
 import { discoverFiles } from './discover';
 import { decodeFile } from './read';
 import { listStagedFiles, readBlobs } from './staged';
@@ -14,6 +16,8 @@ export interface AuditReport {
   findings: Finding[];
   notes: FileNote[];
   durationMs: number;
+  /** Manifests and code agents of the audited files, linked: the inventory reads it. */
+  index: WorkspaceIndex;
 }
 
 export interface SourceText {
@@ -22,10 +26,14 @@ export interface SourceText {
   size?: number;
 }
 
-/** Analyse files one at a time, so memory stays flat whatever the tree's size. */
-export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = []): AuditReport {
+/**
+ * Analyse files one at a time, so memory stays flat whatever the tree's size (only findings and the small
+ * per-file facts are kept), then add the cross-file findings from the workspace index.
+ */
+export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = [], now = new Date()): AuditReport {
   const started = performance.now();
   const findings: Finding[] = [];
+  const index = new WorkspaceIndex({ fileExists: (path) => existsSync(join(root, path)) });
   let filesAnalyzed = 0;
   for (const source of sources) {
     if (source.size !== undefined && source.size > config.maxFileSize) {
@@ -41,15 +49,17 @@ export function analyzeSources(root: string, sources: Iterable<SourceText>, conf
     }
     const text = decodeFile(source.path, bytes, notes);
     if (text === undefined) continue;
-    const result = analyzeFile({ path: source.path, text }, config);
+    const result = analyzeFile({ path: source.path, text }, config, { now });
     filesAnalyzed++;
     findings.push(...result.findings);
     notes.push(...result.notes);
+    index.set(source.path, result.facts, result.suppressions);
   }
-  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started };
+  findings.push(...index.allFindings(config));
+  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index };
 }
 
-export function auditPaths(root: string, targets: string[], config: ResolvedConfig): AuditReport {
+export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date()): AuditReport {
   const discovery = discoverFiles(root, targets, config.ignore);
   const sources = discovery.files.map((file) => ({
     path: file.path,
@@ -62,7 +72,7 @@ export function auditPaths(root: string, targets: string[], config: ResolvedConf
     },
     read: () => readFileSync(file.absolutePath),
   }));
-  return analyzeSources(root, sources, config, discovery.notes);
+  return analyzeSources(root, sources, config, discovery.notes, now);
 }
 
 /** The staged (index) content of staged files: what the commit will contain, not the work tree. */

@@ -14,6 +14,7 @@ import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection 
 import { fingerprintOf, redact } from './secrets/redact';
 import { applyInlineSuppressions, parseInlineSuppressions } from './suppressions';
 import type { FileNote, Finding } from './types';
+import type { StoredSuppression } from './workspace';
 
 export interface FileInput {
   /** Workspace-relative path with forward slashes. */
@@ -27,6 +28,8 @@ export interface FileAnalysis {
   notes: FileNote[];
   /** Manifests and code agents this file declares, for the workspace index. */
   facts: FileFacts;
+  /** Inline suppressions in the file (empty in an untrusted workspace), so cross-file findings honour them. */
+  suppressions: StoredSuppression[];
 }
 
 const ROTATE = 'Rotate it: removing it from the file does not revoke it, and it may already be in git history. Then get it from a credential broker at run time.';
@@ -40,7 +43,7 @@ export interface AnalysisOptions {
 export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
   const { path, text } = input;
   const context = new AnalysisContext(path, text, config, options.now ?? new Date());
-  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts };
+  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [] };
 
   if (text.length > config.maxFileSize) {
     context.note('skipped', `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)`);
@@ -61,9 +64,9 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
     context.guard(rule.id, () => rule.check!(context));
   }
-  if (context.findings.length) {
-    applyInlineSuppressions(context.findings, config.trusted ? parseInlineSuppressions(text, context.lines) : []);
-  }
+  const suppressions = config.trusted && text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
+  applyInlineSuppressions(context.findings, suppressions);
+  analysis.suppressions = suppressions.map(({ targetLine, rules, reason }) => ({ targetLine, rules, reason }));
   return analysis;
 }
 

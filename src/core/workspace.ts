@@ -1,0 +1,258 @@
+import { effectiveSeverity, type ResolvedConfig } from './config';
+import type { AgentManifest, CodeAgent, FileFacts } from './facts';
+import { getRule } from './rules';
+import { fingerprintOf } from './secrets/redact';
+import { suppressionCovers } from './suppressions';
+import type { Finding, Range, RelatedLocation } from './types';
+
+/** An inline suppression kept with a file's facts, so cross-file findings in that file honour it too. */
+export interface StoredSuppression {
+  targetLine: number;
+  rules: string[];
+  reason: string;
+}
+
+export interface IndexedFile {
+  facts: FileFacts;
+  suppressions: StoredSuppression[];
+}
+
+export interface Coverage {
+  manifest?: AgentManifest;
+  via: 'entrypoint' | 'name' | 'owner-tag' | 'none';
+}
+
+export interface WorkspaceIndexOptions {
+  /** Does a workspace-relative path exist? Defaults to "has the index seen it". */
+  fileExists?: (path: string) => boolean;
+}
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** Normalise `a/./b/../c` to `a/c`; undefined when it climbs above the root. */
+function normalize(path: string): string | undefined {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (!part || part === '.') continue;
+    if (part === '..') {
+      if (!parts.length) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Candidate workspace paths for a manifest entrypoint: relative to the manifest's folder first, then to each
+ * folder above it (so `agents/x.agent.yaml` can name `src/agents/x.ts` from the project root).
+ */
+export function entrypointCandidates(manifestFile: string, entrypoint: string): string[] {
+  const cleaned = entrypoint.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (cleaned.startsWith('/')) return [];
+  const candidates: string[] = [];
+  let folder = dirname(manifestFile);
+  for (;;) {
+    const candidate = normalize(folder ? `${folder}/${cleaned}` : cleaned);
+    if (candidate !== undefined && !candidates.includes(candidate)) candidates.push(candidate);
+    if (!folder) break;
+    folder = dirname(folder);
+  }
+  return candidates;
+}
+
+/**
+ * Links manifests and code across the workspace. Files are added, replaced and removed one at a time (the
+ * language server re-indexes only the file that changed); cross-file findings for any file are then derived from
+ * the stored facts, so a whole-tree audit and an editor that re-analyses one file reach the same result.
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, IndexedFile>();
+
+  constructor(private readonly options: WorkspaceIndexOptions = {}) {}
+
+  set(path: string, facts: FileFacts, suppressions: StoredSuppression[] = []): void {
+    this.files.set(path, { facts, suppressions });
+  }
+
+  delete(path: string): void {
+    this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  manifests(): AgentManifest[] {
+    return [...this.files.values()].flatMap((file) => file.facts.manifests);
+  }
+
+  agents(): CodeAgent[] {
+    return [...this.files.values()].flatMap((file) => file.facts.agents);
+  }
+
+  private exists(path: string): boolean {
+    return this.files.has(path) || (this.options.fileExists?.(path) ?? false);
+  }
+
+  /** The workspace paths a manifest's entrypoints resolve to (existing files only). */
+  resolvedEntrypoints(manifest: AgentManifest): string[] {
+    return manifest.entrypoints.flatMap((entry) => entrypointCandidates(manifest.file, entry.value).filter((candidate) => this.exists(candidate)).slice(0, 1));
+  }
+
+  /** How an agent in code is covered: a manifest by entrypoint (preferring one whose name matches), by name, or an @owner tag. */
+  coverage(agent: CodeAgent, manifests = this.manifests()): Coverage {
+    const byEntrypoint = manifests.filter((manifest) => this.resolvedEntrypoints(manifest).includes(agent.file));
+    const named = agent.name ? manifests.find((manifest) => manifest.name === agent.name) : undefined;
+    if (byEntrypoint.length) return { manifest: byEntrypoint.find((manifest) => manifest.name === agent.name) ?? named ?? byEntrypoint[0], via: 'entrypoint' };
+    if (named && agent.kind === 'definition') return { manifest: named, via: 'name' };
+    if (agent.ownerTag) return { via: 'owner-tag' };
+    return { via: 'none' };
+  }
+
+  /**
+   * Files whose cross-file findings can change when `path` changes: the file itself, every code file with
+   * agents (coverage may move), and every manifest (entrypoints may start or stop resolving, refs may collide).
+   */
+  dependents(path: string): string[] {
+    const related = new Set([path]);
+    for (const [file, indexed] of this.files) {
+      if (indexed.facts.manifests.length || indexed.facts.agents.length) related.add(file);
+    }
+    return [...related];
+  }
+
+  /** Cross-file findings in one file. */
+  findingsFor(path: string, config: ResolvedConfig): Finding[] {
+    const indexed = this.files.get(path);
+    if (!indexed) return [];
+    const manifests = this.manifests();
+    const findings: Finding[] = [];
+    const add = (finding: Finding | undefined) => {
+      if (!finding) return;
+      const suppression = indexed.suppressions.find((candidate) => candidate.reason && candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
+      if (suppression && config.trusted) finding.suppression = { kind: 'inSource', justification: suppression.reason };
+      findings.push(finding);
+    };
+
+    for (const agent of indexed.facts.agents) {
+      const coverage = this.coverage(agent, manifests);
+      if (coverage.via === 'none' && agent.kind === 'definition') {
+        const label = agent.name ? `Agent "${agent.name}"` : 'This agent';
+        add(
+          makeFinding(config, 'ownership/unowned-agent', path, agent.range, agent.startOffset, agent.endOffset,
+            `${label} has no owner: no manifest covers it (by spec.entrypoint or metadata.name) and it has no @owner tag. Add an agent manifest with its owner, purpose, tools and credentials.`,
+            `unowned:${agent.name ?? agent.startOffset}`),
+        );
+      }
+      if (coverage.manifest && (coverage.via === 'entrypoint' || coverage.via === 'name')) {
+        for (const finding of undeclaredTools(config, agent, coverage.manifest)) add(finding);
+      }
+    }
+
+    for (const manifest of indexed.facts.manifests) {
+      for (const entry of manifest.entrypoints) {
+        if (entrypointCandidates(manifest.file, entry.value).some((candidate) => this.exists(candidate))) continue;
+        add(
+          makeFinding(config, 'manifest/unknown-entrypoint', path, entry.range, entry.startOffset, entry.endOffset,
+            `spec.entrypoint "${entry.value}" does not exist (looked next to the manifest and in the folders above it), so this manifest covers no code.`,
+            `entrypoint:${entry.value}`),
+        );
+      }
+      for (const finding of sharedCredentials(config, manifest, manifests)) add(finding);
+    }
+    return findings;
+  }
+
+  /** Cross-file findings for every indexed file. */
+  allFindings(config: ResolvedConfig): Finding[] {
+    return this.paths().flatMap((path) => this.findingsFor(path, config));
+  }
+}
+
+function makeFinding(config: ResolvedConfig, ruleId: string, file: string, range: Range, startOffset: number, endOffset: number, message: string, basis: string, related?: RelatedLocation[]): Finding | undefined {
+  const rule = getRule(ruleId);
+  const severity = effectiveSeverity(config, rule.id, rule.defaultSeverity);
+  if (severity === 'off') return undefined;
+  return {
+    ruleId,
+    severity,
+    message,
+    file,
+    range,
+    startOffset,
+    endOffset,
+    fingerprint: fingerprintOf(`${ruleId}\0${file}\0${basis}`),
+    ...(related && { related }),
+  };
+}
+
+function declaredToolNames(manifest: AgentManifest): { names: Set<string>; everything: boolean } {
+  const names = new Set<string>();
+  let everything = false;
+  for (const tool of manifest.tools) {
+    if (tool.name === '*' || tool.name.toLowerCase() === 'all') everything = true;
+    names.add(tool.name);
+  }
+  for (const server of manifest.mcpServers) for (const tool of server.tools) names.add(tool);
+  return { names, everything };
+}
+
+function undeclaredTools(config: ResolvedConfig, agent: CodeAgent, manifest: AgentManifest): Finding[] {
+  const { names, everything } = declaredToolNames(manifest);
+  if (everything) return [];
+  const findings: Finding[] = [];
+  for (const tool of agent.tools) {
+    if (!tool.name || tool.kind === 'mcp-all' || names.has(tool.name)) continue;
+    const finding = makeFinding(
+      config,
+      'grants/undeclared-tool',
+      agent.file,
+      tool.range,
+      tool.startOffset,
+      tool.endOffset,
+      `Tool "${tool.name}" is not declared in the manifest of agent "${manifest.name ?? agent.name ?? 'unnamed'}" (${manifest.file}). Add it to spec.tools with its access and decision, or remove it from the code.`,
+      `undeclared:${agent.name ?? ''}:${tool.name}`,
+      [{ file: manifest.file, range: manifest.nameRange ?? manifest.range, message: `manifest of "${manifest.name ?? 'agent'}" does not declare "${tool.name}"` }],
+    );
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all: AgentManifest[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const credential of manifest.credentials) {
+    if (!credential.ref || !credential.refRange || credential.refStartOffset === undefined || credential.refEndOffset === undefined) continue;
+    const others = all.flatMap((other) => {
+      if (other === manifest) return [];
+      const match = other.credentials.find((candidate) => candidate.ref === credential.ref);
+      if (!match) return [];
+      const differentAgent = other.name !== manifest.name || other.file !== manifest.file;
+      const crossesIsolation = new Set([manifest.environment, other.environment]).has('production') && new Set([manifest.environment, other.environment]).has('sandbox');
+      return differentAgent || crossesIsolation ? [{ other, match, crossesIsolation }] : [];
+    });
+    if (!others.length) continue;
+    const names = others.map(({ other }) => `"${other.name ?? other.file}"${other.environment ? ` (${other.environment})` : ''}`).join(', ');
+    const isolation = others.some((entry) => entry.crossesIsolation) ? ' A sandbox agent holding a production credential breaks environment isolation.' : '';
+    const finding = makeFinding(
+      config,
+      'credentials/shared',
+      manifest.file,
+      credential.refRange,
+      credential.refStartOffset,
+      credential.refEndOffset,
+      `Credential ref "${credential.ref}" is also used by ${names}. Shared credentials lose attribution and cannot be revoked for one agent alone.${isolation} Issue one credential per agent.`,
+      `shared:${credential.ref}`,
+      others.map(({ other, match }) => ({ file: other.file, range: match.refRange ?? match.range, message: `also uses "${credential.ref}"` })),
+    );
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
