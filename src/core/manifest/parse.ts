@@ -106,6 +106,10 @@ function describeIssue(document: Document.Parsed, text: string, issue: ZodIssue)
         };
       });
     case 'invalid_value': {
+      if (issue.input === undefined) {
+        const [start, end] = parentRange(document, text, issue.path);
+        return [{ startOffset: start, endOffset: end, message: `${where} is required.` }];
+      }
       const values = (issue.values ?? []).map(String);
       const expected = values.length === 1 ? values[0] : `one of ${values.join(', ')}`;
       return [at(issue.path, `${where} must be ${expected}; got ${JSON.stringify(issue.input)}`)];
@@ -121,7 +125,8 @@ function describeIssue(document: Document.Parsed, text: string, issue: ZodIssue)
     case 'invalid_union':
       return [at(issue.path, `${where} must be a file path or a list of file paths.`)];
     default:
-      return [at(issue.path, issue.message.endsWith('.') ? issue.message : `${issue.message}.`)];
+      // Our own messages ("must be …") read as a sentence after the field's path.
+      return [at(issue.path, `${where} ${issue.message}${issue.message.endsWith('.') ? '' : '.'}${issue.input !== undefined && typeof issue.input !== 'object' ? ` Got ${JSON.stringify(issue.input)}.` : ''}`)];
   }
 }
 

@@ -13,7 +13,7 @@ export const ACCESS_LEVELS = ['read', 'write', 'delete', 'admin', 'execute'] as 
 export const DECISIONS = ['allow', 'challenge', 'deny'] as const;
 
 const DNS_LABEL = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-const ENTITY_REF = /^(?:team|group):[a-z0-9][a-z0-9._-]*$|^user:[^\s@]+@[^\s@]+\.[^\s@]+$/i;
+const ENTITY_REF = /^(?:team|group):[A-Za-z0-9][A-Za-z0-9._-]*$|^user:[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidIsoDate(text: string): boolean {
@@ -22,17 +22,13 @@ export function isValidIsoDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-const entityRef = (what: string) =>
-  z
-    .string()
-    .regex(ENTITY_REF, { error: `${what} must be an entity reference: team:<name>, group:<name> or user:<email>` });
+const entityRef = () => z.string().regex(ENTITY_REF, { error: 'must be an entity reference: team:<name>, group:<name> or user:<email>' });
 
-const isoDate = (what: string) =>
-  z.string().refine(isValidIsoDate, { error: `${what} must be a date in the form YYYY-MM-DD` });
+const isoDate = () => z.iso.date({ error: 'must be a real date in the form YYYY-MM-DD' });
 
 const duration = z
   .string()
-  .refine((text) => parseDuration(text) !== undefined, { error: 'ttl must be a duration such as 15m, 1h, 90d or PT1H' });
+  .refine((text) => parseDuration(text) !== undefined, { error: 'must be a duration such as 15m, 1h, 90d or PT1H' });
 
 const stringList = (title: string, description: string) => z.array(z.string()).meta({ title, description });
 
@@ -71,16 +67,16 @@ export const metadataSchema = z
   .object({
     name: z
       .string()
-      .regex(DNS_LABEL, { error: 'metadata.name must be a lowercase DNS label: a-z, 0-9 and -, at most 63 characters' })
+      .regex(DNS_LABEL, { error: 'must be a lowercase DNS label: a-z, 0-9 and -, at most 63 characters' })
       .meta({ title: 'Name', description: 'The agent identity: a lowercase DNS label, unique in the organisation.' }),
     description: z.string().min(1).optional().meta({ title: 'Purpose', description: 'The business process the agent serves.' }),
-    owner: entityRef('owner').optional().meta({ title: 'Owner', description: 'Accountable owner: team:<name>, group:<name> or user:<email>.' }),
-    technicalOwner: entityRef('technicalOwner').optional().meta({ title: 'Technical owner', description: 'A reachable engineer: user:<email> (or a team).' }),
+    owner: entityRef().optional().meta({ title: 'Owner', description: 'Accountable owner: team:<name>, group:<name> or user:<email>.' }),
+    technicalOwner: entityRef().optional().meta({ title: 'Technical owner', description: 'A reachable engineer: user:<email> (or a team).' }),
     environment: z.enum(ENVIRONMENTS).optional().meta({ title: 'Environment', description: 'sandbox, development, staging or production.' }),
-    reviewBy: isoDate('reviewBy').optional().meta({ title: 'Review by', description: 'Date of the next access review (YYYY-MM-DD).' }),
-    expires: isoDate('expires').optional().meta({ title: 'Expires', description: 'Optional hard end of life (YYYY-MM-DD).' }),
+    reviewBy: isoDate().optional().meta({ title: 'Review by', description: 'Date of the next access review (YYYY-MM-DD).' }),
+    expires: isoDate().optional().meta({ title: 'Expires', description: 'Optional hard end of life (YYYY-MM-DD).' }),
     revocation: z.string().min(1).optional().meta({ title: 'Revocation', description: 'How to revoke the agent now: a runbook URL or instructions.' }),
-    onBehalfOf: entityRef('onBehalfOf').optional().meta({ title: 'On behalf of', description: 'Whose authority the agent exercises, if delegated.' }),
+    onBehalfOf: entityRef().optional().meta({ title: 'On behalf of', description: 'Whose authority the agent exercises, if delegated.' }),
     labels: z.record(z.string(), z.string()).optional().meta({ title: 'Labels', description: 'Free-form key/value labels.' }),
   })
   .strict()
