@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyzeFile, formatBytes } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote, Finding } from '../core/types';
+import { finalizeSuppressions } from '../core/suppressions';
 import { WorkspaceIndex } from '../core/workspace';
 import { discoverFiles } from './discover';
 import { decodeFile } from './read';
@@ -18,6 +19,10 @@ export interface AuditReport {
   durationMs: number;
   /** Manifests and code agents of the audited files, linked: the inventory reads it. */
   index: WorkspaceIndex;
+  /** Findings left out because the baseline records them. */
+  baselined: number;
+  /** The audited text of a file (work tree or index), for --history. */
+  readText: (file: string) => string | undefined;
 }
 
 export interface SourceText {
@@ -35,7 +40,9 @@ export function analyzeSources(root: string, sources: Iterable<SourceText>, conf
   const findings: Finding[] = [];
   const index = new WorkspaceIndex({ fileExists: (path) => existsSync(join(root, path)) });
   let filesAnalyzed = 0;
+  const byPath = new Map<string, SourceText>();
   for (const source of sources) {
+    byPath.set(source.path, source);
     if (source.size !== undefined && source.size > config.maxFileSize) {
       notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
       continue;
@@ -56,7 +63,28 @@ export function analyzeSources(root: string, sources: Iterable<SourceText>, conf
     index.set(source.path, result.facts, result.suppressions);
   }
   findings.push(...index.allFindings(config));
-  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index };
+  findings.push(...finalizeAll(findings, index, config));
+  const readText = (file: string) => {
+    const source = byPath.get(file);
+    try {
+      return source ? new TextDecoder().decode(source.read()) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText };
+}
+
+/** Apply inline and configured suppressions to every file's findings; returns the suppression/* notes. */
+function finalizeAll(findings: Finding[], index: WorkspaceIndex, config: ResolvedConfig): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  const files = new Set([...byFile.keys(), ...index.paths().filter((path) => index.suppressionsOf(path).length)]);
+  return [...files].flatMap((file) => finalizeSuppressions(file, byFile.get(file) ?? [], index.suppressionsOf(file), config));
 }
 
 export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date()): AuditReport {

@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
+import { buildInventory } from '../core/inventory';
 import { RULES } from '../core/rules';
 import type { Severity } from '../core/types';
 import { auditPaths, auditStaged, type AuditReport } from './audit';
@@ -9,7 +11,11 @@ import { gitTopLevel } from './discover';
 import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from './format/common';
 import { formatJson } from './format/json';
 import { formatMarkdown } from './format/markdown';
+import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from './format/inventory';
 import { formatSarif } from './format/sarif';
+import { findInHistory } from './history';
+import { installHook, uninstallHook } from './hook';
+import { writeStarterConfig } from './init';
 import { formatText } from './format/text';
 
 const HELP = `agent-guardrail ${TOOL_VERSION}: find hardcoded secrets, over-broad grants and unowned agents.
@@ -17,7 +23,13 @@ const HELP = `agent-guardrail ${TOOL_VERSION}: find hardcoded secrets, over-broa
 Usage:
   agent-guardrail audit [paths…] [options]   Audit files and directories (default: .)
   agent-guardrail audit --staged [options]    Audit the staged content of staged files (pre-commit)
+  agent-guardrail inventory [paths…] [--format markdown|json|csv] [--output FILE]
+                                              List every agent (manifests and code) for an access review
   agent-guardrail rules [--format text|json]  List every rule with its severity and documentation
+  agent-guardrail baseline [paths…] [--output FILE]
+                                              Record current findings in .agent-guardrail-baseline.json
+  agent-guardrail init [--force]              Write a commented starter .agent-guardrail.yaml
+  agent-guardrail hook install|uninstall      Install (chaining any existing hook) or remove the pre-commit hook
   agent-guardrail --version | --help
 
 Audit options:
@@ -26,7 +38,10 @@ Audit options:
   --fail-on error|warning|note        Lowest severity that makes the exit code 1 (default: error)
   --config FILE                       Configuration file (default: .agent-guardrail.yaml in the current directory)
   --verbose                           List skipped files and other notes
-  --no-color                          No colours in text output (also NO_COLOR=1)
+  --baseline FILE                     Report only findings not in FILE (default: .agent-guardrail-baseline.json if present)
+  --no-baseline                       Report every finding, ignoring any baseline
+  --history                           Say for each secret whether it is already in git history
+  --color, --no-color                 Force colours on or off in text output (default: on a TTY; NO_COLOR=1 turns them off)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage or internal error.
 Docs: https://github.com/agent-guardrail/agent-guardrail#readme
@@ -65,6 +80,10 @@ function run(argv: string[]): number {
         verbose: { type: 'boolean', short: 'v' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'no-baseline': { type: 'boolean' },
+        history: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -78,14 +97,31 @@ function run(argv: string[]): number {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (values.help || !command || command === 'help') {
+  if (values.help || command === 'help') {
     process.stdout.write(HELP);
-    return command || values.help ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    // No command is a usage error: the help goes to stderr so that nothing is mistaken for a report.
+    process.stderr.write(HELP);
+    return 2;
   }
   switch (command) {
     case 'audit':
       return runAudit(rest, values);
+    case 'inventory':
+      return runInventory(rest, values);
+    case 'baseline':
+      return runBaseline(rest, values);
+    case 'init':
+      if (rest.length) throw new UsageError(`init takes no arguments; got "${rest.join(' ')}"`);
+      return finish(writeStarterConfig(process.cwd(), Boolean(values.force)));
+    case 'hook':
+      if (rest.length !== 1 || (rest[0] !== 'install' && rest[0] !== 'uninstall')) throw new UsageError('usage: agent-guardrail hook install|uninstall');
+      if (!gitTopLevel(process.cwd())) throw new UsageError('hook needs a git repository');
+      return finish(rest[0] === 'install' ? installHook(process.cwd(), resolve(process.argv[1] ?? 'agent-guardrail')) : uninstallHook(process.cwd()));
     case 'rules':
+      if (rest.length) throw new UsageError(`rules takes no arguments; got "${rest.join(' ')}"`);
       return runRules(values.format ?? 'text');
     default:
       throw new UsageError(`unknown command "${command}"`);
@@ -101,13 +137,17 @@ interface AuditFlags {
   verbose?: boolean;
   color?: boolean;
   'no-color'?: boolean;
+  baseline?: string;
+  'no-baseline'?: boolean;
+  history?: boolean;
+  force?: boolean;
 }
 
 function runAudit(paths: string[], flags: AuditFlags): number {
   const format = (flags.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${flags.format}"`);
   const failOn = (flags['fail-on'] ?? 'error') as Severity;
-  if (!(failOn in SEVERITY_ORDER)) throw new UsageError(`--fail-on must be one of error, warning, note; got "${flags['fail-on']}"`);
+  if (!Object.hasOwn(SEVERITY_ORDER, failOn)) throw new UsageError(`--fail-on must be one of error, warning, note; got "${flags['fail-on']}"`);
 
   const cwd = process.cwd();
   let root = cwd;
@@ -117,14 +157,24 @@ function runAudit(paths: string[], flags: AuditFlags): number {
     if (!top) throw new UsageError('--staged needs a git repository');
     root = top;
   }
-  const loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined);
+  // A path given explicitly that does not exist is a usage error (as in ESLint), not a silently clean audit.
+  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  let loaded;
+  try {
+    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined);
+  } catch (error) {
+    throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   if (loaded.path && loaded.problems.length) {
     const text = readFileSync(loaded.path, 'utf8');
     for (const problem of loaded.problems) process.stderr.write(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)\n`);
   }
   const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : auditPaths(root, paths, loaded.config);
+  applyBaselineFile(report, root, cwd, flags);
+  if (flags.history) markHistoryExposure(report);
 
-  const color = flags['no-color'] || process.env.NO_COLOR ? false : flags.color || (!flags.output && process.stdout.isTTY === true) || Boolean(process.env.FORCE_COLOR);
+  const color = useColor(flags);
   const output =
     format === 'json'
       ? formatJson(report)
@@ -133,11 +183,108 @@ function runAudit(paths: string[], flags: AuditFlags): number {
         : format === 'markdown'
           ? formatMarkdown(report)
           : formatText(report, { color, verbose: Boolean(flags.verbose) });
-  if (flags.output) writeFileSync(resolve(cwd, flags.output), output);
-  else process.stdout.write(output);
+  if (flags.output) {
+    try {
+      writeFileSync(resolve(cwd, flags.output), output);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${flags.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  } else process.stdout.write(output);
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
   return failing ? 1 : 0;
+}
+
+/**
+ * Colour in text output: an explicit --color / --no-color wins (command-line flags override NO_COLOR, as
+ * no-color.org asks), then NO_COLOR, then FORCE_COLOR (0 or false turn it off), then whether stdout is a TTY.
+ */
+function useColor(flags: AuditFlags): boolean {
+  if (flags['no-color']) return false;
+  if (flags.color) return true;
+  if (process.env.NO_COLOR) return false;
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  return !flags.output && process.stdout.isTTY === true;
+}
+
+function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function finish(result: { message: string; code: number }): number {
+  (result.code === 0 ? process.stdout : process.stderr).write(result.message.endsWith('\n') ? result.message : `${result.message}\n`);
+  return result.code;
+}
+
+/** Drop findings recorded in the baseline (--baseline FILE, or .agent-guardrail-baseline.json at the root). */
+function applyBaselineFile(report: AuditReport, root: string, cwd: string, flags: AuditFlags): void {
+  if (flags['no-baseline']) return;
+  const path = flags.baseline ? resolve(cwd, flags.baseline) : join(root, BASELINE_FILE);
+  if (!existsSync(path)) {
+    if (flags.baseline) throw new UsageError(`baseline file ${flags.baseline} does not exist`);
+    return;
+  }
+  let baseline;
+  try {
+    baseline = parseBaseline(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read the baseline ${relative(cwd, path)}: ${(error as Error).message}`);
+  }
+  const { fresh, baselined } = applyBaseline(report.findings, baseline);
+  report.findings = fresh;
+  report.baselined = baselined.length;
+}
+
+/** --history: say for each secret whether it is already in git history (so it must be rotated even once removed). */
+function markHistoryExposure(report: AuditReport): void {
+  if (!gitTopLevel(report.root)) return;
+  for (const [finding, exposure] of findInHistory(report.root, report.findings, report.readText)) {
+    if (exposure.commits.length) {
+      const first = exposure.commits[exposure.commits.length - 1];
+      finding.message += ` It is already in git history (${exposure.commits.length} commit${exposure.commits.length === 1 ? '' : 's'}, first ${first}${exposure.truncated ? '; search stopped early' : ''}), so rotating it is the only fix.`;
+    } else if (!exposure.truncated) {
+      finding.message += ' It is not in earlier commits yet.';
+    }
+  }
+}
+
+/** `baseline [paths]`: record today's findings so later audits report only new ones. */
+function runBaseline(paths: string[], flags: AuditFlags): number {
+  const cwd = process.cwd();
+  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  const loaded = loadConfig(cwd, flags.config ? resolve(cwd, flags.config) : undefined);
+  const report = auditPaths(cwd, paths, loaded.config);
+  const baseline = createBaseline(report.findings);
+  const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
+  writeFileSync(path, serializeBaseline(baseline));
+  process.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path)}. Audits now report only new findings (--no-baseline shows all).\n`);
+  return 0;
+}
+
+const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
+
+/** The agent inventory: the same analysis as `audit`, reported per agent. */
+function runInventory(paths: string[], flags: AuditFlags): number {
+  const format = flags.format ?? 'markdown';
+  if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
+  const cwd = process.cwd();
+  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  const loaded = loadConfig(cwd, flags.config ? resolve(cwd, flags.config) : undefined);
+  const now = new Date();
+  const report = auditPaths(cwd, paths, loaded.config, now);
+  const inventory = buildInventory(report.index, report.findings, now);
+  const output = format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory);
+  if (flags.output) writeFileSync(resolve(cwd, flags.output), output);
+  else process.stdout.write(output);
+  return 0;
 }
 
 function runRules(format: string): number {

@@ -12,9 +12,8 @@ import { RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
 import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection } from './secrets/detect';
 import { fingerprintOf, redact } from './secrets/redact';
-import { applyInlineSuppressions, parseInlineSuppressions } from './suppressions';
+import { applyInlineSuppressions, parseInlineSuppressions, type InlineSuppression } from './suppressions';
 import type { FileNote, Finding } from './types';
-import type { StoredSuppression } from './workspace';
 
 export interface FileInput {
   /** Workspace-relative path with forward slashes. */
@@ -28,8 +27,8 @@ export interface FileAnalysis {
   notes: FileNote[];
   /** Manifests and code agents this file declares, for the workspace index. */
   facts: FileFacts;
-  /** Inline suppressions in the file (empty in an untrusted workspace), so cross-file findings honour them. */
-  suppressions: StoredSuppression[];
+  /** Inline suppressions in the file, for the final suppression step (finalizeSuppressions). */
+  suppressions: InlineSuppression[];
 }
 
 const ROTATE = 'Rotate it: removing it from the file does not revoke it, and it may already be in git history. Then get it from a credential broker at run time.';
@@ -64,9 +63,8 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
     context.guard(rule.id, () => rule.check!(context));
   }
-  const suppressions = config.trusted && text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
-  applyInlineSuppressions(context.findings, suppressions);
-  analysis.suppressions = suppressions.map(({ targetLine, rules, reason }) => ({ targetLine, rules, reason }));
+  analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
+  if (config.trusted) applyInlineSuppressions(context.findings, analysis.suppressions);
   return analysis;
 }
 

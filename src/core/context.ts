@@ -104,7 +104,8 @@ export class AnalysisContext {
       range: this.lines.rangeOf(startOffset, endOffset),
       startOffset,
       endOffset,
-      fingerprint: options.fingerprint ?? fingerprintOf(`${ruleId}\0${this.path}\0${basis}`),
+      // The file path is not part of the fingerprint, so baselines survive renames (see src/core/baseline.ts).
+      fingerprint: options.fingerprint ?? fingerprintOf(`${ruleId}\0${basis}`),
       ...(options.redacted !== undefined && { redacted: options.redacted }),
       ...(options.provider !== undefined && { provider: options.provider }),
       ...(options.related && { related: options.related }),

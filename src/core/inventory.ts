@@ -1,5 +1,5 @@
 import type { AgentManifest, CodeAgent } from './facts';
-import type { Finding, RuleCategory } from './types';
+import type { Finding } from './types';
 import type { WorkspaceIndex } from './workspace';
 
 export interface InventoryCredential {
@@ -42,7 +42,7 @@ export interface InventoryAgent {
   mcpServers: { name: string; tools: string[] }[];
   entrypoints: string[];
   code: { file: string; line: number; framework: string }[];
-  findings: Record<RuleCategory, number>;
+  findings: Record<(typeof CATEGORIES)[number], number>;
 }
 
 export interface Inventory {
@@ -50,13 +50,14 @@ export interface Inventory {
   agents: InventoryAgent[];
 }
 
-const CATEGORIES: RuleCategory[] = ['secrets', 'credentials', 'grants', 'ownership', 'manifest'];
+const CATEGORIES = ['secrets', 'credentials', 'grants', 'ownership', 'manifest'] as const;
 
-function countFindings(findings: Finding[], files: Set<string>): Record<RuleCategory, number> {
-  const counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as Record<RuleCategory, number>;
+function countFindings(findings: Finding[], files: Set<string>): InventoryAgent['findings'] {
+  const counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as InventoryAgent['findings'];
   for (const finding of findings) {
-    if (finding.suppression || !files.has(finding.file)) continue;
-    counts[finding.ruleId.split('/')[0] as RuleCategory]++;
+    const category = finding.ruleId.split('/')[0] as keyof InventoryAgent['findings'];
+    if (finding.suppression || !files.has(finding.file) || !(category in counts)) continue;
+    counts[category]++;
   }
   return counts;
 }

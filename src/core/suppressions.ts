@@ -1,5 +1,8 @@
+import type { ResolvedConfig } from './config';
 import type { LineIndex } from './position';
-import type { Finding } from './types';
+import { getRule } from './rules/registry';
+import { fingerprintOf } from './secrets/redact';
+import type { Finding, Range } from './types';
 
 /**
  * Inline suppressions, in any comment syntax (`//`, `/* *\/`, `#`, `<!-- -->`):
@@ -14,7 +17,10 @@ export interface InlineSuppression {
   commentLine: number;
   rules: string[];
   reason: string;
-  used: boolean;
+  /** The directive text (`agent-guardrail-ignore… -- reason`), where suppression/* findings are reported. */
+  range: Range;
+  startOffset: number;
+  endOffset: number;
 }
 
 const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--[ \t]*([^\n]*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/gm;
@@ -25,12 +31,15 @@ export function parseInlineSuppressions(text: string, lines: LineIndex): InlineS
   MARKER.lastIndex = 0;
   for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
     const commentLine = lines.positionAt(match.index).line;
+    const end = match.index + match[0].replace(/[ \t]*(?:\*\/|-->)?[ \t]*$/, '').length;
     suppressions.push({
       commentLine,
       targetLine: match[1] ? commentLine + 1 : commentLine,
       rules: match[2]!.split(',').map((rule) => rule.trim()),
       reason: (match[3] ?? '').trim(),
-      used: false,
+      range: lines.rangeOf(match.index, end),
+      startOffset: match.index,
+      endOffset: end,
     });
   }
   return suppressions;
@@ -42,15 +51,74 @@ export function suppressionCovers(rules: readonly string[], ruleId: string): boo
 }
 
 /** Mark the findings that an inline comment covers. A suppression needs a reason to count. */
-export function applyInlineSuppressions(findings: Finding[], suppressions: InlineSuppression[]): void {
+export function applyInlineSuppressions(findings: Finding[], suppressions: readonly InlineSuppression[]): void {
   if (!suppressions.length) return;
   for (const finding of findings) {
+    if (finding.suppression) continue;
     const suppression = suppressions.find(
       (candidate) => candidate.reason && candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId),
     );
-    if (suppression) {
-      suppression.used = true;
-      finding.suppression = { kind: 'inSource', justification: suppression.reason };
+    if (suppression) finding.suppression = { kind: 'inSource', justification: suppression.reason };
+  }
+}
+
+/** Repository-provided suppressions for these categories are ignored in an untrusted workspace. */
+function protectedInUntrusted(ruleId: string): boolean {
+  return ruleId.startsWith('secrets/') || ruleId.startsWith('grants/');
+}
+
+/**
+ * The last step for one file, once per-file and cross-file findings are known: apply inline comments and the
+ * configuration's fingerprint suppressions, then report suppressions that lack a reason or suppress nothing
+ * (as note-level suppression/* findings). In an untrusted workspace, suppressions of secrets/* and grants/*
+ * findings are not honoured.
+ */
+export function finalizeSuppressions(path: string, findings: Finding[], inline: readonly InlineSuppression[], config: ResolvedConfig): Finding[] {
+  const used = new Set<InlineSuppression>();
+  for (const finding of findings) {
+    if (finding.ruleId.startsWith('suppression/')) continue;
+    const honour = config.trusted || !protectedInUntrusted(finding.ruleId);
+    if (!honour) {
+      delete finding.suppression;
+      continue;
+    }
+    const comment = inline.find((candidate) => candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
+    if (comment) {
+      used.add(comment);
+      if (comment.reason) {
+        finding.suppression = { kind: 'inSource', justification: comment.reason };
+        continue;
+      }
+    }
+    const external = config.suppressions.find(
+      (entry) => entry.fingerprint === finding.fingerprint && suppressionCovers([entry.rule], finding.ruleId) && (!entry.file || entry.file === path),
+    );
+    if (external) finding.suppression = { kind: 'external', justification: external.reason };
+  }
+
+  const meta: Finding[] = [];
+  const report = (ruleId: 'suppression/missing-reason' | 'suppression/unused', suppression: InlineSuppression, message: string) => {
+    const rule = getRule(ruleId);
+    const severity = config.severities[ruleId] ?? config.severities['suppression/*'] ?? rule.defaultSeverity;
+    if (severity === 'off') return;
+    meta.push({
+      ruleId,
+      severity,
+      message,
+      file: path,
+      range: suppression.range,
+      startOffset: suppression.startOffset,
+      endOffset: suppression.endOffset,
+      fingerprint: fingerprintOf(`${ruleId}\0${suppression.rules.join(',')}\0${suppression.reason}`),
+    });
+  };
+  for (const suppression of inline) {
+    const rules = suppression.rules.join(', ');
+    if (!suppression.reason) {
+      report('suppression/missing-reason', suppression, `This suppression of ${rules} has no reason, so it is not applied. Write why after " -- ": agent-guardrail-ignore… ${rules} -- <reason>.`);
+    } else if (!used.has(suppression)) {
+      report('suppression/unused', suppression, `This suppression of ${rules} matches no finding on ${suppression.targetLine === suppression.commentLine ? 'this' : 'the next'} line. Remove it, so it cannot hide a future finding.`);
     }
   }
+  return meta;
 }

@@ -3,7 +3,8 @@
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 
-export type RuleCategory = 'secrets' | 'credentials' | 'grants' | 'ownership' | 'manifest';
+/** The five product categories, plus `suppression` for notes about the tool's own suppression comments. */
+export type RuleCategory = 'secrets' | 'credentials' | 'grants' | 'ownership' | 'manifest' | 'suppression';
 
 /** Zero-based line and UTF-16 column, as in LSP. Output formats add 1 where they need 1-based positions. */
 export interface Position {

@@ -2,19 +2,13 @@ import { effectiveSeverity, type ResolvedConfig } from './config';
 import type { AgentManifest, CodeAgent, FileFacts } from './facts';
 import { getRule } from './rules';
 import { fingerprintOf } from './secrets/redact';
-import { suppressionCovers } from './suppressions';
+import type { InlineSuppression } from './suppressions';
 import type { Finding, Range, RelatedLocation } from './types';
-
-/** An inline suppression kept with a file's facts, so cross-file findings in that file honour it too. */
-export interface StoredSuppression {
-  targetLine: number;
-  rules: string[];
-  reason: string;
-}
 
 export interface IndexedFile {
   facts: FileFacts;
-  suppressions: StoredSuppression[];
+  /** The file's inline suppressions, so cross-file findings in it honour them too. */
+  suppressions: readonly InlineSuppression[];
 }
 
 export interface Coverage {
@@ -73,7 +67,7 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
-  set(path: string, facts: FileFacts, suppressions: StoredSuppression[] = []): void {
+  set(path: string, facts: FileFacts, suppressions: readonly InlineSuppression[] = []): void {
     this.files.set(path, { facts, suppressions });
   }
 
@@ -135,10 +129,7 @@ export class WorkspaceIndex {
     const manifests = this.manifests();
     const findings: Finding[] = [];
     const add = (finding: Finding | undefined) => {
-      if (!finding) return;
-      const suppression = indexed.suppressions.find((candidate) => candidate.reason && candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
-      if (suppression && config.trusted) finding.suppression = { kind: 'inSource', justification: suppression.reason };
-      findings.push(finding);
+      if (finding) findings.push(finding);
     };
 
     for (const agent of indexed.facts.agents) {
@@ -170,6 +161,10 @@ export class WorkspaceIndex {
     return findings;
   }
 
+  suppressionsOf(path: string): readonly InlineSuppression[] {
+    return this.files.get(path)?.suppressions ?? [];
+  }
+
   /** Cross-file findings for every indexed file. */
   allFindings(config: ResolvedConfig): Finding[] {
     return this.paths().flatMap((path) => this.findingsFor(path, config));
@@ -188,7 +183,7 @@ function makeFinding(config: ResolvedConfig, ruleId: string, file: string, range
     range,
     startOffset,
     endOffset,
-    fingerprint: fingerprintOf(`${ruleId}\0${file}\0${basis}`),
+    fingerprint: fingerprintOf(`${ruleId}\0${basis}`),
     ...(related && { related }),
   };
 }

@@ -3,6 +3,7 @@ import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import type { CodeAgent, CodeTool } from '../../src/core/facts';
 import { LineIndex } from '../../src/core/position';
+import { finalizeSuppressions } from '../../src/core/suppressions';
 import { entrypointCandidates, WorkspaceIndex } from '../../src/core/workspace';
 import { describe1 } from '../helpers';
 
@@ -170,12 +171,18 @@ describe('workspace index (cross-file rules)', () => {
     assert.deepEqual(crossFindings(index), ['src/a.ts ownership/unowned-agent 1:22-1:31']);
   });
 
-  it('honours inline suppressions stored with a file, except in an untrusted workspace', () => {
+  it('keeps each file\'s inline suppressions for the final suppression step, which also covers cross-file findings', () => {
+    const text = "// agent-guardrail-ignore-next-line ownership/unowned-agent -- prototype\nexport const agent = new Agent({ name: 'lonely' });\n";
+    const suppressions = analyzeFile({ path: 'src/a.ts', text }, config).suppressions;
     const agent = codeAgent('src/a.ts', 'lonely', ['search']);
     const index = new WorkspaceIndex();
-    index.set('src/a.ts', { manifests: [], agents: [agent] }, [{ targetLine: 0, rules: ['ownership/unowned-agent'], reason: 'prototype' }]);
-    assert.deepEqual(index.allFindings(config).map((finding) => finding.suppression), [{ kind: 'inSource', justification: 'prototype' }]);
-    assert.deepEqual(index.allFindings({ ...config, trusted: false }).map((finding) => finding.suppression), [undefined]);
+    index.set('src/a.ts', { manifests: [], agents: [{ ...agent, range: { start: { line: 1, column: 21 }, end: { line: 1, column: 30 } } }] }, suppressions);
+    const findings = index.allFindings(config);
+    assert.deepEqual(finalizeSuppressions('src/a.ts', findings, index.suppressionsOf('src/a.ts'), config), []);
+    assert.deepEqual(findings.map((finding) => finding.suppression), [{ kind: 'inSource', justification: 'prototype' }]);
+    const untrusted = index.allFindings({ ...config, trusted: false });
+    finalizeSuppressions('src/a.ts', untrusted, index.suppressionsOf('src/a.ts'), { ...config, trusted: false });
+    assert.deepEqual(untrusted.map((finding) => finding.suppression), [{ kind: 'inSource', justification: 'prototype' }], 'ownership/* suppressions still count in Restricted Mode');
   });
 
   it('respects rule severities from the configuration', () => {

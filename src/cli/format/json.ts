@@ -8,7 +8,7 @@ export function formatJson(report: AuditReport): string {
     JSON.stringify(
       {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
-        summary: { errors: summary.error, warnings: summary.warning, notes: summary.note, suppressed: summary.suppressed, filesAnalyzed: report.filesAnalyzed },
+        summary: { errors: summary.error, warnings: summary.warning, notes: summary.note, suppressed: summary.suppressed, baselined: report.baselined, filesAnalyzed: report.filesAnalyzed },
         findings: sortFindings(report.findings).map((finding) => ({
           ruleId: finding.ruleId,
           severity: finding.severity,

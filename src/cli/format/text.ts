@@ -50,6 +50,7 @@ export function formatText(report: AuditReport, options: TextOptions): string {
   const errors = report.notes.filter((note) => note.kind === 'error').length;
   if (errors && !options.verbose) extras.push(`${plural(errors, 'file')} could not be read (--verbose lists them)`);
   if (summary.suppressed) extras.push(`${summary.suppressed} suppressed`);
+  if (report.baselined) extras.push(`${report.baselined} in the baseline`);
   const headline = total
     ? paint(summary.error ? 'red' : 'yellow', `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.files, 'file')}`)
     : paint('green', '✔ no problems');
