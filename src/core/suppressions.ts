@@ -36,7 +36,8 @@ export function parseInlineSuppressions(text: string, lines: LineIndex): InlineS
       commentLine,
       targetLine: match[1] ? commentLine + 1 : commentLine,
       rules: match[2]!.split(',').map((rule) => rule.trim()),
-      reason: (match[3] ?? '').trim(),
+      // A placeholder such as `<why this is acceptable>` (inserted by the quick fix) is not a reason yet.
+      reason: /^<[^>]*>$/.test((match[3] ?? '').trim()) ? '' : (match[3] ?? '').trim(),
       range: lines.rangeOf(match.index, end),
       startOffset: match.index,
       endOffset: end,

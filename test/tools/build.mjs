@@ -16,8 +16,11 @@ const common = {
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { 'process.env.AGENT_GUARDRAIL_VERSION': JSON.stringify(pkg.version) },
+  define: { 'process.env.AGENT_GUARDRAIL_VERSION': JSON.stringify(pkg.version), AGENT_GUARDRAIL_BUNDLE: 'true' },
 };
+
+// TypeScript on its own: the other bundles require it at run time, only when a TS/JS file is analysed.
+await build({ ...common, entryPoints: ['src/core/languages/typescript-module.ts'], outfile: 'dist/typescript.js', sourcemap: false, minifyWhitespace: true });
 
 await build({
   ...common,
@@ -26,4 +29,10 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
+
+// The language server: the same core, over LSP. TypeScript (ts-morph) loads lazily inside it.
+await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' });
+
+// The VS Code extension: a thin client. `vscode` is provided by the editor.
+await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 if (watch) console.log('watch mode is not supported; run npm run build again');

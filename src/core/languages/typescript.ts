@@ -4,9 +4,21 @@ import type { FoldedValue, NamedValue } from '../secrets/detect';
 type Ts = typeof TsNamespace;
 let tsModule: Ts | undefined;
 
-/** TypeScript (through ts-morph, so one copy is bundled) is loaded on first use only: most runs start faster. */
+/** Set by the esbuild bundles (test/tools/build.mjs), where TypeScript lives in its own file, dist/typescript.js. */
+declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
+
+/**
+ * TypeScript (through ts-morph, so one copy ships) is loaded on first use only. In the bundles it is a separate
+ * file, so starting the CLI or the language server does not even parse it until a TS/JS file needs it.
+ */
 export function loadTypeScript(): Ts {
-  if (!tsModule) tsModule = (require('ts-morph') as typeof import('ts-morph')).ts;
+  if (!tsModule) {
+    if (typeof AGENT_GUARDRAIL_BUNDLE !== 'undefined' && AGENT_GUARDRAIL_BUNDLE) {
+      tsModule = (require(`${__dirname}/typescript.js`) as typeof import('ts-morph')).ts;
+    } else {
+      tsModule = (require('ts-morph') as typeof import('ts-morph')).ts;
+    }
+  }
   return tsModule;
 }
 
@@ -60,6 +72,10 @@ const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
   sign: [1],
   verify: [1],
   createHmac: [1],
+  createDeepgram: [0],
+  Deepgram: [0],
+  SerpAPI: [0],
+  TwitterApi: [0],
   Octokit: [],
   Groq: [],
 }));
@@ -251,10 +267,33 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     flush(operands.length);
   };
 
+  /** The password part of a `user:password` literal. */
+  const addBasicAuth = (argument: Expression): void => {
+    const literal = unwrap(argument);
+    if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return;
+    const value = literal.text;
+    const colon = value.indexOf(':');
+    if (colon <= 0 || /\s/.test(value) || value.startsWith('http')) return;
+    const start = literal.getStart(sourceFile) + 1;
+    if (text.slice(start, literal.end - 1) !== value) return;
+    namedValues.push({ name: 'password', value: value.slice(colon + 1), start: start + colon + 1, end: start + value.length, exact: true });
+  };
+
   const visitCall = (node: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
     const callee = nameOf(node.expression as Node);
     const args = node.arguments ?? [];
     for (const index of (callee && CREDENTIAL_ARGUMENTS.get(callee)) || []) addValue(undefined, args[index], true);
+    // Basic auth material: btoa('user:password'), Buffer.from('user:password').toString('base64')
+    if ((callee === 'btoa' || (callee === 'from' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Buffer')) && args[0]) {
+      addBasicAuth(args[0]);
+    }
+    // express-basic-auth: basicAuth({ users: { admin: 'password' } })
+    if (callee === 'basicAuth' && args[0] && ts.isObjectLiteralExpression(args[0])) {
+      for (const property of args[0].properties) {
+        if (!ts.isPropertyAssignment(property) || nameOf(property.name) !== 'users' || !ts.isObjectLiteralExpression(property.initializer)) continue;
+        for (const user of property.initializer.properties) if (ts.isPropertyAssignment(user)) addValue('password', user.initializer);
+      }
+    }
     // headers.set('Authorization', 'Bearer …'), res.setHeader('x-api-key', '…')
     if (callee && HEADER_SETTERS.has(callee) && args.length >= 2 && ts.isStringLiteralLike(args[0]!)) {
       addValue(args[0].text, args[1]);

@@ -1,0 +1,35 @@
+import type { FileKind } from '../files';
+import type { Finding } from '../types';
+import type { FileEdit } from './types';
+
+/** How a line comment is written in a file, or undefined where comments do not exist (JSON). */
+export function commentSyntax(path: string, kind: FileKind): { open: string; close: string } | undefined {
+  if (kind === 'code') return { open: '//', close: '' };
+  if (kind === 'json') return /\.jsonc$/i.test(path) || /(^|\/)\.vscode\/[^/]+\.json$/.test(path) || /tsconfig[^/]*\.json$/.test(path) ? { open: '//', close: '' } : undefined;
+  if (/\.(?:md|markdown|html?|xml|svg|vue)$/i.test(path)) return { open: '<!--', close: ' -->' };
+  if (/\.(?:sql|lua)$/i.test(path)) return { open: '--', close: '' };
+  if (/\.(?:c|h|cc|cpp|hpp|cs|java|kt|kts|go|rs|swift|scala|php|dart|groovy|gradle|css|scss|less)$/i.test(path)) return { open: '//', close: '' };
+  return { open: '#', close: '' };
+}
+
+/** The reason text the inserted comment carries until a person writes one (it does not count as a reason). */
+export const REASON_PLACEHOLDER = '<why this is acceptable>';
+
+/**
+ * Insert `agent-guardrail-ignore-next-line <rule> -- <reason>` on its own line above the finding, indented like
+ * that line. Undefined for files without comments (JSON): those are suppressed by fingerprint in the config.
+ */
+export function suppressionEdit(path: string, kind: FileKind, text: string, finding: Finding, reason = REASON_PLACEHOLDER): FileEdit | undefined {
+  const syntax = commentSyntax(path, kind);
+  if (!syntax) return undefined;
+  const lineStart = text.lastIndexOf('\n', finding.startOffset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const cleanReason = reason.replace(/[\r\n]+/g, ' ').replace(/-->/g, '').trim();
+  return {
+    path,
+    startOffset: lineStart,
+    endOffset: lineStart,
+    newText: `${indent}${syntax.open} agent-guardrail-ignore-next-line ${finding.ruleId} -- ${cleanReason}${syntax.close}${eol}`,
+  };
+}

@@ -1,0 +1,457 @@
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeFile, type FileAnalysis } from '../core/analyze';
+import { defaultConfig, type ResolvedConfig } from '../core/config';
+import { fixesFor } from '../core/fixes';
+import { buildInventory } from '../core/inventory';
+import { LineIndex } from '../core/position';
+import { finalizeSuppressions } from '../core/suppressions';
+import type { Finding } from '../core/types';
+import { WorkspaceIndex } from '../core/workspace';
+import { auditPaths, auditStaged, type AuditReport } from '../cli/audit';
+import { CONFIG_FILE_NAMES, loadConfig } from '../cli/config-file';
+import { discoverFiles, gitTopLevel } from '../cli/discover';
+import { createIgnoreMatcher } from '../cli/ignore';
+import { decodeFile } from '../cli/read';
+import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
+import { DEFAULT_SETTINGS, mergeSettings, type EditorSettings } from './settings';
+
+/** Commands any LSP client can run with workspace/executeCommand. */
+export const SERVER_COMMANDS = {
+  auditWorkspace: 'agent-guardrail.auditWorkspace',
+  auditStaged: 'agent-guardrail.auditStaged',
+  inventory: 'agent-guardrail.inventory',
+  showDocumentation: 'agent-guardrail.showDocumentation',
+} as const;
+
+/** Untitled documents have no file name: their language decides how they are analysed. */
+const EXTENSION_FOR_LANGUAGE: Record<string, string> = {
+  typescript: '.ts', typescriptreact: '.tsx', javascript: '.js', javascriptreact: '.jsx', json: '.json', jsonc: '.jsonc',
+  yaml: '.yaml', 'agent-manifest': '.agent.yaml', dotenv: '.env', markdown: '.md', python: '.py', shellscript: '.sh',
+};
+
+interface Folder {
+  uri: string;
+  root: string;
+  config: ResolvedConfig;
+  index: WorkspaceIndex;
+  /** Per-file findings from the last analysis of each file (open text or disk), before cross-file findings. */
+  fileFindings: Map<string, Finding[]>;
+  /** Files whose diagnostics are currently shown although they are not open (after an audit). */
+  published: Set<string>;
+  scanned: Promise<void>;
+  /** Cross-file findings are only meaningful once the whole folder has been indexed. */
+  ready: boolean;
+}
+
+export interface ServerOptions {
+  /** Injected clock (tests). */
+  now?: () => Date;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: ServerOptions = {}): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const folders: Folder[] = [];
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lastVersion = new Map<string, number>();
+  const skippedNotified = new Set<string>();
+  const now = options.now ?? (() => new Date());
+  let settings: EditorSettings = { ...DEFAULT_SETTINGS };
+  let trusted = true;
+  let hasConfigurationCapability = false;
+  let hasWorkspaceFolderCapability = false;
+  let standalone: Folder | undefined;
+
+  const log = (message: string) => connection.console.log(`[agent-guardrail] ${message}`);
+
+  /** Files outside every workspace folder (or with no folder open): no scan, only what is open. */
+  function standaloneFolder(): Folder {
+    if (!standalone) {
+      standalone = makeFolder('', '/');
+      standalone.ready = true;
+    }
+    return standalone;
+  }
+
+  function makeFolder(uri: string, root: string): Folder {
+    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), published: new Set(), scanned: Promise.resolve(), ready: false };
+    reloadConfig(folder);
+    return folder;
+  }
+
+  function reloadConfig(folder: Folder): void {
+    let fileConfig = defaultConfig();
+    try {
+      const loaded = loadConfig(folder.root);
+      fileConfig = loaded.config;
+      for (const problem of loaded.problems) log(`${loaded.path}: ${problem.message}`);
+    } catch (error) {
+      log(`cannot read the configuration in ${folder.root}: ${(error as Error).message}`);
+    }
+    folder.config = mergeSettings(fileConfig, settings, trusted);
+  }
+
+  /** Which folder a URI belongs to, and its path relative to that folder. */
+  function locate(uri: string, languageId?: string): { folder: Folder; path: string } | undefined {
+    if (uri.startsWith('file:')) {
+      const fsPath = fileURLToPath(uri);
+      const folder = folders
+        .filter((candidate) => fsPath === candidate.root || fsPath.startsWith(candidate.root + '/') || fsPath.startsWith(candidate.root + '\\'))
+        .sort((a, b) => b.root.length - a.root.length)[0];
+      if (folder) return { folder, path: relative(folder.root, fsPath).split('\\').join('/') };
+      return { folder: standaloneFolder(), path: fsPath.replace(/^\//, '') };
+    }
+    // untitled: and other in-memory schemes
+    const folder = folders[0] ?? standaloneFolder();
+    const name = uri.replace(/^[a-z-]+:/, '').replace(/[^A-Za-z0-9._-]/g, '_');
+    return { folder, path: `.untitled/${name}${EXTENSION_FOR_LANGUAGE[languageId ?? ''] ?? '.txt'}` };
+  }
+
+  function analyzeText(folder: Folder, path: string, text: string): FileAnalysis {
+    const analysis = analyzeFile({ path, text }, folder.config, { now: now() });
+    folder.index.set(path, analysis.facts, analysis.suppressions);
+    folder.fileFindings.set(path, analysis.findings);
+    return analysis;
+  }
+
+  /** Per-file plus cross-file findings of one file, suppressions applied. */
+  function findingsOf(folder: Folder, path: string): Finding[] {
+    const findings = [...(folder.fileFindings.get(path) ?? []), ...(folder.ready ? folder.index.findingsFor(path, folder.config) : [])];
+    findings.push(...finalizeSuppressions(path, findings, folder.index.suppressionsOf(path), folder.config));
+    return findings.filter((finding) => !finding.suppression);
+  }
+
+  function publish(folder: Folder, path: string, uri: string, version?: number): void {
+    const diagnostics = settings.enable === false ? [] : findingsOf(folder, path).map((finding) => toDiagnostic(finding, folder.root));
+    void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
+  }
+
+  function analyzeDocument(document: TextDocument): void {
+    const located = locate(document.uri, document.languageId);
+    if (!located) return;
+    const { folder, path } = located;
+    const previous = lastVersion.get(document.uri);
+    if (previous !== undefined && previous > document.version) return; // stale: a newer version was already published
+    const started = performance.now();
+    const beforeFacts = JSON.stringify(folder.index.has(path) ? factsKey(folder, path) : null);
+    const analysis = analyzeText(folder, path, document.getText());
+    const elapsed = performance.now() - started;
+    lastVersion.set(document.uri, document.version);
+    publish(folder, path, document.uri, document.version);
+    void connection.sendNotification('agentGuardrail/analyzed', { uri: document.uri, milliseconds: Math.round(elapsed * 10) / 10, findings: analysis.findings.length, skipped: analysis.notes.find((note) => note.kind === 'skipped')?.reason });
+    for (const note of analysis.notes) {
+      if (note.kind === 'skipped' && !skippedNotified.has(document.uri)) {
+        skippedNotified.add(document.uri);
+        void connection.window.showInformationMessage(`Agent Guardrail skipped ${path}: ${note.reason}.`);
+      }
+    }
+    // A manifest or an agent changed: the cross-file findings of related files may have changed too.
+    if (JSON.stringify(factsKey(folder, path)) !== beforeFacts) republishDependents(folder, path);
+  }
+
+  function factsKey(folder: Folder, path: string): unknown {
+    const facts = folder.index.manifests().filter((manifest) => manifest.file === path);
+    const agents = folder.index.agents().filter((agent) => agent.file === path);
+    return [
+      facts.map((m) => [m.name, m.environment, m.entrypoints.map((e) => e.value), m.tools.map((t) => t.name), m.mcpServers.map((s) => s.tools), m.credentials.map((c) => c.ref)]),
+      agents.map((a) => [a.name, a.kind, a.ownerTag, a.tools.map((t) => t.name)]),
+    ];
+  }
+
+  function republishDependents(folder: Folder, changed: string): void {
+    for (const path of folder.index.dependents(changed)) {
+      if (path === changed) continue;
+      const open = documents.all().find((document) => locate(document.uri)?.path === path && locate(document.uri)?.folder === folder);
+      if (open) publish(folder, path, open.uri, open.version);
+      else if (folder.published.has(path)) publish(folder, path, `file://${folder.root}/${path}`);
+    }
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) analyzeDocument(current);
+      }, delay),
+    );
+  }
+
+  /** Index every file of a folder in the background (in slices, so requests are served in between). */
+  function scanFolder(folder: Folder): Promise<void> {
+    return new Promise((resolveScan) => {
+      let files: string[] = [];
+      try {
+        files = discoverFiles(folder.root, ['.'], folder.config.ignore).files.map((file) => file.path);
+      } catch (error) {
+        log(`cannot list files in ${folder.root}: ${(error as Error).message}`);
+      }
+      let next = 0;
+      const slice = () => {
+        const deadline = performance.now() + 15;
+        while (next < files.length && performance.now() < deadline) {
+          const path = files[next++]!;
+          if (documents.all().some((document) => locate(document.uri)?.path === path)) continue;
+          indexFromDisk(folder, path);
+        }
+        if (next < files.length) setImmediate(slice);
+        else {
+          log(`indexed ${files.length} files in ${folder.root}`);
+          folder.ready = true;
+          for (const document of documents.all()) if (locate(document.uri)?.folder === folder) analyzeDocument(document);
+          resolveScan();
+        }
+      };
+      setImmediate(slice);
+    });
+  }
+
+  function indexFromDisk(folder: Folder, path: string): void {
+    const fullPath = `${folder.root}/${path}`;
+    try {
+      if (statSync(fullPath).size > folder.config.maxFileSize) return;
+      const text = decodeFile(path, readFileSync(fullPath), []);
+      if (text !== undefined) analyzeText(folder, path, text);
+    } catch {
+      folder.index.delete(path);
+      folder.fileFindings.delete(path);
+    }
+  }
+
+  function summarize(reports: { folder: Folder; report: AuditReport }[]): Record<string, unknown> {
+    const counts: Record<string, number> = {};
+    let files = 0;
+    let findings = 0;
+    for (const { report } of reports) {
+      files += report.filesAnalyzed;
+      for (const finding of report.findings) {
+        if (finding.suppression) continue;
+        findings++;
+        const category = finding.ruleId.split('/')[0]!;
+        counts[category] = (counts[category] ?? 0) + 1;
+      }
+    }
+    return { filesAnalyzed: files, findings, byCategory: counts };
+  }
+
+  function publishReport(folder: Folder, report: AuditReport): void {
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of report.findings) {
+      if (finding.suppression) continue;
+      const list = byFile.get(finding.file) ?? [];
+      list.push(finding);
+      byFile.set(finding.file, list);
+    }
+    for (const path of folder.published) if (!byFile.has(path)) void connection.sendDiagnostics({ uri: `file://${folder.root}/${path}`, diagnostics: [] });
+    folder.published = new Set(byFile.keys());
+    for (const [path, findings] of byFile) {
+      const uri = `file://${folder.root}/${path}`;
+      if (documents.get(uri)) continue; // open documents keep their live diagnostics
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, folder.root)) });
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams) => {
+    hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
+    hasWorkspaceFolderCapability = Boolean(params.capabilities.workspace?.workspaceFolders);
+    const initOptions = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: EditorSettings };
+    trusted = initOptions.trusted !== false;
+    if (initOptions.settings) settings = { ...DEFAULT_SETTINGS, ...initOptions.settings };
+    const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    for (const workspaceFolder of workspaceFolders) {
+      if (workspaceFolder.uri.startsWith('file:')) folders.push(makeFolder(workspaceFolder.uri, fileURLToPath(workspaceFolder.uri).replace(/\/$/, '')));
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.agentGuardrail'], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'agent-guardrail', version: process.env.AGENT_GUARDRAIL_VERSION ?? '0.0.0-dev' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+      await refreshSettings();
+    }
+    for (const folder of folders) folder.scanned = scanFolder(folder);
+    if (!hasWorkspaceFolderCapability) return;
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const removed of event.removed) {
+        const index = folders.findIndex((folder) => folder.uri === removed.uri);
+        if (index >= 0) folders.splice(index, 1);
+      }
+      for (const added of event.added) {
+        const folder = makeFolder(added.uri, fileURLToPath(added.uri).replace(/\/$/, ''));
+        folders.push(folder);
+        folder.scanned = scanFolder(folder);
+      }
+    });
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (hasConfigurationCapability) {
+      try {
+        const received = (await connection.workspace.getConfiguration('agentGuardrail')) as EditorSettings | null;
+        settings = { ...DEFAULT_SETTINGS, ...(received ?? {}) };
+      } catch {
+        // the client could not answer; keep what we have
+      }
+    }
+    for (const folder of folders) reloadConfig(folder);
+    for (const document of documents.all()) analyzeDocument(document);
+  }
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (!hasConfigurationCapability && change.settings?.agentGuardrail) settings = { ...DEFAULT_SETTINGS, ...change.settings.agentGuardrail };
+    await refreshSettings();
+  });
+
+  connection.onNotification('agentGuardrail/trust', (params: { trusted: boolean }) => {
+    trusted = params.trusted;
+    for (const folder of folders) reloadConfig(folder);
+    for (const document of documents.all()) analyzeDocument(document);
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const event of change.changes) {
+      const located = locate(event.uri);
+      if (!located || documents.get(event.uri)) continue;
+      const { folder, path } = located;
+      if (CONFIG_FILE_NAMES.includes(path)) {
+        reloadConfig(folder);
+        for (const document of documents.all()) analyzeDocument(document);
+        continue;
+      }
+      if (createIgnoreMatcher(folder.config.ignore)(path)) continue;
+      const before = JSON.stringify(factsKey(folder, path));
+      indexFromDisk(folder, path);
+      if (JSON.stringify(factsKey(folder, path)) !== before) republishDependents(folder, path);
+    }
+  });
+
+  documents.onDidOpen((event) => schedule(event.document, 0));
+  documents.onDidChangeContent((event) => {
+    if (settings.run !== 'onSave') schedule(event.document, 250);
+  });
+  documents.onDidSave((event) => schedule(event.document, 0));
+  documents.onDidClose((event) => {
+    clearTimeout(timers.get(event.document.uri));
+    lastVersion.delete(event.document.uri);
+    const located = locate(event.document.uri);
+    if (located && event.document.uri.startsWith('file:')) {
+      indexFromDisk(located.folder, located.path); // back to the content on disk
+      if (located.folder.published.has(located.path)) {
+        publish(located.folder, located.path, event.document.uri);
+        return;
+      }
+    } else if (located) {
+      located.folder.index.delete(located.path);
+      located.folder.fileFindings.delete(located.path);
+    }
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const located = document && locate(document.uri, document.languageId);
+    if (!document || !located) return [];
+    const { folder, path } = located;
+    const text = document.getText();
+    const lines = new LineIndex(text);
+    const findings = findingsOf(folder, path);
+    const actions: CodeAction[] = [];
+    const wantsFixAll = params.context.only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll));
+    for (const diagnostic of params.context.diagnostics) {
+      const data = diagnostic.data as DiagnosticData | undefined;
+      if (diagnostic.source !== 'Agent Guardrail' || !data) continue;
+      const finding = findings.find((candidate) => candidate.ruleId === data.ruleId && candidate.startOffset === data.startOffset && candidate.fingerprint === data.fingerprint);
+      if (!finding) continue;
+      for (const fix of fixesFor({ path, text, finding, config: folder.config })) {
+        actions.push(toCodeAction(fix, document.uri, lines, folder.root, diagnostic, () => undefined, path));
+      }
+    }
+    if (wantsFixAll) {
+      const safe = findings.flatMap((finding) => fixesFor({ path, text, finding, config: folder.config }).filter((fix) => fix.safe && fix.edits.every((edit) => edit.path === path)));
+      if (safe.length) {
+        const action = toCodeAction({ ...safe[0]!, title: 'Fix all safe Agent Guardrail problems', kind: 'source', edits: safe.flatMap((fix) => fix.edits) }, document.uri, lines, folder.root, undefined, () => undefined, path);
+        action.kind = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
+        actions.push(action);
+      }
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params, token) => {
+    switch (params.command) {
+      case SERVER_COMMANDS.showDocumentation: {
+        const url = String(params.arguments?.[0] ?? '');
+        if (url) await connection.window.showDocument({ uri: url, external: true });
+        return { opened: url };
+      }
+      case SERVER_COMMANDS.auditWorkspace: {
+        const reports: { folder: Folder; report: AuditReport }[] = [];
+        for (const folder of folders) {
+          if (token.isCancellationRequested) return { cancelled: true };
+          await folder.scanned;
+          const report = auditPaths(folder.root, ['.'], folder.config, now());
+          publishReport(folder, report);
+          reports.push({ folder, report });
+        }
+        return summarize(reports);
+      }
+      case SERVER_COMMANDS.auditStaged: {
+        const reports: { folder: Folder; report: AuditReport }[] = [];
+        for (const folder of folders) {
+          const top = gitTopLevel(folder.root);
+          if (!top) continue;
+          const report = auditStaged(top, folder.config);
+          reports.push({ folder, report });
+        }
+        return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: f.message, root: report.root }))) };
+      }
+      case SERVER_COMMANDS.inventory: {
+        const agents = [];
+        for (const folder of folders) {
+          await folder.scanned;
+          const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
+          agents.push(...buildInventory(folder.index, findings, now()).agents.map((agent) => ({ ...agent, folder: folder.root })));
+        }
+        return { generatedAt: now().toISOString(), agents };
+      }
+      default:
+        return undefined;
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+function exists(root: string, path: string): boolean {
+  try {
+    statSync(`${root}/${path}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
