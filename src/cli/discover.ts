@@ -61,7 +61,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
     if (stats.isSymbolicLink()) {
       const resolved = insideRoot(absolute, rootReal);
       if (!resolved) {
-        notes.push({ file: toPosix(relative(root, absolute)), kind: 'skipped', reason: 'symbolic link that points outside the workspace' });
+        notes.push(linkNote(absolute, root));
         continue;
       }
       stats = statSync(absolute);
@@ -82,7 +82,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
         }
         if (fileStats.isSymbolicLink()) {
           if (!insideRoot(fileAbsolute, rootReal)) {
-            notes.push({ file: toPosix(relative(root, fileAbsolute)), kind: 'skipped', reason: 'symbolic link that points outside the workspace' });
+            notes.push(linkNote(fileAbsolute, root));
             continue;
           }
           try {
@@ -108,6 +108,17 @@ function insideRoot(path: string, rootReal: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The note for a symbolic link that is not followed: it points out of the root, or nowhere. */
+function linkNote(path: string, root: string): FileNote {
+  let dangling = false;
+  try {
+    statSync(path);
+  } catch {
+    dangling = true;
+  }
+  return { file: toPosix(relative(root, path)), kind: 'skipped', reason: dangling ? 'broken symbolic link' : 'symbolic link that points outside the workspace' };
 }
 
 /** `git ls-files` for tracked files plus untracked files that are not ignored; undefined outside a work tree. */
@@ -145,7 +156,7 @@ function walk(directory: string, rootReal: string, add: (path: string) => void, 
         add(path);
       } else if (entry.isSymbolicLink()) {
         if (!insideRoot(path, rootReal)) {
-          notes.push({ file: toPosix(relative(root, path)), kind: 'skipped', reason: 'symbolic link that points outside the workspace' });
+          notes.push(linkNote(path, root));
           continue;
         }
         try {

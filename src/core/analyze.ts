@@ -57,19 +57,20 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     return analysis;
   }
 
-  detectFileSecrets(context);
+  const secrets = detectFileSecrets(context);
   for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
   for (const rule of RULES) {
     if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
     context.guard(rule.id, () => rule.check!(context));
   }
+  scrubSecrets(context, secrets);
   analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
   if (config.trusted) applyInlineSuppressions(context.findings, analysis.suppressions);
   return analysis;
 }
 
-function detectFileSecrets(context: AnalysisContext): void {
-  if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return;
+function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
+  if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return [];
   const { namedValues, foldedValues } = collectContexts(context);
   const detections =
     context.guard('secret scan', () =>
@@ -79,6 +80,26 @@ function detectFileSecrets(context: AnalysisContext): void {
       }),
     ) ?? [];
   for (const detection of detections) reportSecret(context, detection);
+  return detections;
+}
+
+/**
+ * Other rules quote values from the file in their messages (`credentials[0] must be a mapping; got string "sk-…"`).
+ * A value the secret scan found is replaced there by its redacted form: no message or note carries a secret.
+ */
+function scrubSecrets(context: AnalysisContext, detections: readonly SecretDetection[]): void {
+  const secrets = detections.filter((detection) => detection.value.length >= 8).map((detection) => [detection.value, redactedForm(detection)] as const);
+  if (!secrets.length) return;
+  const scrub = (text: string): string => secrets.reduce((result, [value, redacted]) => (result.includes(value) ? result.split(value).join(redacted) : result), text);
+  for (const finding of context.findings) {
+    finding.message = scrub(finding.message);
+    for (const related of finding.related ?? []) related.message = scrub(related.message);
+  }
+  for (const note of context.notes) note.reason = scrub(note.reason);
+}
+
+function redactedForm(detection: SecretDetection): string {
+  return detection.kind === 'private-key' ? '-----BEGIN … PRIVATE KEY-----' : redact(detection.value, detection.publicPrefix);
 }
 
 function collectContexts(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
@@ -122,7 +143,7 @@ const RULE_FOR_KIND = {
 
 function reportSecret(context: AnalysisContext, detection: SecretDetection): void {
   const ruleId = RULE_FOR_KIND[detection.kind];
-  const redacted = detection.kind === 'private-key' ? '-----BEGIN … PRIVATE KEY-----' : redact(detection.value, detection.publicPrefix);
+  const redacted = redactedForm(detection);
   const what = detection.kind === 'private-key' ? `Hardcoded ${detection.detectorName}.` : `Hardcoded ${detection.detectorName} (${redacted}).`;
   context.report(ruleId, detection.start, detection.end, `${what} ${ROTATE}`, {
     fingerprint: fingerprintOf(detection.value),

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { describeYamlError } from './languages/yaml';
 import type { Severity, SeveritySetting } from './types';
 
 export const BROKERS = [
@@ -115,7 +116,8 @@ export function parseConfigText(text: string): { config: ResolvedConfig; problem
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   const document = parseDocument(text, { prettyErrors: false, strict: false });
-  for (const error of document.errors) problems.push({ message: error.message.split('\n')[0]!, offset: error.pos[0] });
+  // The parser's own message quotes the source (which may hold a secret): report only the error code.
+  for (const error of document.errors) problems.push({ message: `YAML syntax error (${describeYamlError(error.code)})`, offset: error.pos[0] });
   if (document.errors.length) return { config, problems };
   const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {

@@ -121,7 +121,8 @@ export class AnalysisContext {
     try {
       return run();
     } catch (error) {
-      const reason = error instanceof RangeError ? 'nesting too deep' : (error as Error).message;
+      // Never the error's message: parsers quote the input there, and the input may be a secret.
+      const reason = error instanceof RangeError ? 'nesting too deep' : `${(error as Error).name ?? 'Error'}`;
       this.note('partial', `${step} failed (${reason}); the rest of the file was still analysed`);
       return undefined;
     }

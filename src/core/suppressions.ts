@@ -23,7 +23,19 @@ export interface InlineSuppression {
   endOffset: number;
 }
 
-const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--[ \t]*([^\n]*?))?[ \t]*(?:\*\/|-->)?[ \t]*$/gm;
+/**
+ * The reason runs to the end of the line (greedy, so that a run of blanks cannot be split several ways: linear
+ * time); trailing blanks and a comment closer are removed afterwards by trimCommentEnd.
+ */
+const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
+
+/** The text without trailing blanks and one comment closer (`*\/`, `-->`) before them. */
+function trimCommentEnd(text: string): string {
+  const trimmed = text.trimEnd();
+  if (trimmed.endsWith('*/')) return trimmed.slice(0, -2).trimEnd();
+  if (trimmed.endsWith('-->')) return trimmed.slice(0, -3).trimEnd();
+  return trimmed;
+}
 
 export function parseInlineSuppressions(text: string, lines: LineIndex): InlineSuppression[] {
   if (!text.includes('agent-guardrail-ignore')) return [];
@@ -31,13 +43,13 @@ export function parseInlineSuppressions(text: string, lines: LineIndex): InlineS
   MARKER.lastIndex = 0;
   for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
     const commentLine = lines.positionAt(match.index).line;
-    const end = match.index + match[0].replace(/[ \t]*(?:\*\/|-->)?[ \t]*$/, '').length;
+    const end = match.index + trimCommentEnd(match[0]).length;
     suppressions.push({
       commentLine,
       targetLine: match[1] ? commentLine + 1 : commentLine,
       rules: match[2]!.split(',').map((rule) => rule.trim()),
       // A placeholder such as `<why this is acceptable>` (inserted by the quick fix) is not a reason yet.
-      reason: /^<[^>]*>$/.test((match[3] ?? '').trim()) ? '' : (match[3] ?? '').trim(),
+      reason: /^<[^>]*>$/.test(trimCommentEnd(match[3] ?? '').trim()) ? '' : trimCommentEnd(match[3] ?? '').trim(),
       range: lines.rangeOf(match.index, end),
       startOffset: match.index,
       endOffset: end,
@@ -79,13 +91,13 @@ export function finalizeSuppressions(path: string, findings: Finding[], inline: 
   for (const finding of findings) {
     if (finding.ruleId.startsWith('suppression/')) continue;
     const honour = config.trusted || !protectedInUntrusted(finding.ruleId);
+    const comment = inline.find((candidate) => candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
+    if (comment) used.add(comment); // it matches, even where Restricted Mode does not honour it
     if (!honour) {
       delete finding.suppression;
       continue;
     }
-    const comment = inline.find((candidate) => candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
     if (comment) {
-      used.add(comment);
       if (comment.reason) {
         finding.suppression = { kind: 'inSource', justification: comment.reason };
         continue;

@@ -52,7 +52,9 @@ interface Folder {
   fileFindings: Map<string, Finding[]>;
   /** Files whose diagnostics are currently shown although they are not open (after an audit). */
   published: Set<string>;
+  /** Settles when the first full index of the folder is done. */
   scanned: Promise<void>;
+  markScanned: () => void;
   /** Cross-file findings are only meaningful once the whole folder has been indexed. */
   ready: boolean;
 }
@@ -82,12 +84,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!standalone) {
       standalone = makeFolder('', '/');
       standalone.ready = true;
+      standalone.markScanned();
     }
     return standalone;
   }
 
   function makeFolder(uri: string, root: string): Folder {
-    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), published: new Set(), scanned: Promise.resolve(), ready: false };
+    let markScanned = () => {};
+    const scanned = new Promise<void>((resolve) => (markScanned = resolve));
+    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), published: new Set(), scanned, markScanned, ready: false };
     reloadConfig(folder);
     return folder;
   }
@@ -193,8 +198,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   /** Index every file of a folder in the background (in slices, so requests are served in between). */
-  function scanFolder(folder: Folder): Promise<void> {
-    return new Promise((resolveScan) => {
+  function scanFolder(folder: Folder): void {
+    {
       let files: string[] = [];
       try {
         files = discoverFiles(folder.root, ['.'], folder.config.ignore).files.map((file) => file.path);
@@ -214,11 +219,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           log(`indexed ${files.length} files in ${folder.root}`);
           folder.ready = true;
           for (const document of documents.all()) if (locate(document.uri)?.folder === folder) analyzeDocument(document);
-          resolveScan();
+          folder.markScanned();
         }
       };
       setImmediate(slice);
-    });
+    }
   }
 
   function indexFromDisk(folder: Folder, path: string): void {
@@ -292,7 +297,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();
     }
-    for (const folder of folders) folder.scanned = scanFolder(folder);
+    for (const folder of folders) scanFolder(folder);
     if (!hasWorkspaceFolderCapability) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) {
@@ -302,7 +307,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const added of event.added) {
         const folder = makeFolder(added.uri, fileURLToPath(added.uri).replace(/\/$/, ''));
         folders.push(folder);
-        folder.scanned = scanFolder(folder);
+        scanFolder(folder);
       }
     });
   });

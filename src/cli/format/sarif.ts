@@ -3,6 +3,14 @@ import { RULES } from '../../core/rules';
 import type { AuditReport } from '../audit';
 import { INFORMATION_URI, sortFindings, TOOL_NAME, TOOL_VERSION } from './common';
 
+/**
+ * A root-relative path as a relative URI reference: every segment percent-encoded, so that spaces, non-ASCII
+ * letters, `%`, `#` and `?` in file names survive (encodeURI would leave `#` and `?` to start a fragment or query).
+ */
+export function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
 /** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs under %SRCROOT%, 1-based regions, fingerprints. */
 export function formatSarif(report: AuditReport): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
@@ -43,7 +51,7 @@ export function formatSarif(report: AuditReport): string {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(finding.file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: finding.range.start.line + 1,
                   startColumn: finding.range.start.column + 1,
@@ -59,7 +67,7 @@ export function formatSarif(report: AuditReport): string {
               id,
               message: { text: related.message },
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(related.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(related.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: related.range.start.line + 1, startColumn: related.range.start.column + 1 },
               },
             })),
@@ -75,7 +83,7 @@ export function formatSarif(report: AuditReport): string {
             toolExecutionNotifications: report.notes.map((note) => ({
               level: note.kind === 'error' ? 'error' : 'note',
               message: { text: `${note.file}: ${note.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(note.file), uriBaseId: '%SRCROOT%' } } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(note.file), uriBaseId: '%SRCROOT%' } } }],
             })),
           },
         ],

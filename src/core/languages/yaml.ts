@@ -1,5 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { NamedValue } from '../secrets/detect';
+import { flagItemName, listItemAssignment, namedItem, type ListItem } from './dotenv';
+import { isBareKey, mayHoldAssignments, scanTextRange, sectionKeyNames } from './text';
 
 export interface YamlScan {
   namedValues: NamedValue[];
@@ -9,34 +11,109 @@ export interface YamlScan {
 /** Aliases are never expanded (an alias bomb stays small) and nesting deeper than this is not walked. */
 const MAX_DEPTH = 200;
 
+/**
+ * Deeper than this (flow brackets plus indentation and compact `- ` indicators) is refused before parsing. The
+ * `yaml` parser recurses per level; it catches its own stack overflow, but after one such overflow V8 can abort
+ * the whole process ("RegExpCompiler Allocation failed") on the next deep parse, which no try/catch survives.
+ * Real files stay far below this.
+ */
+const MAX_PARSE_NESTING = 400;
+
+/** An upper bound of the nesting depth in one linear pass: bracket depth plus the longest indentation run. */
+export function yamlNestingBound(text: string): number {
+  let flow = 0;
+  let maxFlow = 0;
+  let indent = 0;
+  let maxIndent = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      // spaces, tabs, `-`, `?`, `:` before the first content character
+      if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58) {
+        if (++indent > maxIndent) maxIndent = indent;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > maxFlow) maxFlow = flow;
+    } else if ((c === 93 || c === 125) && flow > 0) {
+      flow--;
+    }
+  }
+  return maxFlow + maxIndent;
+}
+
+/** All documents of a YAML text. Throws a RangeError for nesting too deep to parse safely (see MAX_PARSE_NESTING). */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
+  if (text.length > MAX_PARSE_NESTING && yamlNestingBound(text) > MAX_PARSE_NESTING) {
+    throw new RangeError('YAML nesting too deep to parse');
+  }
   const parsed = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false, strict: false, prettyErrors: false });
   return Array.isArray(parsed) ? parsed : [];
 }
 
-/** Every scalar string value under a mapping key, with exact offsets, across all documents of a YAML file. */
+type Scalar = { value: unknown; range?: [number, number, number] | null; type?: string | null };
+
+/**
+ * Every scalar string value under a mapping key, with exact offsets, across all documents of a YAML file. Also:
+ * k8s-style `{ name: X, value: … }` entries (named X), list items `- OPENAI_API_KEY=…` (docker-compose
+ * `environment:` lists), CLI flags in argument lists (`- --api-key` then `- …`, or `- --api-key=…`), header pairs
+ * `[x-api-key, …]`, and command lines or headers inside string values (`run: curl -H "x-api-key: …"`).
+ */
 export function scanYaml(text: string): YamlScan {
   const namedValues: NamedValue[] = [];
   const errors: YamlScan['errors'] = [];
+  const addText = (item: ListItem): void => {
+    if (mayHoldAssignments(item.value)) namedValues.push(...scanTextRange(text, item.start, item.end));
+  };
   for (const document of parseYamlDocuments(text)) {
     for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
-    const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }];
+    const stack: { node: unknown; depth: number; section?: string }[] = [{ node: document.contents, depth: 0 }];
     while (stack.length) {
-      const { node, depth } = stack.pop()!;
+      const { node, depth, section } = stack.pop()!;
       if (depth > MAX_DEPTH) continue;
       if (isMap(node)) {
+        let entryName: string | undefined;
+        let entryValue: ListItem | undefined;
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-          if (key !== undefined && isScalar(pair.value) && typeof pair.value.value === 'string') {
-            const value = scalarValue(text, key, pair.value as YamlNode & { value: string; range?: [number, number, number]; type?: string });
-            if (value) namedValues.push(value);
+          const item = isScalar(pair.value) ? scalarItem(text, pair.value as Scalar) : undefined;
+          if (item) {
+            if (key !== undefined) namedValues.push(namedItem(key, item));
+            // A bare `Key` takes its section's name: `openai: { key: … }` is an OpenAI key.
+            if (key !== undefined && section && isBareKey(key)) for (const alias of sectionKeyNames(section)) namedValues.push(namedItem(alias, item));
+            if (key === 'name') entryName = item.value;
+            else if (key === 'value') entryValue = item;
+            addText(item);
           } else {
-            stack.push({ node: pair.value, depth: depth + 1 });
+            stack.push({ node: pair.value, depth: depth + 1, ...(key !== undefined && { section: key }) });
           }
         }
+        // k8s / ECS env entries: `- name: OPENAI_API_KEY` + `value: sk-…`
+        if (entryName && entryValue) namedValues.push(namedItem(entryName, entryValue));
       } else if (isSeq(node)) {
-        for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+        const items = node.items.map((child) => (isScalar(child) ? scalarItem(text, child as Scalar) : undefined));
+        items.forEach((item, index) => {
+          if (!item) {
+            stack.push({ node: node.items[index], depth: depth + 1 });
+            return;
+          }
+          const assignment = listItemAssignment(item);
+          if (assignment) namedValues.push(assignment);
+          const previous = index > 0 ? items[index - 1] : undefined;
+          const flag = previous && flagItemName(previous.value);
+          if (flag) namedValues.push(namedItem(flag, item));
+          addText(item);
+        });
+        if (items.length === 2 && items[0] && items[1]) namedValues.push(namedItem(items[0].value, items[1]));
       }
     }
   }
@@ -47,18 +124,30 @@ export function scanYaml(text: string): YamlScan {
  * The parser's messages can quote the source (`Block scalar header includes extra characters: >sk-…`), and a
  * note must never carry a secret; so only the fixed error code is shown.
  */
-function describeYamlError(code: string): string {
+export function describeYamlError(code: string): string {
   return code === 'RESOURCE_EXHAUSTION' ? 'nesting too deep to parse' : code.toLowerCase().replace(/_/g, ' ');
 }
 
-function scalarValue(text: string, name: string, scalar: { value: string; range?: [number, number, number] | null; type?: string | null }): NamedValue | undefined {
+/**
+ * A string scalar's value with the offsets of its text: inside the quotes of a quoted scalar; for a block scalar
+ * (`|`, `>-`) the content after the header line, without indentation before or line breaks after.
+ */
+function scalarItem(text: string, scalar: Scalar): ListItem | undefined {
   const range = scalar.range;
-  if (!range) return undefined;
+  if (typeof scalar.value !== 'string' || !range) return undefined;
   let [start, end] = range;
-  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-  if (quoted) {
+  let value = scalar.value;
+  if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
     start += 1;
     end -= 1;
+  } else if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') {
+    const header = text.indexOf('\n', start);
+    if (header < 0 || header >= end) return undefined;
+    start = header + 1;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    const trimmed = value.trim();
+    if (end - start === trimmed.length && text.slice(start, end) === trimmed) value = trimmed;
   }
-  return { name, value: scalar.value, start, end, exact: text.slice(start, end) === scalar.value };
+  return { value, start, end, exact: end - start === value.length && text.slice(start, end) === value };
 }

@@ -3,6 +3,7 @@ import type { AnalysisContext } from '../context';
 import { parseDuration } from '../config';
 import type { AgentManifest, Located, ManifestCredential, ManifestMcpServer, ManifestTool } from '../facts';
 import type { LineIndex } from '../position';
+import { describeYamlError } from '../languages/yaml';
 import { manifestSchema } from './schema';
 
 export interface ManifestProblem {
@@ -42,7 +43,8 @@ export function parseManifestText(path: string, text: string, lines: LineIndex):
     if (document.errors.length) {
       for (const error of document.errors) {
         const [start, end] = error.pos;
-        result.problems.push({ startOffset: start, endOffset: Math.max(end, start + 1), message: `Syntax error: ${error.message.split('\n')[0]}` });
+        // Only the error code: the parser's message quotes the source, which may hold a secret.
+        result.problems.push({ startOffset: start, endOffset: Math.max(end, start + 1), message: `Syntax error: ${describeYamlError(error.code)}.` });
       }
       continue;
     }
