@@ -6,7 +6,7 @@ import { buildInventory } from '../core/inventory';
 import { RULES } from '../core/rules';
 import type { Severity } from '../core/types';
 import { auditPaths, auditStaged, type AuditReport } from './audit';
-import { describeConfigProblem, loadConfig } from './config-file';
+import { describeConfigProblem, loadConfig, type LoadedConfig } from './config-file';
 import { gitTopLevel } from './discover';
 import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from './format/common';
 import { formatJson } from './format/json';
@@ -157,19 +157,8 @@ function runAudit(paths: string[], flags: AuditFlags): number {
     if (!top) throw new UsageError('--staged needs a git repository');
     root = top;
   }
-  // A path given explicitly that does not exist is a usage error (as in ESLint), not a silently clean audit.
-  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  let loaded;
-  try {
-    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined);
-  } catch (error) {
-    throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  if (loaded.path && loaded.problems.length) {
-    const text = readFileSync(loaded.path, 'utf8');
-    for (const problem of loaded.problems) process.stderr.write(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)\n`);
-  }
+  checkPathsExist(paths, cwd);
+  const loaded = loadConfigOrFail(root, cwd, flags);
   const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : auditPaths(root, paths, loaded.config);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
@@ -183,13 +172,7 @@ function runAudit(paths: string[], flags: AuditFlags): number {
         : format === 'markdown'
           ? formatMarkdown(report)
           : formatText(report, { color, verbose: Boolean(flags.verbose) });
-  if (flags.output) {
-    try {
-      writeFileSync(resolve(cwd, flags.output), output);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${flags.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-    }
-  } else process.stdout.write(output);
+  emit(output, flags, cwd);
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
   return failing ? 1 : 0;
@@ -254,16 +237,53 @@ function markHistoryExposure(report: AuditReport): void {
   }
 }
 
+/** A path given explicitly that does not exist is a usage error (as in ESLint), not a silently clean audit. */
+function checkPathsExist(paths: string[], cwd: string): void {
+  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+}
+
+/** The configuration (--config, or the nearest .agent-guardrail.yaml); problems are warnings, an unreadable file is a usage error. */
+function loadConfigOrFail(root: string, cwd: string, flags: AuditFlags): LoadedConfig {
+  let loaded: LoadedConfig;
+  try {
+    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined);
+  } catch (error) {
+    throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (loaded.path && loaded.problems.length) {
+    const text = readFileSync(loaded.path, 'utf8');
+    for (const problem of loaded.problems) process.stderr.write(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)\n`);
+  }
+  return loaded;
+}
+
+/** Write a report to --output, or standard output. */
+function emit(output: string, flags: AuditFlags, cwd: string): void {
+  if (!flags.output) {
+    process.stdout.write(output);
+    return;
+  }
+  try {
+    writeFileSync(resolve(cwd, flags.output), output);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${flags.output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
 /** `baseline [paths]`: record today's findings so later audits report only new ones. */
 function runBaseline(paths: string[], flags: AuditFlags): number {
   const cwd = process.cwd();
-  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const loaded = loadConfig(cwd, flags.config ? resolve(cwd, flags.config) : undefined);
+  checkPathsExist(paths, cwd);
+  const loaded = loadConfigOrFail(cwd, cwd, flags);
   const report = auditPaths(cwd, paths, loaded.config);
   const baseline = createBaseline(report.findings);
   const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
-  writeFileSync(path, serializeBaseline(baseline));
+  try {
+    writeFileSync(path, serializeBaseline(baseline));
+  } catch (error) {
+    throw new UsageError(`cannot write the baseline to ${relative(cwd, path)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   process.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path)}. Audits now report only new findings (--no-baseline shows all).\n`);
   return 0;
 }
@@ -275,15 +295,12 @@ function runInventory(paths: string[], flags: AuditFlags): number {
   const format = flags.format ?? 'markdown';
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
   const cwd = process.cwd();
-  const missing = paths.filter((path) => !pathExists(resolve(cwd, path)));
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const loaded = loadConfig(cwd, flags.config ? resolve(cwd, flags.config) : undefined);
+  checkPathsExist(paths, cwd);
+  const loaded = loadConfigOrFail(cwd, cwd, flags);
   const now = new Date();
   const report = auditPaths(cwd, paths, loaded.config, now);
   const inventory = buildInventory(report.index, report.findings, now);
-  const output = format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory);
-  if (flags.output) writeFileSync(resolve(cwd, flags.output), output);
-  else process.stdout.write(output);
+  emit(format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory), flags, cwd);
   return 0;
 }
 
