@@ -83,7 +83,7 @@ export function detectSecrets(
     const { credential, offset } = stripAuthScheme(named.value.trim());
     const leading = named.value.length - named.value.trimStart().length;
     const passwordLike = nameWords(named.name).some((word) => PASSWORD_WORDS.has(word));
-    if (!looksLikeSecretValue(credential, { extraPlaceholders, passwordLike })) continue;
+    if (!looksLikeSecretValue(credential, { extraPlaceholders, passwordLike, name: named.name })) continue;
     const start = named.exact ? named.start + leading + offset : named.start;
     const end = named.exact ? start + credential.length : named.end;
     found.push({

@@ -1,5 +1,7 @@
+import { hasValidCrc32Checksum } from './checksum';
 import { characterClasses, shannonEntropy } from './entropy';
-import { isHexDigest, isNonSecretIdentifier, isPlaceholder } from './placeholders';
+import { nameWords } from './names';
+import { isHexDigest, isNonSecretIdentifier, isPlaceholder, isUuid } from './placeholders';
 
 /** Authorization schemes whose credential follows the scheme word. */
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key|Klaviyo-API-Key|SSWS)\s+/;
@@ -11,6 +13,15 @@ export function stripAuthScheme(value: string): { credential: string; offset: nu
 }
 
 const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)/i;
+/** Inline content (`data:image/png;base64,…`): an image or a document, never a credential. */
+const DATA_URI = /^data:[a-z]+\/[a-z0-9.+-]+(?:;[a-z0-9.+-]+=[^;,]*)*(?:;base64)?,/i;
+/** Token formats with an offline checksum: a value in that shape whose checksum fails was never issued. */
+const CHECKSUMMED_TOKEN = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
+/**
+ * Last name words under which a UUID is the credential itself (legacy Heroku API keys, Exa keys, shared secrets).
+ * Under `token`, `auth` and other names a UUID is far more often a session, request or correlation id.
+ */
+const UUID_CREDENTIAL_WORDS = new Set(['key', 'apikey', 'secret', 'secretkey', 'clientsecret', 'password', 'passwd', 'pwd', 'pass', 'passphrase']);
 const WORDS_ONLY = /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/;
 const SPACED_TEXT = /\s/;
 /** An env var name or constant written as a string: `OPENAI_API_KEY`, `my-secret-name`. */
@@ -20,6 +31,8 @@ export interface GenericValueOptions {
   extraPlaceholders?: readonly RegExp[];
   /** Password-like names accept shorter values (people pick 10-character passwords, not 40-character tokens). */
   passwordLike?: boolean;
+  /** The name the value sits under, when there is one. */
+  name?: string;
 }
 
 /**
@@ -30,8 +43,10 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   const minLength = options.passwordLike ? 8 : 12;
   if (value.length < minLength || value.length > 1024) return false;
   if (SPACED_TEXT.test(value)) return false;
-  if (URL_OR_PATH.test(value)) return false;
+  if (URL_OR_PATH.test(value) || DATA_URI.test(value)) return false;
   if (isPlaceholder(value, options.extraPlaceholders)) return false;
+  if (CHECKSUMMED_TOKEN.test(value) && !hasValidCrc32Checksum(value.slice(4))) return false;
+  if (isUuid(value)) return uuidIsCredential(options.name);
   if (isNonSecretIdentifier(value)) return false;
   if (WORDS_ONLY.test(value)) return false;
 
@@ -46,4 +61,11 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   }
   if (value.length >= 32) return entropy >= 3.5 && classes >= 2;
   return entropy >= 3.3 && classes >= 2 && hasDigit;
+}
+
+/** A UUID is a credential only under a name that says it is a key, secret or password (`HEROKU_API_KEY`). */
+function uuidIsCredential(name: string | undefined): boolean {
+  if (!name) return false;
+  const words = nameWords(name);
+  return words.length > 1 && UUID_CREDENTIAL_WORDS.has(words[words.length - 1]!);
 }

@@ -8,7 +8,8 @@
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // `([A-Z]+)([A-Z][a-z])` would backtrack quadratically over a long run of capitals; a lookahead splits the same.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
@@ -19,6 +20,8 @@ const CREDENTIAL_WORDS = new Set([
   'secret', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'api_key', 'token', 'accesstoken',
   'authtoken', 'bearer', 'credential', 'credentials', 'authorization', 'auth', 'privatekey', 'secretkey',
   'accesskey', 'clientsecret', 'sessiontoken', 'pat', 'passkey', 'signingkey', 'webhooksecret',
+  // Redis `requirepass` / `masterauth` (config directives and `redis-server --requirepass …` flags)
+  'requirepass', 'masterauth',
 ]);
 
 /** Words that make a trailing `key` a credential (`apiKey`, `secretKey`, `MISTRAL_API_KEY`, `accessKey` …). */

@@ -6,13 +6,14 @@
 
 const PLACEHOLDER_PATTERNS: RegExp[] = [
   // template / interpolation references: ${VAR}, ${input:id}, ${env:X}, ${{ secrets.X }}, {{ .Values.x }}, $VAR, %VAR%
-  /\$\{[^}]*\}/,
-  /\{\{[^}]*\}\}/,
+  // (a `${` / `{{` inside the reference is excluded so that each start scans only to the next one: linear)
+  /\$\{(?:[^}$]|\$(?!\{))*\}/,
+  /\{\{(?:[^{}]|\{(?!\{))*\}\}/,
   /^\$[A-Za-z_][A-Za-z0-9_]*$/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   // angle-bracket and bracket placeholders: <TOKEN>, <your key>, [API_KEY]
   /^<[^<>]*>$/,
-  /<[A-Za-z _-]*(?:key|token|secret|password|here|your)[A-Za-z _-]*>/i,
+  /<(?=[A-Za-z _-]*>)[A-Za-z _-]*?(?:key|token|secret|password|here|your)/i,
   /^\[[A-Za-z _-]+\]$/,
   // ellipses and masks: sk-..., sk-…, ****, xxxx
   /\.\.\.|…/,
@@ -39,6 +40,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'ASIAIOSFODNN7EXAMPLE',
+  // the example token on jwt.io and in countless tutorials (HS256, secret "your-256-bit-secret")
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  // Stripe's documented test-mode key
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
 ]);
 
 export function isPlaceholder(value: string, extraPatterns: readonly RegExp[] = []): boolean {
@@ -84,8 +89,11 @@ function hasLongSequence(value: string): boolean {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/;
 const SRI_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]+=*$/;
-/** Identifiers that look like tokens but grant nothing on their own (and Stripe test-mode keys, which reach no live data). */
-const NON_SECRET_IDS = /^(?:asst_|thread_|run_|msg_|file-|org-|proj_|vs_|batch_|ft:|chatcmpl-|resp_|call_|toolu_|pk_live_|pk_test_|sk_test_|rk_test_|price_|prod_|cus_|sub_|evt_|acct_|ch_|pi_|in_|req_)/;
+/**
+ * Identifiers that look like tokens but grant nothing on their own (and Stripe test-mode keys, which reach no live
+ * data). `Iv1.…`/`Iv23…` are GitHub App OAuth client ids, public by design.
+ */
+const NON_SECRET_IDS = /^(?:asst_|thread_|run_|msg_|file-|org-|proj_|vs_|batch_|ft:|chatcmpl-|resp_|call_|toolu_|pk_live_|pk_test_|sk_test_|rk_test_|price_|prod_|cus_|sub_|evt_|acct_|ch_|pi_|in_|req_|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$)/;
 
 /**
  * Values that are identifiers, integrity hashes or UUIDs rather than credentials. Bare hex digests are not in
@@ -93,6 +101,10 @@ const NON_SECRET_IDS = /^(?:asst_|thread_|run_|msg_|file-|org-|proj_|vs_|batch_|
  */
 export function isNonSecretIdentifier(value: string): boolean {
   return UUID.test(value) || SRI_HASH.test(value) || NON_SECRET_IDS.test(value);
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
 }
 
 /** A bare MD5/SHA-1/SHA-256/SHA-512 hex digest (or git object id). */
