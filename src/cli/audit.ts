@@ -87,8 +87,8 @@ function finalizeAll(findings: Finding[], index: WorkspaceIndex, config: Resolve
   return [...files].flatMap((file) => finalizeSuppressions(file, byFile.get(file) ?? [], index.suppressionsOf(file), config));
 }
 
-export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date()): AuditReport {
-  const discovery = discoverFiles(root, targets, config.ignore);
+export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root): AuditReport {
+  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
   const sources = discovery.files.map((file) => ({
     path: file.path,
     get size() {

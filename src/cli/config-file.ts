@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultConfig, parseConfigText, type ConfigProblem, type ResolvedConfig } from '../core/config';
 
 export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml', '.agent-guardrail.json'];
@@ -7,16 +7,29 @@ export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml
 export interface LoadedConfig {
   config: ResolvedConfig;
   path?: string;
+  /** The folder the config's `ignore` globs are relative to: the config file's own folder. */
+  directory: string;
   problems: ConfigProblem[];
 }
 
-/** The config file in `directory` (or the one given), parsed; defaults when there is none. */
-export function loadConfig(directory: string, explicitPath?: string): LoadedConfig {
-  const path = explicitPath ?? CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
-  if (!path) return { config: defaultConfig(), problems: [] };
+/**
+ * The config file given, or the nearest one in `directory` or a folder above it (up to `stopAt`, the git work
+ * tree's top, when given); defaults when there is none.
+ */
+export function loadConfig(directory: string, explicitPath?: string, stopAt?: string): LoadedConfig {
+  const path = explicitPath ?? findConfig(directory, stopAt);
+  if (!path) return { config: defaultConfig(), directory, problems: [] };
   const text = readFileSync(path, 'utf8');
   const { config, problems } = parseConfigText(text);
-  return { config, path, problems };
+  return { config, path, directory: dirname(path), problems };
+}
+
+function findConfig(start: string, stopAt?: string): string | undefined {
+  for (let directory = start; ; directory = dirname(directory)) {
+    const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
+    if (found) return found;
+    if (directory === stopAt || dirname(directory) === directory) return undefined;
+  }
 }
 
 /** `file:line:col: message` for config problems. */

@@ -36,7 +36,7 @@ export function gitTopLevel(directory: string): string | undefined {
  * files that are not ignored (git's own view). Outside: a directory walk that skips node_modules, VCS folders
  * and build output. Symlinks are never followed out of the root; config ignore globs apply in both cases.
  */
-export function discoverFiles(root: string, targets: string[], ignoreGlobs: string[]): Discovery {
+export function discoverFiles(root: string, targets: string[], ignoreGlobs: string[], ignoreBase = root): Discovery {
   const notes: FileNote[] = [];
   const isIgnored = createIgnoreMatcher(ignoreGlobs);
   const rootReal = realpathSync(root);
@@ -44,7 +44,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   const files: DiscoveredFile[] = [];
   const add = (absolutePath: string) => {
     const path = toPosix(relative(root, absolutePath));
-    if (seen.has(path) || isIgnored(path)) return;
+    if (seen.has(path) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
     seen.add(path);
     files.push({ absolutePath, path });
   };

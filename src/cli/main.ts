@@ -159,7 +159,7 @@ function runAudit(paths: string[], flags: AuditFlags): number {
   }
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(root, cwd, flags);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : auditPaths(root, paths, loaded.config);
+  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : auditPaths(root, paths, loaded.config, new Date(), loaded.directory);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
 
@@ -247,7 +247,7 @@ function checkPathsExist(paths: string[], cwd: string): void {
 function loadConfigOrFail(root: string, cwd: string, flags: AuditFlags): LoadedConfig {
   let loaded: LoadedConfig;
   try {
-    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined);
+    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined, gitTopLevel(root));
   } catch (error) {
     throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
@@ -276,7 +276,7 @@ function runBaseline(paths: string[], flags: AuditFlags): number {
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(cwd, cwd, flags);
-  const report = auditPaths(cwd, paths, loaded.config);
+  const report = auditPaths(cwd, paths, loaded.config, new Date(), loaded.directory);
   const baseline = createBaseline(report.findings);
   const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
   try {
@@ -298,7 +298,7 @@ function runInventory(paths: string[], flags: AuditFlags): number {
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(cwd, cwd, flags);
   const now = new Date();
-  const report = auditPaths(cwd, paths, loaded.config, now);
+  const report = auditPaths(cwd, paths, loaded.config, now, loaded.directory);
   const inventory = buildInventory(report.index, report.findings, now);
   emit(format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory), flags, cwd);
   return 0;

@@ -1,4 +1,12 @@
 import type { RuleDefinition } from '../rule';
+import { broadOauthScope } from './broad-oauth-scope';
+import { cloudAdmin } from './cloud-admin';
+import { filesystemRoot } from './filesystem-root';
+import { unrestrictedShell } from './unrestricted-shell';
 
-/** grants/* rules whose findings come from configuration (MCP configs, Claude Code settings, IAM, RBAC). */
-export const CONFIG_GRANT_RULES: RuleDefinition[] = [];
+/**
+ * grants/* rules whose findings come from configuration (MCP configs, Claude Code settings, IAM, RBAC, CI files).
+ * unrestricted-shell and broad-oauth-scope also read code; the code side of unrestricted-shell is
+ * src/core/code/shell.ts.
+ */
+export const CONFIG_GRANT_RULES: RuleDefinition[] = [filesystemRoot, unrestrictedShell, cloudAdmin, broadOauthScope];

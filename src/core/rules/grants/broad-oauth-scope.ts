@@ -1,0 +1,173 @@
+import type { ts as TsNamespace } from 'ts-morph';
+import { isProsePath } from '../../configs/kind';
+import { forEachActiveLine } from '../../configs/lines';
+import { distinctiveScopes, githubScopesInList, githubScopesInUrl, isScopeKey, mightHoldBroadScope, type ScopeHit } from '../../configs/scopes';
+import { configTrees, forEachString, partRange } from '../../configs/tree';
+import { reportCapped } from '../../configs/report';
+import type { AnalysisContext } from '../../context';
+import { loadTypeScript } from '../../languages/typescript';
+import { isManifestPath } from '../../manifest/schema';
+import { defineRule, OWASP } from '../rule';
+import { isWildcardGrant } from './wildcards';
+
+const RULE = 'grants/broad-oauth-scope';
+
+export const broadOauthScope = defineRule({
+  id: RULE,
+  description:
+    'An OAuth scope grants far more than an agent task needs: Google drive, cloud-platform or full Gmail, GitHub repo, workflow, delete_repo or admin:*, Microsoft Graph *.ReadWrite.All or Sites.FullControl.All.',
+  defaultSeverity: 'warning',
+  owasp: [OWASP.NHI5, OWASP.ASI03],
+  check(context: AnalysisContext) {
+    if (isProsePath(context.path) || !mightHoldBroadScope(context.text)) return;
+    switch (context.kind) {
+      case 'json':
+      case 'yaml':
+        checkTrees(context);
+        return;
+      case 'code':
+        checkCode(context);
+        return;
+      default:
+        checkLines(context);
+    }
+  },
+});
+
+/** A string (token offsets, quotes included) and the value it holds. */
+interface Located {
+  value: string;
+  start: number;
+  end: number;
+}
+
+function reportHits(context: AnalysisContext, node: Located, hits: ScopeHit[]): void {
+  for (const hit of hits) {
+    const [start, end] = partRange(context.text, node, hit.from, hit.to);
+    reportCapped(context, RULE, start, end, hit.message);
+  }
+}
+
+/** Scopes in one string value: distinctive ones anywhere, GitHub ones in a scope list or an authorize URL. */
+function scopesIn(value: string, inScopeList: boolean, skip?: (word: string) => boolean): ScopeHit[] {
+  const hits = distinctiveScopes(value);
+  if (inScopeList) hits.push(...githubScopesInList(value, skip));
+  else hits.push(...githubScopesInUrl(value));
+  return hits;
+}
+
+function checkTrees(context: AnalysisContext): void {
+  // In a manifest, `admin:*` and friends are already grants/wildcard-scope findings.
+  const skip = isManifestPath(context.path) ? isWildcardGrant : undefined;
+  for (const tree of configTrees(context)) {
+    forEachString(tree, (node, key) => {
+      if (key === 'permissions' && node.value.trim() === 'write-all') {
+        reportCapped(
+          context,
+          RULE,
+          node.start,
+          node.end,
+          'permissions: write-all gives the workflow token (and any agent step in the job) write access to everything in the repository. Set only the permissions the jobs need, for example contents: read.',
+        );
+        return;
+      }
+      reportHits(context, node, scopesIn(node.value, key !== undefined && isScopeKey(key), skip));
+    });
+  }
+}
+
+/** `.env` and other text: `GITHUB_SCOPES=repo,workflow`, `scopes = ["repo"]` (Terraform), distinctive scopes anywhere. */
+function checkLines(context: AnalysisContext): void {
+  forEachActiveLine(context.text, (line, lineStart) => {
+    const node = { value: line, start: lineStart, end: lineStart + line.length };
+    const hits = distinctiveScopes(line);
+    const assignment = /^\s{0,40}(?:export\s{1,10})?([A-Za-z_][\w.-]{0,100})["']?\s{0,10}[=:]/.exec(line);
+    if (assignment && isScopeKey(assignment[1]!)) {
+      const from = assignment[0].length;
+      hits.push(...githubScopesInList(line.slice(from)).map((hit) => ({ ...hit, from: hit.from + from, to: hit.to + from })));
+    } else {
+      hits.push(...githubScopesInUrl(line));
+    }
+    for (const hit of hits) reportCapped(context, RULE, node.start + hit.from, node.start + hit.to, hit.message);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// TypeScript / JavaScript: string literals, with "is this a scope list" decided by where they sit.
+
+type Ts = typeof TsNamespace;
+type Node = TsNamespace.Node;
+
+function checkCode(context: AnalysisContext): void {
+  const sourceFile = context.sourceFile();
+  if (!sourceFile) return;
+  const ts = loadTypeScript();
+  const stack: { node: Node; scope: boolean }[] = [{ node: sourceFile, scope: false }];
+  while (stack.length) {
+    const { node, scope } = stack.pop()!;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const located = { value: node.text, start: node.getStart(sourceFile), end: node.end };
+      reportHits(context, located, scopesIn(node.text, scope));
+      continue;
+    }
+    if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      reportHits(context, { value: node.text, start: node.getStart(sourceFile), end: node.end }, scopesIn(node.text, scope));
+      continue;
+    }
+    const children: Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      stack.push({ node: child, scope: childInScope(ts, node, child, scope) });
+    }
+  }
+}
+
+function nameOf(ts: Ts, node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node)) return nameOf(ts, node.argumentExpression);
+  if (ts.isJsxNamespacedName?.(node)) return node.name.text;
+  return undefined;
+}
+
+/** Whether `child` of `parent` holds a scope list: `scopes: [...]`, `const SCOPES = ...`, `x.scope = ...`, `set('scope', ...)`. */
+function childInScope(ts: Ts, parent: Node, child: Node, scope: boolean): boolean {
+  if (ts.isPropertyAssignment(parent)) return child === parent.initializer && isScopeKey(nameOf(ts, parent.name) ?? '');
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isParameter(parent)) {
+    return child === parent.initializer && isScopeKey(nameOf(ts, parent.name) ?? '');
+  }
+  if (ts.isJsxAttribute(parent)) return child === parent.initializer && isScopeKey(nameOf(ts, parent.name) ?? '');
+  if (ts.isJsxExpression(parent)) return scope;
+  if (ts.isBinaryExpression(parent)) {
+    const operator = parent.operatorToken.kind;
+    if (operator === ts.SyntaxKind.EqualsToken) return child === parent.right && isScopeKey(nameOf(ts, parent.left) ?? '');
+    if (operator === ts.SyntaxKind.PlusToken || operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return scope;
+    return false;
+  }
+  if (ts.isCallExpression(parent)) {
+    // `['repo', 'workflow'].join(' ')` keeps the list; `params.set('scope', 'repo')` / `append('scope', …)` makes one.
+    if (child === parent.expression) return scope;
+    const [first, second] = parent.arguments;
+    return child === second && first !== undefined && isScopeKey(nameOf(ts, first) ?? '') && ts.isStringLiteralLike(first);
+  }
+  if (ts.isPropertyAccessExpression(parent)) return child === parent.expression && scope;
+  if (ts.isConditionalExpression(parent)) return child !== parent.condition && scope;
+  if (
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isParenthesizedExpression(parent) ||
+    ts.isAsExpression(parent) ||
+    ts.isSatisfiesExpression(parent) ||
+    ts.isTypeAssertionExpression(parent) ||
+    ts.isNonNullExpression(parent) ||
+    ts.isTemplateExpression(parent) ||
+    ts.isTemplateSpan(parent) ||
+    ts.isSpreadElement(parent)
+  ) {
+    return scope;
+  }
+  return false;
+}
