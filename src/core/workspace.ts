@@ -203,8 +203,11 @@ function undeclaredTools(config: ResolvedConfig, agent: CodeAgent, manifest: Age
   const { names, everything } = declaredToolNames(manifest);
   if (everything) return [];
   const findings: Finding[] = [];
+  const servers = new Set(manifest.mcpServers.map((server) => server.name));
   for (const tool of agent.tools) {
-    if (!tool.name || tool.kind === 'mcp-all' || names.has(tool.name)) continue;
+    if (!tool.name || tool.kind === 'mcp-all') continue;
+    // A hosted MCP tool is named after its server: it is declared under spec.mcpServers, not spec.tools.
+    if (tool.kind === 'hosted' ? servers.has(tool.name) || names.has(tool.name) : names.has(tool.name)) continue;
     const finding = makeFinding(
       config,
       'grants/undeclared-tool',

@@ -13,7 +13,7 @@ function credentialText(agent: InventoryAgent): string[] {
 
 function toolText(agent: InventoryAgent): string[] {
   return agent.tools.map((tool) => {
-    const details = [tool.access, tool.decision && `decision ${tool.decision}`, !tool.declared && 'undeclared', tool.declared && !tool.usedInCode && agent.source === 'manifest+code' && 'not used in code'].filter(Boolean);
+    const details = [tool.access, tool.decision && `decision ${tool.decision}`, !tool.declared && agent.source === 'manifest+code' && 'undeclared', tool.declared && !tool.usedInCode && agent.source === 'manifest+code' && 'not used in code'].filter(Boolean);
     return `${tool.name}${details.length ? ` (${details.join(', ')})` : ''}`;
   });
 }
