@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, formatBytes } from '../core/analyze';
+import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote, Finding } from '../core/types';
 import { finalizeSuppressions } from '../core/suppressions';
@@ -31,41 +31,52 @@ export interface SourceText {
   size?: number;
 }
 
+/** What one file contributes to a report (produced in this thread or in a worker). */
+export interface SourceResult {
+  path: string;
+  analysis?: FileAnalysis;
+  notes: FileNote[];
+}
+
+/** Read, decode and analyse one file; every failure becomes a note. */
+export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date): SourceResult {
+  const notes: FileNote[] = [];
+  if (source.size !== undefined && source.size > config.maxFileSize) {
+    notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
+    return { path: source.path, notes };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = source.read();
+  } catch (error) {
+    notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return { path: source.path, notes };
+  }
+  const text = decodeFile(source.path, bytes, notes);
+  if (text === undefined) return { path: source.path, notes };
+  return { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes };
+}
+
 /**
- * Analyse files one at a time, so memory stays flat whatever the tree's size (only findings and the small
- * per-file facts are kept), then add the cross-file findings from the workspace index.
+ * Turn per-file results into a report: only findings, notes and the small per-file facts are kept (memory stays
+ * flat whatever the tree's size), then the cross-file findings come from the workspace index.
  */
-export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = [], now = new Date()): AuditReport {
-  const started = performance.now();
+export function assembleReport(root: string, results: Iterable<SourceResult>, sources: Map<string, SourceText>, config: ResolvedConfig, notes: FileNote[], started: number): AuditReport {
   const findings: Finding[] = [];
   const index = new WorkspaceIndex({ fileExists: (path) => existsSync(join(root, path)) });
   let filesAnalyzed = 0;
-  const byPath = new Map<string, SourceText>();
-  for (const source of sources) {
-    byPath.set(source.path, source);
-    if (source.size !== undefined && source.size > config.maxFileSize) {
-      notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = source.read();
-    } catch (error) {
-      notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-      continue;
-    }
-    const text = decodeFile(source.path, bytes, notes);
-    if (text === undefined) continue;
-    const result = analyzeFile({ path: source.path, text }, config, { now });
-    filesAnalyzed++;
-    findings.push(...result.findings);
+  for (const result of results) {
     notes.push(...result.notes);
-    index.set(source.path, result.facts, result.suppressions);
+    if (!result.analysis) continue;
+    filesAnalyzed++;
+    findings.push(...result.analysis.findings);
+    notes.push(...result.analysis.notes);
+    index.set(result.path, result.analysis.facts, result.analysis.suppressions);
   }
   findings.push(...index.allFindings(config));
   findings.push(...finalizeAll(findings, index, config));
   const readText = (file: string) => {
-    const source = byPath.get(file);
+    const source = sources.get(file);
     try {
       return source ? new TextDecoder().decode(source.read()) : undefined;
     } catch {
@@ -73,6 +84,19 @@ export function analyzeSources(root: string, sources: Iterable<SourceText>, conf
     }
   };
   return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText };
+}
+
+/** Analyse files one at a time on this thread. */
+export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = [], now = new Date()): AuditReport {
+  const started = performance.now();
+  const byPath = new Map<string, SourceText>();
+  const results = function* () {
+    for (const source of sources) {
+      byPath.set(source.path, source);
+      yield analyzeSource(source, config, now);
+    }
+  };
+  return assembleReport(root, results(), byPath, config, notes, started);
 }
 
 /** Apply inline and configured suppressions to every file's findings; returns the suppression/* notes. */
@@ -87,19 +111,24 @@ function finalizeAll(findings: Finding[], index: WorkspaceIndex, config: Resolve
   return [...files].flatMap((file) => finalizeSuppressions(file, byFile.get(file) ?? [], index.suppressionsOf(file), config));
 }
 
-export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root): AuditReport {
-  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
-  const sources = discovery.files.map((file) => ({
-    path: file.path,
+/** A file on disk as a source: its size is checked before it is read, so huge files are never loaded. */
+export function diskSource(path: string, absolutePath: string): SourceText {
+  return {
+    path,
     get size() {
       try {
-        return statSync(file.absolutePath).size;
+        return statSync(absolutePath).size;
       } catch {
         return undefined;
       }
     },
-    read: () => readFileSync(file.absolutePath),
-  }));
+    read: () => readFileSync(absolutePath),
+  };
+}
+
+export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root): AuditReport {
+  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
+  const sources = discovery.files.map((file) => diskSource(file.path, file.absolutePath));
   return analyzeSources(root, sources, config, discovery.notes, now);
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfigText, type ConfigProblem, type ResolvedConfig } from '../core/config';
+import { isRuleId, RULES } from '../core/rules/registry';
 
 export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml', '.agent-guardrail.json'];
 
@@ -20,8 +21,21 @@ export function loadConfig(directory: string, explicitPath?: string, stopAt?: st
   const path = explicitPath ?? findConfig(directory, stopAt);
   if (!path) return { config: defaultConfig(), directory, problems: [] };
   const text = readFileSync(path, 'utf8');
-  const { config, problems } = parseConfigText(text);
-  return { config, path, directory: dirname(path), problems };
+  const { config, problems } = parseConfigText(text, { isKnownRule });
+  // Like the ignore globs, a suppression's `file` is relative to the config file's folder; findings are relative
+  // to the audited directory.
+  const base = dirname(path);
+  if (resolve(base) !== resolve(directory)) {
+    config.suppressions = config.suppressions.map((entry) => (entry.file === undefined ? entry : { ...entry, file: relative(directory, join(base, entry.file)).split(sep).join('/') }));
+  }
+  return { config, path, directory: base, problems };
+}
+
+const CATEGORIES = new Set(RULES.map((rule) => rule.category));
+
+/** A rule id, or a category wildcard (`grants/*`). */
+function isKnownRule(id: string): boolean {
+  return isRuleId(id) || (id.endsWith('/*') && CATEGORIES.has(id.slice(0, -2) as (typeof RULES)[number]['category']));
 }
 
 function findConfig(start: string, stopAt?: string): string | undefined {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const MARKER = '# agent-guardrail pre-commit hook';
 const CHAINED_SUFFIX = '.agent-guardrail-chained';
@@ -19,9 +19,10 @@ function git(cwd: string, args: string[]): string {
 
 /** The directory git runs hooks from, honouring core.hooksPath. */
 export function hooksDirectory(cwd: string): string {
-  const top = git(cwd, ['rev-parse', '--show-toplevel']);
+  // git prints the path relative to the current directory (or absolute); a relative core.hooksPath is already
+  // resolved against the top of the work tree, where git runs hooks.
   const path = git(cwd, ['rev-parse', '--git-path', 'hooks']);
-  return isAbsolute(path) ? path : resolve(cwd, path).startsWith(top) ? resolve(cwd, path) : resolve(top, path);
+  return resolve(cwd, path);
 }
 
 /** Hook managers that own the hooks directory: we tell the user the one line to add instead of installing. */
@@ -36,19 +37,42 @@ function hookManager(top: string, hooksPath: string): string | undefined {
   return undefined;
 }
 
-function hookScript(cliPath: string): string {
+/** A shell word that stands for exactly `text` (single quotes: no expansion of `$`, backquotes or backslashes). */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function hookScript(cliPath: string, nodePath: string): string {
   return `#!/bin/sh
 ${MARKER} (installed by \`agent-guardrail hook install\`; remove with \`agent-guardrail hook uninstall\`).
-# Runs the hook that was here before, then audits the staged content of the commit.
+# Runs the hook that was here before (if git would have run it: executable), then audits the staged content.
 chained="$0${CHAINED_SUFFIX}"
-if [ -f "$chained" ]; then
+if [ -x "$chained" ]; then
   "$chained" "$@" || exit $?
 fi
-cli=${JSON.stringify(cliPath)}
+audit() {
+  "$@" audit --staged
+  status=$?
+  if [ "$status" -eq 1 ]; then
+    echo "agent-guardrail blocked this commit: fix the findings above, or suppress one with a reason (agent-guardrail-ignore-next-line <rule-id> -- <reason>)." >&2
+  elif [ "$status" -eq 127 ]; then
+    echo "agent-guardrail: the CLI was not found; install it (npm install --save-dev agent-guardrail) or run agent-guardrail hook install again." >&2
+  fi
+  exit "$status"
+}
+cli=${shellQuote(cliPath)}
 if [ -f "$cli" ]; then
-  exec node "$cli" audit --staged
+  if command -v node >/dev/null 2>&1; then
+    audit node "$cli"
+  fi
+  # Git GUIs often run hooks without the shell's PATH: fall back to the Node.js that installed the hook.
+  node=${shellQuote(nodePath)}
+  if [ -x "$node" ]; then
+    audit "$node" "$cli"
+  fi
 fi
-exec ${HOOK_COMMAND}
+echo "agent-guardrail: $cli or Node.js is missing; running npx --no-install agent-guardrail instead (agent-guardrail hook install records the new paths)." >&2
+audit ${HOOK_COMMAND.replace(/ audit --staged$/, '')}
 `;
 }
 
@@ -60,6 +84,25 @@ function configuredHooksPath(cwd: string): string {
   }
 }
 
+/** Whether something (even a dangling symlink) is at `path`. */
+function isPresent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `path` is a regular file that this command wrote. */
+function isOurs(path: string): boolean {
+  try {
+    return lstatSync(path).isFile() && readFileSync(path, 'utf8').includes(MARKER);
+  } catch {
+    return false;
+  }
+}
+
 export function installHook(cwd: string, cliPath: string): HookResult {
   const top = git(cwd, ['rev-parse', '--show-toplevel']);
   const hooks = hooksDirectory(cwd);
@@ -67,24 +110,30 @@ export function installHook(cwd: string, cliPath: string): HookResult {
   if (manager) return { message: manager, code: 0 };
   mkdirSync(hooks, { recursive: true });
   const hook = join(hooks, 'pre-commit');
-  if (existsSync(hook)) {
-    if (readFileSync(hook, 'utf8').includes(MARKER)) return { message: `The agent-guardrail pre-commit hook is already installed in ${hook}.`, code: 0 };
-    if (existsSync(hook + CHAINED_SUFFIX)) return { message: `${hook + CHAINED_SUFFIX} already exists; remove it or run hook uninstall first.`, code: 2 };
-    renameSync(hook, hook + CHAINED_SUFFIX);
+  const script = hookScript(cliPath, process.execPath);
+  if (isPresent(hook)) {
+    if (isOurs(hook)) {
+      // Idempotent; refresh the recorded paths in case the CLI or Node.js moved.
+      if (readFileSync(hook, 'utf8') !== script) writeFileSync(hook, script);
+      chmodSync(hook, 0o755);
+      return { message: `The agent-guardrail pre-commit hook is already installed in ${hook}.`, code: 0 };
+    }
+    if (isPresent(hook + CHAINED_SUFFIX)) return { message: `${hook + CHAINED_SUFFIX} already exists; remove it or run hook uninstall first.`, code: 2 };
+    renameSync(hook, hook + CHAINED_SUFFIX); // keeps its content, mode and (for a symlink) its target
   }
-  writeFileSync(hook, hookScript(cliPath));
+  writeFileSync(hook, script);
   chmodSync(hook, 0o755);
-  const chained = existsSync(hook + CHAINED_SUFFIX) ? ` The existing hook still runs first (moved to ${hook + CHAINED_SUFFIX}).` : '';
+  const chained = isPresent(hook + CHAINED_SUFFIX) ? ` The existing hook still runs first (moved to ${hook + CHAINED_SUFFIX}).` : '';
   return { message: `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged\`.${chained}`, code: 0 };
 }
 
 export function uninstallHook(cwd: string): HookResult {
   const hook = join(hooksDirectory(cwd), 'pre-commit');
-  if (!existsSync(hook) || !readFileSync(hook, 'utf8').includes(MARKER)) {
+  if (!isOurs(hook)) {
     return { message: `No agent-guardrail pre-commit hook is installed in ${hook}; nothing changed.`, code: 0 };
   }
   unlinkSync(hook);
-  if (existsSync(hook + CHAINED_SUFFIX)) {
+  if (isPresent(hook + CHAINED_SUFFIX)) {
     renameSync(hook + CHAINED_SUFFIX, hook);
     return { message: `Removed the agent-guardrail hook and restored the previous pre-commit hook in ${hook}.`, code: 0 };
   }

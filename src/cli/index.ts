@@ -1,5 +1,11 @@
 import { main } from './main';
+import { isAuditWorker, runAuditWorker } from './parallel';
 
-const code = main(process.argv.slice(2));
-// Let stdout drain before exiting (large reports piped to another process).
-process.stdout.write('', () => process.exit(code));
+if (isAuditWorker()) {
+  runAuditWorker();
+} else {
+  void main(process.argv.slice(2)).then((code) => {
+    // Let stdout drain before exiting (large reports piped to another process).
+    process.stdout.write('', () => process.exit(code));
+  });
+}

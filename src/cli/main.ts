@@ -14,6 +14,7 @@ import { formatMarkdown } from './format/markdown';
 import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from './format/inventory';
 import { formatSarif } from './format/sarif';
 import { findInHistory } from './history';
+import { auditPathsInParallel } from './parallel';
 import { installHook, uninstallHook } from './hook';
 import { writeStarterConfig } from './init';
 import { formatText } from './format/text';
@@ -52,9 +53,9 @@ class UsageError extends Error {}
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   try {
-    return run(argv);
+    return await run(argv);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`agent-guardrail: ${error.message}\nRun agent-guardrail --help for usage.\n`);
@@ -65,7 +66,7 @@ export function main(argv: string[]): number {
   }
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -143,7 +144,7 @@ interface AuditFlags {
   force?: boolean;
 }
 
-function runAudit(paths: string[], flags: AuditFlags): number {
+async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   const format = (flags.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${flags.format}"`);
   const failOn = (flags['fail-on'] ?? 'error') as Severity;
@@ -159,7 +160,7 @@ function runAudit(paths: string[], flags: AuditFlags): number {
   }
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(root, cwd, flags);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : auditPaths(root, paths, loaded.config, new Date(), loaded.directory);
+  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : await auditPathsInParallel(root, paths, loaded.config, new Date(), loaded.directory);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
 

@@ -104,6 +104,9 @@ function redactedForm(detection: SecretDetection): string {
 
 function collectContexts(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
   const { text } = context;
+  // JSON and YAML are parsed for their keys only to find secrets under secret-like names: a file with no such
+  // word anywhere cannot have one (provider formats are still scanned on the raw text).
+  if ((context.kind === 'json' || context.kind === 'yaml') && !CREDENTIAL_HINT.test(text)) return { namedValues: [], foldedValues: [] };
   const collected = context.guard('parse', () => {
     switch (context.kind) {
       case 'code': {
@@ -119,7 +122,10 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
         return { namedValues: scan.namedValues, foldedValues: [] };
       }
       case 'yaml': {
-        const scan = scanYaml(text);
+        // One parse shared with the other checks. No documents: an empty file, or a parse that failed (noted), in
+        // which case scanYaml throws again and the line scanner below takes over.
+        const documents = context.yamlDocuments();
+        const scan = documents.length ? scanYaml(text, documents) : scanYaml(text);
         if (scan.errors.length) context.note('partial', `YAML syntax error (${scan.errors[0]!.message}); analysed what parsed`);
         return { namedValues: scan.namedValues, foldedValues: [] };
       }
@@ -133,6 +139,9 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
   // The structured parse failed (hostile nesting …): fall back to the line scanner so secrets are still found.
   return { namedValues: context.guard('text scan', () => scanTextAssignments(text)) ?? [], foldedValues: [] };
 }
+
+/** Words that a secret-like key contains (see src/core/secrets/names.ts); a cheap test before parsing. */
+const CREDENTIAL_HINT = /key|token|secret|passw|pwd|pass\b|auth|credential|bearer|signature|private/i;
 
 const RULE_FOR_KIND = {
   provider: 'secrets/provider-key',

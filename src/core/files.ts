@@ -48,7 +48,17 @@ export function looksMinified(path: string, text: string): boolean {
   if (text.length < 4096) return false;
   const lines = text.length / (countLines(text) || 1);
   if (lines > 500) return true;
-  return fileKind(path) === 'code' && /[^\n]{20000}/.test(text.slice(0, 200_000));
+  return fileKind(path) === 'code' && hasLineOfAtLeast(text.slice(0, 200_000), 20_000);
+}
+
+/** A line of `length` characters or more (a loop: the regex `[^\n]{20000}` rescans each long line per start). */
+function hasLineOfAtLeast(text: string, length: number): boolean {
+  let lineStart = 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    if (newline - lineStart >= length) return true;
+    lineStart = newline + 1;
+  }
+  return text.length - lineStart >= length;
 }
 
 function countLines(text: string): number {

@@ -17,6 +17,8 @@ export interface InlineSuppression {
   commentLine: number;
   rules: string[];
   reason: string;
+  /** The reason was a placeholder such as `<why this is acceptable>` (inserted by the quick fix), not a reason yet. */
+  placeholder?: string;
   /** The directive text (`agent-guardrail-ignore… -- reason`), where suppression/* findings are reported. */
   range: Range;
   startOffset: number;
@@ -44,12 +46,15 @@ export function parseInlineSuppressions(text: string, lines: LineIndex): InlineS
   for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
     const commentLine = lines.positionAt(match.index).line;
     const end = match.index + trimCommentEnd(match[0]).length;
+    const reason = trimCommentEnd(match[3] ?? '').trim();
+    // A placeholder such as `<why this is acceptable>` (inserted by the quick fix) is not a reason yet.
+    const placeholder = /^<[^>]*>$/.test(reason);
     suppressions.push({
       commentLine,
       targetLine: match[1] ? commentLine + 1 : commentLine,
       rules: match[2]!.split(',').map((rule) => rule.trim()),
-      // A placeholder such as `<why this is acceptable>` (inserted by the quick fix) is not a reason yet.
-      reason: /^<[^>]*>$/.test(trimCommentEnd(match[3] ?? '').trim()) ? '' : trimCommentEnd(match[3] ?? '').trim(),
+      reason: placeholder ? '' : reason,
+      ...(placeholder ? { placeholder: reason } : {}),
       range: lines.rangeOf(match.index, end),
       startOffset: match.index,
       endOffset: end,
@@ -127,7 +132,9 @@ export function finalizeSuppressions(path: string, findings: Finding[], inline: 
   };
   for (const suppression of inline) {
     const rules = suppression.rules.join(', ');
-    if (!suppression.reason) {
+    if (suppression.placeholder) {
+      report('suppression/missing-reason', suppression, `This suppression of ${rules} has no reason yet, so it is not applied. Replace ${suppression.placeholder} with why this finding is acceptable.`);
+    } else if (!suppression.reason) {
       report('suppression/missing-reason', suppression, `This suppression of ${rules} has no reason, so it is not applied. Write why after " -- ": agent-guardrail-ignore… ${rules} -- <reason>.`);
     } else if (!used.has(suppression)) {
       report('suppression/unused', suppression, `This suppression of ${rules} matches no finding on ${suppression.targetLine === suppression.commentLine ? 'this' : 'the next'} line. Remove it, so it cannot hide a future finding.`);

@@ -64,15 +64,18 @@ export function entrypointCandidates(manifestFile: string, entrypoint: string): 
  */
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedFile>();
+  /** Resolved entrypoints per manifest; cleared whenever a file is added or removed (existence may change). */
+  private entrypointCache = new WeakMap<AgentManifest, string[]>();
 
   constructor(private readonly options: WorkspaceIndexOptions = {}) {}
 
   set(path: string, facts: FileFacts, suppressions: readonly InlineSuppression[] = []): void {
+    if (!this.files.has(path)) this.entrypointCache = new WeakMap();
     this.files.set(path, { facts, suppressions });
   }
 
   delete(path: string): void {
-    this.files.delete(path);
+    if (this.files.delete(path)) this.entrypointCache = new WeakMap();
   }
 
   has(path: string): boolean {
@@ -97,7 +100,12 @@ export class WorkspaceIndex {
 
   /** The workspace paths a manifest's entrypoints resolve to (existing files only). */
   resolvedEntrypoints(manifest: AgentManifest): string[] {
-    return manifest.entrypoints.flatMap((entry) => entrypointCandidates(manifest.file, entry.value).filter((candidate) => this.exists(candidate)).slice(0, 1));
+    let resolved = this.entrypointCache.get(manifest);
+    if (!resolved) {
+      resolved = manifest.entrypoints.flatMap((entry) => entrypointCandidates(manifest.file, entry.value).filter((candidate) => this.exists(candidate)).slice(0, 1));
+      this.entrypointCache.set(manifest, resolved);
+    }
+    return resolved;
   }
 
   /** How an agent in code is covered: a manifest by entrypoint (preferring one whose name matches), by name, or an @owner tag. */
@@ -123,10 +131,10 @@ export class WorkspaceIndex {
   }
 
   /** Cross-file findings in one file. */
-  findingsFor(path: string, config: ResolvedConfig): Finding[] {
+  findingsFor(path: string, config: ResolvedConfig, manifests?: AgentManifest[]): Finding[] {
     const indexed = this.files.get(path);
-    if (!indexed) return [];
-    const manifests = this.manifests();
+    if (!indexed || (!indexed.facts.agents.length && !indexed.facts.manifests.length)) return [];
+    manifests ??= this.manifests();
     const findings: Finding[] = [];
     const add = (finding: Finding | undefined) => {
       if (finding) findings.push(finding);
@@ -167,7 +175,8 @@ export class WorkspaceIndex {
 
   /** Cross-file findings for every indexed file. */
   allFindings(config: ResolvedConfig): Finding[] {
-    return this.paths().flatMap((path) => this.findingsFor(path, config));
+    const manifests = this.manifests();
+    return this.paths().flatMap((path) => this.findingsFor(path, config, manifests));
   }
 }
 

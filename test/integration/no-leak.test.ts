@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
-import { PROVIDERS } from '../../src/core/secrets/providers';
+import { PROVIDERS_WITH_EXAMPLES as PROVIDERS } from '../../src/core/secrets/provider-examples';
 import { publicPrefixOf } from '../../src/core/secrets/scan';
 import { CLI, makeTempDir, writeTree } from '../helpers';
 

@@ -23,7 +23,8 @@ export function scanDotenv(text: string): NamedValue[] {
         value = close > 0 ? raw.slice(1, close) : raw.slice(1);
         start += 1;
       } else {
-        value = raw.replace(/[ \t]+#.*$/, '').trimEnd();
+        // The lookbehind starts the comment only at the beginning of a blank run: linear on long runs of blanks.
+        value = raw.replace(/(?<![ \t])[ \t]+#.*$/, '').trimEnd();
       }
       if (value) values.push({ name, value, start, end: start + value.length, exact: true });
     }

@@ -301,7 +301,13 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
   };
 
   const visit = (node: Node): void => {
-    switch (node.kind) {
+    const kind = node.kind;
+    // Types, interfaces and imports hold no values: skip their subtrees (a key in a literal type is still found by
+    // the provider scan of the whole text).
+    if ((kind >= K.FirstTypeNode && kind <= K.LastTypeNode) || kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration || kind === K.ImportDeclaration) {
+      return;
+    }
+    switch (kind) {
       case K.PropertyAssignment: {
         const property = node as TsNamespace.PropertyAssignment;
         addValue(nameOf(property.name), property.initializer);

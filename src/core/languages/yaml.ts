@@ -67,13 +67,13 @@ type Scalar = { value: unknown; range?: [number, number, number] | null; type?: 
  * `environment:` lists), CLI flags in argument lists (`- --api-key` then `- …`, or `- --api-key=…`), header pairs
  * `[x-api-key, …]`, and command lines or headers inside string values (`run: curl -H "x-api-key: …"`).
  */
-export function scanYaml(text: string): YamlScan {
+export function scanYaml(text: string, documents: Document.Parsed[] = parseYamlDocuments(text)): YamlScan {
   const namedValues: NamedValue[] = [];
   const errors: YamlScan['errors'] = [];
   const addText = (item: ListItem): void => {
     if (mayHoldAssignments(item.value)) namedValues.push(...scanTextRange(text, item.start, item.end));
   };
-  for (const document of parseYamlDocuments(text)) {
+  for (const document of documents) {
     for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
     const stack: { node: unknown; depth: number; section?: string }[] = [{ node: document.contents, depth: 0 }];
     while (stack.length) {

@@ -12,7 +12,7 @@ export function stripAuthScheme(value: string): { credential: string; offset: nu
   return match ? { credential: value.slice(match[0].length), offset: match[0].length } : { credential: value, offset: 0 };
 }
 
-const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\)/i;
+const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\|urn:)/i;
 /** Inline content (`data:image/png;base64,…`): an image or a document, never a credential. */
 const DATA_URI = /^data:[a-z]+\/[a-z0-9.+-]+(?:;[a-z0-9.+-]+=[^;,]*)*(?:;base64)?,/i;
 /** Token formats with an offline checksum: a value in that shape whose checksum fails was never issued. */
@@ -26,6 +26,18 @@ const WORDS_ONLY = /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/;
 const SPACED_TEXT = /\s/;
 /** An env var name or constant written as a string: `OPENAI_API_KEY`, `my-secret-name`. */
 const IDENTIFIER_LIKE = /^[A-Za-z][A-Za-z0-9]*(?:[-_.:/][A-Za-z0-9]+)*$/;
+
+/**
+ * Lower-case words and numbers joined by `-`, `.` or `_` (`gpt-4o-mini-2024-07-18`, `claude-sonnet-4-5`,
+ * `us-east-1`): model ids, regions and versions, not credentials. Random keys do not split into three or more short
+ * lower-case segments of which most are words.
+ */
+function isSlug(value: string): boolean {
+  if (!/^[a-z0-9]+(?:[-._][a-z0-9]+){2,}$/.test(value)) return false;
+  const segments = value.split(/[-._]/);
+  const words = segments.filter((segment) => /^[a-z]{2,}$/.test(segment) || /^\d{1,4}$/.test(segment) || /^[a-z]*\d[a-z]?$/.test(segment));
+  return segments.every((segment) => segment.length <= 12) && words.length * 2 >= segments.length + 1;
+}
 
 export interface GenericValueOptions {
   extraPlaceholders?: readonly RegExp[];
@@ -56,6 +68,7 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   if (isHexDigest(value)) return entropy >= 3.2;
   // Identifiers such as `OPENAI_API_KEY` or `agents/prod/openai` are names of secrets, not secrets.
   if (IDENTIFIER_LIKE.test(value) && !hasDigit && value.length < 40) return false;
+  if (isSlug(value)) return false;
   if (options.passwordLike) {
     return value.length >= 8 && entropy >= 2.8 && classes >= 3 && !/^[a-z]+\d{1,4}$/i.test(value);
   }

@@ -12,7 +12,9 @@ export function nameWords(name: string): string[] {
     .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    // `apiKey2`, `token_v2`: a trailing counter does not change what the name holds.
+    .map((word) => (/^[a-z]+\d{1,2}$/.test(word) ? word.replace(/\d+$/, '') : word))
+    .filter((word) => word && !/^v?\d{1,2}$/.test(word));
 }
 
 /** Last words that on their own mean "this is a credential". */

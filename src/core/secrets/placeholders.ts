@@ -40,6 +40,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   'AKIAIOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'ASIAIOSFODNN7EXAMPLE',
+  // OAuth 2.0 (RFC 6749, RFC 6750) example tokens and client credentials
+  'mF_9.B5f-4.1JqM',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
   // the example token on jwt.io and in countless tutorials (HS256, secret "your-256-bit-secret")
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
   // Stripe's documented test-mode key

@@ -12,6 +12,8 @@ export interface ProviderDetector {
   /**
    * The token itself, as a regex source without flags. Token-character boundaries are added around it unless
    * `bounded` is set; if it has a capture group named `secret`, that group is the secret and the rest is context.
+   * Every pattern must stay linear-time: bounded quantifiers only, and a literal prefix or a boundary lookbehind
+   * first, so that each start position costs at most the longest bounded run (test/unit/regex-linear.test.ts).
    */
   pattern: string;
   /** The pattern already carries its own context and boundaries. */
@@ -22,11 +24,34 @@ export interface ProviderDetector {
   publicPrefix?: string | string[];
   /** Minimum Shannon entropy (bits per character) of the secret without its public prefix. */
   minEntropy?: number;
-  /** Extra validation, e.g. an offline checksum. */
+  /** Extra validation of the secret, e.g. an offline checksum. */
   validate?: (secret: string) => boolean;
-  /**
-   * Strings the detector must report exactly once, and strings it must not report. For an unbounded pattern
-   * the whole example is the secret; a `bounded` pattern's examples carry their context around it.
-   */
-  examples: { match: string[]; noMatch: string[] };
+}
+
+/**
+ * A lookbehind asserting that the text before is not a character of `characterClass` (regex class body, e.g.
+ * `A-Za-z0-9_-`). A class character that is the tail of an escape (`\n`, `\t` in a JS or JSON string) or of a
+ * percent-encoded byte (`%3D` in a URL), or the `-` of a shell default (`${KEY:-…}`), does not count:
+ * `"…\nghp_…"`, `token%3Dghp_…` and `${TOKEN:-ghp_…}` still have a boundary.
+ */
+export function boundaryBefore(characterClass: string): string {
+  return `(?<!(?<!\\\\|%[0-9A-Fa-f])[${characterClass}](?<!:-))`;
+}
+
+/**
+ * Boundaries added around an unbounded pattern: the token must not be glued to token characters
+ * (`A-Za-z0-9_-`) on either side.
+ */
+export const TOKEN_BOUNDARY_BEFORE = boundaryBefore('A-Za-z0-9_-');
+export const TOKEN_BOUNDARY_AFTER = '(?![A-Za-z0-9_-])';
+
+/**
+ * Strings a detector must report exactly once, and strings it must not report (see provider-examples.ts). For an
+ * unbounded pattern the whole example is the secret; a `bounded` pattern's examples carry their context around it,
+ * and `secrets[i]` names the exact secret of `match[i]`.
+ */
+export interface ProviderExamples {
+  match: string[];
+  noMatch: string[];
+  secrets?: string[];
 }

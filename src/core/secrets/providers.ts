@@ -1,70 +1,80 @@
 import { hasValidCrc32Checksum } from './checksum';
-import type { ProviderDetector } from './provider-types';
+import { boundaryBefore, type ProviderDetector } from './provider-types';
 
 /**
- * Provider credential formats. Each entry carries its own must-match / must-not-match examples, checked by
- * test/unit/providers.test.ts. The example values are random strings in the provider's format, not real keys.
+ * Provider credential formats. Each entry's must-match / must-not-match examples live beside it in
+ * provider-examples.ts (keyed by id; checked by test/unit/providers.test.ts), so that the shipped bundles hold
+ * no key-shaped strings.
+ *
+ * Patterns are linear-time by construction: a literal prefix (or a boundary lookbehind) first, then bounded
+ * quantifiers over character classes, never a quantified group that can match the same text two ways.
  */
+
+/** Upper- and lower-case letters (and a digit when asked): what every random base62/base64 body of 20+ characters has. */
+function mixedCase(body: string, digit = false): boolean {
+  return /[A-Z]/.test(body) && /[a-z]/.test(body) && (!digit || /[0-9]/.test(body));
+}
+
+/** `name = value`, `name: "value"`, `"name": 'value'`, `name => value` … between a name and its value. */
+const ASSIGN = '["\'`]?\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}["\'`]?';
+
 export const PROVIDERS: ProviderDetector[] = [
   {
     id: 'openai',
     name: 'OpenAI API key',
-    keywords: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'T3BlbkFJ'],
-    pattern: 'sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}',
-    publicPrefix: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-'],
+    keywords: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-', 'T3BlbkFJ'],
+    // Project, service-account, admin and user keys carry a named prefix (current ones also the `T3BlbkFJ`
+    // marker, base64 of "OpenAI", in the middle); legacy user keys are sk- + 20 + T3BlbkFJ + 20.
+    pattern: 'sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}',
+    publicPrefix: ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-None-', 'sk-'],
     minEntropy: 3.5,
-    examples: {
-      match: ["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", "sk-proj-jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H", "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", "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", "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"],
-      noMatch: ['sk-proj-...', 'sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk-proj-your-api-key-goes-here-please-replace-it-now', 'sk-proj-abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz', 'desk-proj-configuration'],
-    },
+    validate: (secret) => mixedCase(secret.replace(/^sk-(?:(?:proj|svcacct|admin|None)-)?/, ''), true),
   },
   {
     id: 'anthropic',
     name: 'Anthropic API key',
-    keywords: ['sk-ant-'],
+    keywords: ['sk-ant-api03-', 'sk-ant-admin01-'],
     pattern: 'sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA',
-    publicPrefix: 'sk-ant-',
+    publicPrefix: ['sk-ant-api03-', 'sk-ant-admin01-'],
     minEntropy: 3.5,
-    examples: {
-      match: ["sk-ant-api03-DktXP-tKsf2rcDkdfrUnW5gcF_Ha6ili8GjHEAD6-Wj9KfzjsQGMrb9h_ImB_LK777pzNk8cL6j5IXAAjlsHUqJoUD-_YAA", "sk-ant-admin01-dua_5ZMs1SWOpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK_gqv81RKMGHZEM9YpvujA-C5Q52ryFlwRlOEVHzcAA"],
-      noMatch: ['sk-ant-api03-...', 'sk-ant-api03-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXAA', 'sk-ant-api03-tooshort0123456789AA'],
-    },
+    validate: (secret) => mixedCase(secret.slice(13)),
+  },
+  {
+    id: 'anthropic-oauth',
+    name: 'Anthropic OAuth token (Claude Code)',
+    keywords: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+    pattern: 'sk-ant-(?:oat|ort)01-[A-Za-z0-9_-]{80,200}',
+    publicPrefix: ['sk-ant-oat01-', 'sk-ant-ort01-'],
+    minEntropy: 3.5,
+    validate: (secret) => mixedCase(secret.slice(13)),
   },
   {
     id: 'aws-access-key-id',
     name: 'AWS access key ID',
-    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    pattern: '(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
-    publicPrefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    minEntropy: 2.8,
-    examples: {
-      match: ["AKIA2Y2NYRVD7RXINFRP", "ASIAYZ43TBIC367AEZ54"],
-      noMatch: ['AKIAIOSFODNN7EXAMPLE', 'AKIAXXXXXXXXXXXXXXXX', 'AKIA1234567890123456', 'ASIA-PACIFIC-REGION-NAME'],
-    },
+    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+    pattern: '(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
+    publicPrefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+    minEntropy: 2.5,
   },
   {
     id: 'aws-secret-access-key',
     name: 'AWS secret access key',
-    keywords: ['aws', 'secret_access', 'secretaccess'],
-    pattern: '(?:aws|AWS|Aws)?_?(?:secret|SECRET|Secret)_?(?:access|ACCESS|Access)_?(?:key|KEY|Key)["\']?\\s{0,4}(?:[:=]|=>|:=)\\s{0,4}["\'`]?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])',
+    keywords: ['secret_access', 'secretaccess', 'secret-access', 'secret.access'],
+    // The 40-character secret has no prefix of its own: only reported right after its well-known name.
+    // Also `aws configure set aws_secret_access_key <secret>` (separated by blanks only).
+    pattern: `${boundaryBefore('A-Za-z0-9')}(?:aws[_.-]?)?secret[_.-]?access[_.-]?key(?:${ASSIGN}|\\s{1,4}["'\`]?)(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`,
     bounded: true,
+    ignoreCase: true,
     minEntropy: 4.0,
-    examples: {
-      match: ["aws_secret_access_key = FnCttn6kfaqDeMqG3omjMyXHCabM6JOF8EFd0Nhc", "secretAccessKey: \"FnCttn6kfaqDeMqG3omjMyXHCabM6JOF8EFd0Nhc\""],
-      noMatch: ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
   },
   {
     id: 'github',
     name: 'GitHub token',
     keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+    // 30 random characters + CRC32 of them in base62 (6 characters): look-alikes fail the checksum.
     pattern: 'gh[pousr]_[A-Za-z0-9]{36}',
     publicPrefix: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
     validate: (secret) => hasValidCrc32Checksum(secret.slice(4)),
-    examples: {
-      match: ["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", "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", "ghs_j7zdnbMjAdTdlzC5T4uUhf7kvmlP7H1uWjfX", "ghu_VDctQUy1xvCkgafrfwA94hJ9WnywX01zzqGF", "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"],
-      noMatch: ["ghp_DeZ6dqmVe5Mvxrv99NcqVTSu7rtaUWM6ZO88", 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'ghp_************************************'],
-    },
   },
   {
     id: 'github-fine-grained',
@@ -73,10 +83,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}',
     publicPrefix: 'github_pat_',
     minEntropy: 4.0,
-    examples: {
-      match: ["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"],
-      noMatch: ['github_pat_XXXXXXXXXXXXXXXXXXXXXX_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'github_pat_...'],
-    },
+    validate: (secret) => mixedCase(secret.slice(11)),
   },
   {
     id: 'npm',
@@ -85,46 +92,42 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'npm_[A-Za-z0-9]{36}',
     publicPrefix: 'npm_',
     validate: (secret) => hasValidCrc32Checksum(secret.slice(4)),
-    examples: {
-      match: ["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"],
-      noMatch: ["npm_zqpGHoPZgPDcgaE40o1C6xc4sohdmM0Lm7ex", 'npm_config_registry_url_setting_name'],
-    },
   },
   {
     id: 'slack',
     name: 'Slack token',
     keywords: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
+    // Bot/user/workspace tokens (number-number[-number]-secret), configuration tokens, app-level tokens.
     pattern: 'xox[bpars]-[0-9]{10,13}-[0-9]{10,13}(?:-[0-9]{10,13})?-[A-Za-z0-9]{24,64}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{140,180}|xapp-1-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-f0-9]{64}',
-    publicPrefix: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'],
+    publicPrefix: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xoxe.xoxb-', 'xoxe.xoxp-', 'xapp-'],
     minEntropy: 3.0,
-    examples: {
-      match: ["xoxb-827940199530-5520340930565-lNtencYFJEeAgYzQJjOIfPkz", "xoxp-464460495660-536630626116-9572200826199-b54b95523cf6941fa1c257c6f561c5cb", "xapp-1-AHJPMC9CUHY-9784649366578-e500fe7ee5fc324bdb2e1142a21c402364f9572b85a8e48f687ab165c58ac583"],
-      noMatch: ['xoxb-your-bot-token', 'xoxb-0000000000-0000000000-xxxxxxxxxxxxxxxxxxxxxxxx', 'xoxp-...'],
-    },
   },
   {
     id: 'slack-webhook',
     name: 'Slack incoming webhook URL',
     keywords: ['hooks.slack.com'],
-    pattern: 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{20,40}',
+    pattern: 'https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|workflows/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40}|triggers/T[A-Z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40})',
     publicPrefix: 'https://hooks.slack.com/',
     minEntropy: 3.0,
-    examples: {
-      match: ["https://hooks.slack.com/services/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"],
-      noMatch: ['https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/...'],
-    },
   },
   {
     id: 'stripe',
     name: 'Stripe live secret key',
     keywords: ['sk_live_', 'rk_live_'],
+    // Secret and restricted live-mode keys. Test-mode keys and pk_ publishable keys are not secrets worth a finding.
     pattern: '[sr]k_live_[A-Za-z0-9]{24,247}',
     publicPrefix: ['sk_live_', 'rk_live_'],
     minEntropy: 3.5,
-    examples: {
-      match: ["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", "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", "sk_live_1HSa2bB9UoK4tYnzNLeK6kjc"],
-      noMatch: ['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'pk_live_51H8ZbYJ2eZvKYlo2C0A1b2c3d4e5f6g7', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
+    validate: (secret) => mixedCase(secret.slice(8)),
+  },
+  {
+    id: 'webhook-signing-secret',
+    name: 'Webhook signing secret (Stripe, Svix)',
+    keywords: ['whsec_'],
+    pattern: 'whsec_[A-Za-z0-9+/]{32,88}={0,2}',
+    publicPrefix: 'whsec_',
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret.slice(6)),
   },
   {
     id: 'google-api-key',
@@ -133,10 +136,16 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'AIza[0-9A-Za-z_-]{35}',
     publicPrefix: 'AIza',
     minEntropy: 3.5,
-    examples: {
-      match: ["AIzadonuSsddfrfifiUziXnFAAoeelK9mqmALOR"],
-      noMatch: ['AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'AIza...'],
-    },
+    validate: (secret) => mixedCase(secret.slice(4)),
+  },
+  {
+    id: 'google-oauth-client-secret',
+    name: 'Google OAuth client secret',
+    keywords: ['GOCSPX-'],
+    pattern: 'GOCSPX-[A-Za-z0-9_-]{28}',
+    publicPrefix: 'GOCSPX-',
+    minEntropy: 3.5,
+    validate: (secret) => mixedCase(secret.slice(7)),
   },
   {
     id: 'huggingface',
@@ -145,10 +154,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: '(?:hf_|api_org_)[A-Za-z]{34}',
     publicPrefix: ['hf_', 'api_org_'],
     minEntropy: 3.8,
-    examples: {
-      match: ["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", "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"],
-      noMatch: ['hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hf_hub_download_function_name_here', 'hf_abcdefghijklmnopqrstuvwxyzabcdefgh'],
-    },
+    validate: (secret) => mixedCase(secret.replace(/^(?:hf_|api_org_)/, '')),
   },
   {
     id: 'langsmith',
@@ -157,10 +163,6 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}',
     publicPrefix: ['lsv2_pt_', 'lsv2_sk_'],
     minEntropy: 3.0,
-    examples: {
-      match: ["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", "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"],
-      noMatch: ['lsv2_pt_...', 'lsv2_pt_00000000000000000000000000000000_0000000000'],
-    },
   },
   {
     id: 'groq',
@@ -169,10 +171,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'gsk_[A-Za-z0-9]{52}',
     publicPrefix: 'gsk_',
     minEntropy: 4.0,
-    examples: {
-      match: ["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"],
-      noMatch: ['gsk_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'gsk_...'],
-    },
+    validate: (secret) => mixedCase(secret.slice(4)),
   },
   {
     id: 'xai',
@@ -181,10 +180,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'xai-[A-Za-z0-9]{80}',
     publicPrefix: 'xai-',
     minEntropy: 4.0,
-    examples: {
-      match: ["xai-88mHwg2KDInTEGbOY1xHvAV8DnRlzGW7hUNwOdqryzdaeA6AOSRwLqgotVz89HoZ9zDnki7XeZZOmEPJ"],
-      noMatch: ['xai-...', 'xai-grok-4-fast-reasoning'],
-    },
+    validate: (secret) => mixedCase(secret.slice(4)),
   },
   {
     id: 'perplexity',
@@ -193,10 +189,6 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'pplx-[A-Za-z0-9]{40,64}',
     publicPrefix: 'pplx-',
     minEntropy: 3.8,
-    examples: {
-      match: ["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"],
-      noMatch: ['pplx-...', 'pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
   },
   {
     id: 'replicate',
@@ -205,10 +197,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'r8_[A-Za-z0-9]{37}',
     publicPrefix: 'r8_',
     minEntropy: 3.8,
-    examples: {
-      match: ["r8_NOfQ5xj7t2ydf0K5uY8iH1wOLaQan8ePsqMgL"],
-      noMatch: ['r8_...', 'r8_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX'],
-    },
+    validate: (secret) => mixedCase(secret.slice(3)),
   },
   {
     id: 'pinecone',
@@ -217,10 +206,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80}',
     publicPrefix: 'pcsk_',
     minEntropy: 4.0,
-    examples: {
-      match: ["pcsk_j2olX_CwYjn5zYIkN5SMYfQ55JYO1tmFSnHfV1CQ4hJhqAo0iEFJdED5jSFpFkIM3Vak1"],
-      noMatch: ['pcsk_...', 'pcsk_xxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
+    validate: (secret) => mixedCase(secret.slice(5)),
   },
   {
     id: 'openrouter',
@@ -229,10 +215,6 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'sk-or-v1-[a-f0-9]{64}',
     publicPrefix: 'sk-or-v1-',
     minEntropy: 3.0,
-    examples: {
-      match: ["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"],
-      noMatch: ['sk-or-v1-...', 'sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000'],
-    },
   },
   {
     id: 'sendgrid',
@@ -241,10 +223,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
     publicPrefix: 'SG.',
     minEntropy: 4.0,
-    examples: {
-      match: ["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"],
-      noMatch: ['SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'SG.example'],
-    },
+    validate: (secret) => mixedCase(secret.slice(3)),
   },
   {
     id: 'twilio',
@@ -252,46 +231,50 @@ export const PROVIDERS: ProviderDetector[] = [
     keywords: ['SK'],
     pattern: 'SK[0-9a-f]{32}',
     publicPrefix: 'SK',
-    minEntropy: 3.2,
-    examples: {
-      match: ["SK110102c995f1abef543b5dfce8a981a0"],
-      noMatch: ['SK00000000000000000000000000000000', 'SKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'MASK0123456789abcdef0123456789abcdef'],
-    },
+    minEntropy: 2.8,
+  },
+  {
+    id: 'twilio-auth-token',
+    name: 'Twilio auth token',
+    keywords: ['twilio'],
+    // No prefix of its own: only reported right after its well-known name.
+    pattern: `${boundaryBefore('A-Za-z0-9')}twilio[_.-]?(?:auth[_.-]?token|api[_.-]?secret)${ASSIGN}(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9])`,
+    bounded: true,
+    ignoreCase: true,
+    minEntropy: 2.8,
   },
   {
     id: 'gitlab',
     name: 'GitLab token',
-    keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glsoat-'],
-    pattern: 'glpat-[A-Za-z0-9_.-]{20,80}|glptt-[a-f0-9]{40}|gldt-[A-Za-z0-9_-]{20,64}|glrt-[A-Za-z0-9_-]{20,64}|glsoat-[A-Za-z0-9_-]{20,64}',
-    publicPrefix: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glsoat-'],
-    minEntropy: 3.3,
-    examples: {
-      match: ["glpat-tN2FWXWD5KaPHI2ufKss", "glptt-8fb2fc6791ce680ce2b27c8af6666259bbc471fb"],
-      noMatch: ['glpat-xxxxxxxxxxxxxxxxxxxx', 'glpat-...', 'glpat-<your-token>'],
-    },
+    keywords: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glsoat-', 'glcbt-', 'gloas-', 'glagent-', 'glft-', 'glimt-', 'GR1348941'],
+    // Personal (classic 20 characters, or routable: payload . version . crc), pipeline trigger, deploy,
+    // runner, SCIM, CI job, OAuth application, agent, feed, incoming-mail and runner registration tokens.
+    pattern:
+      'glpat-(?:[A-Za-z0-9_-]{27,300}\\.(?:[0-9a-z]{2}\\.)?[0-9a-z]{7,9}|[A-Za-z0-9_-]{20})|glptt-[0-9a-f]{40}|gldt-[A-Za-z0-9_-]{20}' +
+      '|glrt-(?:t[0-9]_[A-Za-z0-9_-]{27,300}\\.(?:[0-9a-z]{2}\\.)?[0-9a-z]{7,9}|[A-Za-z0-9_-]{20})|glsoat-[A-Za-z0-9_-]{20}' +
+      '|glcbt-[0-9A-Za-z]{1,5}_[A-Za-z0-9_-]{20}|gloas-[A-Za-z0-9_-]{64}|glagent-[A-Za-z0-9_-]{50}|glft-[A-Za-z0-9_-]{20}' +
+      '|glimt-[A-Za-z0-9_-]{25}|GR1348941[A-Za-z0-9_-]{20}',
+    publicPrefix: ['glpat-', 'glptt-', 'gldt-', 'glrt-', 'glsoat-', 'glcbt-', 'gloas-', 'glagent-', 'glft-', 'glimt-', 'GR1348941'],
+    minEntropy: 3.0,
   },
   {
     id: 'jwt-bearer',
     name: 'JWT bearer token',
-    keywords: ['Bearer eyJ', 'bearer eyJ'],
-    pattern: '[Bb]earer\\s{1,4}(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-])',
+    keywords: ['bearer'],
+    // Three base64url parts after a Bearer scheme; a bare JWT elsewhere is left to the named-value check.
+    pattern:
+      `${boundaryBefore('A-Za-z0-9_')}(?:[Bb]earer|BEARER)\\s{1,4}(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9_-])`,
     bounded: true,
     minEntropy: 4.0,
-    examples: {
-      match: ["Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJnV7ktOdSJcmeA_BHJ2m5qGeRzxWkdgeV6_iYplGODlYx5uVECweGThdgH9hm.sOazM4n8PVGXpV9Wv4Esb7yeuCjVr5mXcj5RPD9oUsQ"],
-      noMatch: ['eyJhbGciOiJIUzI1NiJ9.eyJ...', 'eyJxxxxxxxxx.eyJxxxxxxxxx.xxxxxxxxxxxxxxxxxx'],
-    },
   },
   {
     id: 'telegram-bot',
     name: 'Telegram bot token',
     keywords: [':AA'],
-    pattern: '[0-9]{8,10}:AA[A-Za-z0-9_-]{33}',
+    // Bot id : 35 characters starting with AA; also inside API URLs (`/bot<token>/sendMessage`).
+    pattern: `(?:${boundaryBefore('A-Za-z0-9_-')}|(?<=/bot))(?<secret>[0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])`,
+    bounded: true,
     minEntropy: 3.5,
-    examples: {
-      match: ["3027827246:AA0FtdILQvH_nO69othB9KpGzU3HEEmXL1u"],
-      noMatch: ['123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '12:34:AA'],
-    },
   },
   {
     id: 'databricks',
@@ -299,11 +282,7 @@ export const PROVIDERS: ProviderDetector[] = [
     keywords: ['dapi'],
     pattern: 'dapi[a-f0-9]{32}(?:-[0-9])?',
     publicPrefix: 'dapi',
-    minEntropy: 3.2,
-    examples: {
-      match: ["dapi1940ea4e095bd1d6854575622f856469"],
-      noMatch: ['dapi00000000000000000000000000000000', 'dapixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
+    minEntropy: 2.8,
   },
   {
     id: 'shopify',
@@ -311,11 +290,7 @@ export const PROVIDERS: ProviderDetector[] = [
     keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
     pattern: 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}',
     publicPrefix: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-    minEntropy: 3.2,
-    examples: {
-      match: ["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"],
-      noMatch: ['shpat_00000000000000000000000000000000', 'shpat_...'],
-    },
+    minEntropy: 2.8,
   },
   {
     id: 'notion',
@@ -324,10 +299,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43}',
     publicPrefix: ['ntn_', 'secret_'],
     minEntropy: 4.0,
-    examples: {
-      match: ["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", "secret_rhDFLGWrhhhz4iILo3ojQKDVzk80b8OySAM1MHcz8dX"],
-      noMatch: ['secret_manager_access_role_binding_for_service_x', 'ntn_...'],
-    },
+    validate: (secret) => mixedCase(secret.replace(/^(?:ntn_[0-9]{11}|secret_)/, '')),
   },
   {
     id: 'linear',
@@ -336,10 +308,7 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'lin_api_[A-Za-z0-9]{40}',
     publicPrefix: 'lin_api_',
     minEntropy: 4.0,
-    examples: {
-      match: ["lin_api_xvzp1vTB1KZ6u0z2JduHj9R7wp3BQOaxgHleuBmG"],
-      noMatch: ['lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'lin_api_...'],
-    },
+    validate: (secret) => mixedCase(secret.slice(8)),
   },
   {
     id: 'digitalocean',
@@ -347,11 +316,7 @@ export const PROVIDERS: ProviderDetector[] = [
     keywords: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
     pattern: 'do[por]_v1_[a-f0-9]{64}',
     publicPrefix: ['dop_v1_', 'doo_v1_', 'dor_v1_'],
-    minEntropy: 3.2,
-    examples: {
-      match: ["dop_v1_074dce1118813830d71939b53182e4e349d98729e7c6be9ff907a76cc0b57aaf"],
-      noMatch: ['dop_v1_0000000000000000000000000000000000000000000000000000000000000000', 'dop_v1_...'],
-    },
+    minEntropy: 3.0,
   },
   {
     id: 'doppler',
@@ -360,34 +325,26 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'dp\\.(?:st|sa|ct|pt|scim|audit)\\.(?:[a-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,44}',
     publicPrefix: ['dp.st.', 'dp.sa.', 'dp.ct.', 'dp.pt.', 'dp.scim.', 'dp.audit.'],
     minEntropy: 4.0,
-    examples: {
-      match: ["dp.st.rs4nsdXbkJeM3wCQdHy1CwVWgHo9RV7jAvQwiRmNN2r"],
-      noMatch: ['dp.st.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'dp.st.dev.<token>'],
-    },
+    validate: (secret) => mixedCase(secret.slice(secret.lastIndexOf('.') + 1)),
   },
   {
     id: 'vault',
     name: 'HashiCorp Vault token',
     keywords: ['hvs.', 'hvb.', 'hvr.'],
-    pattern: 'hv[sbr]\\.[A-Za-z0-9_-]{24,250}',
+    // Service (hvs.) and recovery (hvr.) tokens are 90+ characters, batch tokens (hvb.) 138+.
+    pattern: 'hv[sr]\\.[A-Za-z0-9_-]{90,300}|hvb\\.[A-Za-z0-9_-]{138,400}',
     publicPrefix: ['hvs.', 'hvb.', 'hvr.'],
     minEntropy: 4.0,
-    examples: {
-      match: ["hvs.m8Iq0na0p-Yt1JoW56KTLTYXPa-W4MxMs3WDlQPFPA2bdgG-MN33X7TfS5biDm0VZty1_Z4RlvUOUjNwoLR1uLAy0x"],
-      noMatch: ['hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hvs.CAESI...'],
-    },
+    validate: (secret) => mixedCase(secret.slice(4), true),
   },
   {
     id: 'tavily',
     name: 'Tavily API key',
     keywords: ['tvly-'],
     pattern: 'tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}',
-    publicPrefix: 'tvly-',
+    publicPrefix: ['tvly-dev-', 'tvly-prod-', 'tvly-'],
     minEntropy: 3.8,
-    examples: {
-      match: ["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"],
-      noMatch: ['tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'tvly-YOUR_API_KEY'],
-    },
+    validate: (secret) => mixedCase(secret.replace(/^tvly-(?:dev-|prod-)?/, '')),
   },
   {
     id: 'langfuse',
@@ -396,10 +353,6 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
     publicPrefix: 'sk-lf-',
     minEntropy: 3.0,
-    examples: {
-      match: ["sk-lf-f846d345-3032-5fed-10a4-7b851832b6ec"],
-      noMatch: ['pk-lf-1234abcd-0000-0000-0000-000000000000', 'sk-lf-...'],
-    },
   },
   {
     id: '1password-service-account',
@@ -408,9 +361,119 @@ export const PROVIDERS: ProviderDetector[] = [
     pattern: 'ops_eyJ[A-Za-z0-9+/=_-]{100,2000}',
     publicPrefix: 'ops_',
     minEntropy: 4.0,
-    examples: {
-      match: ["ops_eyJbdo4zLW9cCdNppock7L2lua530DtAMq94F8epRyRTLoAtz4TFbY3pflkwyla4szJxhvI3yvzPe9hB06wJpymDswpBcrQbvZjpTifmrI1YiJCD1YZpkxwnUzyO9Lnt8EGno2CRi8TqM5CLxIpzMGni3WhRGfI2rVXWybQTKjtayTfSlX2oumQ5geJ6xZGWtmeTtfosi0T"],
-      noMatch: ['ops_eyJ...', 'op://vault/item/field'],
-    },
+  },
+  {
+    id: 'azure-ad-client-secret',
+    name: 'Microsoft Entra ID (Azure AD) client secret',
+    keywords: ['Q~'],
+    // Three characters, a digit, `Q~`, then 31–34 characters; `~` and `.` occur inside, so its own boundaries.
+    pattern: `${boundaryBefore('A-Za-z0-9_~.-')}[A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`,
+    bounded: true,
+    minEntropy: 3.5,
+  },
+  {
+    id: 'pypi',
+    name: 'PyPI upload token',
+    keywords: ['pypi-AgEIcHlwaS5vcmc'],
+    pattern: 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000}',
+    publicPrefix: 'pypi-',
+    minEntropy: 4.0,
+  },
+  {
+    id: 'docker-hub',
+    name: 'Docker Hub access token',
+    keywords: ['dckr_pat_', 'dckr_oat_'],
+    pattern: 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,64}',
+    publicPrefix: ['dckr_pat_', 'dckr_oat_'],
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret.slice(9)),
+  },
+  {
+    id: 'sentry',
+    name: 'Sentry auth token',
+    keywords: ['sntryu_', 'sntrys_'],
+    pattern: 'sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9_=+/-]{60,1000}',
+    publicPrefix: ['sntryu_', 'sntrys_'],
+    minEntropy: 3.2,
+  },
+  {
+    id: 'age-secret-key',
+    name: 'age secret key',
+    keywords: ['AGE-SECRET-KEY-1'],
+    pattern: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}',
+    publicPrefix: 'AGE-SECRET-KEY-1',
+    minEntropy: 3.5,
+  },
+  {
+    id: 'postman',
+    name: 'Postman API key',
+    keywords: ['PMAK-'],
+    pattern: 'PMAK-[a-f0-9]{24}-[a-f0-9]{34}',
+    publicPrefix: 'PMAK-',
+    minEntropy: 3.0,
+  },
+  {
+    id: 'discord-webhook',
+    name: 'Discord webhook URL',
+    keywords: ['discord.com/api/', 'discordapp.com/api/'],
+    pattern: 'https://(?:(?:ptb|canary)\\.)?discord(?:app)?\\.com/api/(?:v[0-9]{1,2}/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68}',
+    publicPrefix: ['https://discord.com/api/webhooks/', 'https://discordapp.com/api/webhooks/'],
+    minEntropy: 3.5,
+  },
+  {
+    id: 'grafana',
+    name: 'Grafana token',
+    keywords: ['glsa_', 'glc_eyJ'],
+    pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_eyJ[A-Za-z0-9+/]{32,400}={0,2}',
+    publicPrefix: ['glsa_', 'glc_'],
+    minEntropy: 3.8,
+  },
+  {
+    id: 'e2b',
+    name: 'E2B API key',
+    keywords: ['e2b_'],
+    pattern: 'e2b_[a-f0-9]{40}',
+    publicPrefix: 'e2b_',
+    minEntropy: 3.0,
+  },
+  {
+    id: 'firecrawl',
+    name: 'Firecrawl API key',
+    keywords: ['fc-'],
+    pattern: 'fc-[a-f0-9]{32}',
+    publicPrefix: 'fc-',
+    minEntropy: 2.8,
+  },
+  {
+    id: 'elevenlabs',
+    name: 'ElevenLabs API key',
+    keywords: ['sk_'],
+    pattern: 'sk_[a-f0-9]{48}',
+    publicPrefix: 'sk_',
+    minEntropy: 3.0,
+  },
+  {
+    id: 'supabase',
+    name: 'Supabase access token or secret key',
+    keywords: ['sbp_', 'sb_secret_'],
+    pattern: 'sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_-]{20,80}',
+    publicPrefix: ['sbp_', 'sb_secret_'],
+    minEntropy: 3.0,
+  },
+  {
+    id: 'atlassian',
+    name: 'Atlassian API token',
+    keywords: ['ATATT3'],
+    pattern: 'ATATT3[A-Za-z0-9_=-]{186}',
+    publicPrefix: 'ATATT3',
+    minEntropy: 4.0,
+  },
+  {
+    id: 'heroku',
+    name: 'Heroku API key',
+    keywords: ['HRKU-'],
+    pattern: 'HRKU-AA[A-Za-z0-9_-]{58}',
+    publicPrefix: 'HRKU-',
+    minEntropy: 4.0,
   },
 ];

@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { isPlaceholder } from './placeholders';
-import type { ProviderDetector } from './provider-types';
+import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type ProviderDetector } from './provider-types';
 import { PROVIDERS } from './providers';
 
 /** A credential found in text: where it is and which detector found it. Offsets are into the scanned text. */
@@ -21,19 +21,22 @@ export function publicPrefixOf(secret: string, declared: string | string[] | und
   return best;
 }
 
-/** Characters that can continue a token; a provider match must not be glued to them on either side. */
-const TOKEN_CHAR = 'A-Za-z0-9_\\-';
-
 interface CompiledDetector {
   detector: ProviderDetector;
   regex: RegExp;
+  /** The pattern has a `secret` group: the regex carries the `d` flag so that the group's offsets are exact. */
+  grouped: boolean;
+}
+
+export function compileDetector(detector: ProviderDetector): RegExp {
+  const source = detector.bounded ? detector.pattern : `${TOKEN_BOUNDARY_BEFORE}(?:${detector.pattern})${TOKEN_BOUNDARY_AFTER}`;
+  const grouped = detector.pattern.includes('(?<secret>');
+  return new RegExp(source, `g${detector.ignoreCase ? 'i' : ''}${grouped ? 'd' : ''}`);
 }
 
 function compile(detector: ProviderDetector): CompiledDetector {
-  const source = detector.bounded
-    ? detector.pattern
-    : `(?<![${TOKEN_CHAR}])(?:${detector.pattern})(?![${TOKEN_CHAR}])`;
-  return { detector, regex: new RegExp(source, detector.ignoreCase ? 'gi' : 'g') };
+  const regex = compileDetector(detector);
+  return { detector, regex, grouped: regex.hasIndices };
 }
 
 function escapeRegex(text: string): string {
@@ -48,32 +51,40 @@ export class ProviderScanner {
 
   constructor(detectors: readonly ProviderDetector[] = PROVIDERS, private readonly extraPlaceholders: readonly RegExp[] = []) {
     this.compiled = detectors.map(compile);
-    const keywords = new Set<string>();
+    const own = new Map<string, number[]>();
     detectors.forEach((detector, index) => {
       for (const keyword of detector.keywords) {
         const key = keyword.toLowerCase();
-        keywords.add(key);
-        const list = this.detectorsByKeyword.get(key) ?? [];
-        list.push(index);
-        this.detectorsByKeyword.set(key, list);
+        own.set(key, [...(own.get(key) ?? []), index]);
       }
     });
-    // Longest first so that a longer keyword is not hidden by a shorter one starting at the same place.
-    const alternatives = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegex);
+    // The keyword regex reports the longest keyword at each position, so a keyword also stands for every shorter
+    // keyword it starts with (`sk_live_` for `sk_`).
+    for (const key of own.keys()) {
+      const indexes = new Set<number>();
+      for (const [other, list] of own) if (key.startsWith(other)) for (const index of list) indexes.add(index);
+      this.detectorsByKeyword.set(key, [...indexes]);
+    }
+    const alternatives = [...own.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
     this.keywordRegex = new RegExp(alternatives.join('|'), 'gi');
   }
 
-  /** Which detectors have a keyword in the text. One linear pass over the text. */
+  /**
+   * Which detectors have a keyword in the text. One linear pass: after each keyword the search resumes at the next
+   * character, so overlapping keywords (`dapi` and `api_org_` in `%3Dapi_org_…`) are all seen.
+   */
   private candidates(text: string): Set<number> {
     const found = new Set<number>();
     const seenKeywords = new Set<string>();
-    this.keywordRegex.lastIndex = 0;
-    for (let match = this.keywordRegex.exec(text); match; match = this.keywordRegex.exec(text)) {
+    const regex = this.keywordRegex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      regex.lastIndex = match.index + 1;
       const key = match[0].toLowerCase();
       if (seenKeywords.has(key)) continue;
       seenKeywords.add(key);
       for (const index of this.detectorsByKeyword.get(key) ?? []) found.add(index);
-      if (seenKeywords.size === this.detectorsByKeyword.size) break;
+      if (found.size === this.compiled.length) break;
     }
     return found;
   }
@@ -81,15 +92,16 @@ export class ProviderScanner {
   scan(text: string): SecretMatch[] {
     const matches: SecretMatch[] = [];
     for (const index of this.candidates(text)) {
-      const { detector, regex } = this.compiled[index]!;
+      const { detector, regex, grouped } = this.compiled[index]!;
       regex.lastIndex = 0;
       for (let match = regex.exec(text); match; match = regex.exec(text)) {
         if (match[0].length === 0) {
           regex.lastIndex++;
           continue;
         }
-        const secret = match.groups?.secret ?? match[0];
-        const start = match.index + (match.groups?.secret !== undefined ? match[0].lastIndexOf(secret) : 0);
+        const group = grouped ? match.indices?.groups?.secret : undefined;
+        const secret = group ? text.slice(group[0], group[1]) : match[0];
+        const start = group ? group[0] : match.index;
         if (this.accepts(detector, secret)) {
           matches.push({
             detectorId: detector.id,
@@ -118,22 +130,45 @@ export class ProviderScanner {
 
 const PRIVATE_KEY_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----/g;
 const MAX_PRIVATE_KEY_LENGTH = 16_384;
+/** Line breaks in the body: real ones, and `\n` / `\r\n` escapes when the key sits in a JS or JSON string. */
+const BODY_LINE_BREAK = /\\r\\n|\\n|\\r|\r\n|\n|\r/;
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/g;
 
 /**
- * PEM / OpenSSH / PGP private key blocks. Procedural (indexOf for the END line) so that it stays linear on
- * any input; a block whose body is a placeholder (`...`) is not reported.
+ * PEM / OpenSSH / PGP private key blocks. Procedural and linear on any input: the BEGIN lines are collected in one
+ * pass, the END line is found with indexOf (remembered per block kind), and a BEGIN whose block contains another
+ * BEGIN is skipped, so the bodies examined never overlap. Armor headers (`Proc-Type:`, `DEK-Info:`, `Version:` …)
+ * are not key material; a block whose body is a placeholder (`...`, `<key>`, `xxxx`) or too short or too uniform
+ * to be a key is not reported.
  */
 export function scanPrivateKeys(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
   if (!text.includes('PRIVATE KEY')) return matches;
+  const begins: RegExpExecArray[] = [];
   PRIVATE_KEY_BEGIN.lastIndex = 0;
-  for (let begin = PRIVATE_KEY_BEGIN.exec(text); begin; begin = PRIVATE_KEY_BEGIN.exec(text)) {
+  for (let begin = PRIVATE_KEY_BEGIN.exec(text); begin; begin = PRIVATE_KEY_BEGIN.exec(text)) begins.push(begin);
+  /** Per END marker: the offset of its next occurrence at or after the last search start (-1: none left). */
+  const nextEnd = new Map<string, number>();
+  let reportedUpTo = 0;
+  for (let i = 0; i < begins.length; i++) {
+    const begin = begins[i]!;
+    if (begin.index < reportedUpTo) continue;
     const endMarker = `-----END ${begin[1]}-----`;
     const bodyStart = begin.index + begin[0].length;
-    const endIndex = text.indexOf(endMarker, bodyStart);
+    let endIndex = nextEnd.get(endMarker);
+    if (endIndex === undefined || (endIndex >= 0 && endIndex < bodyStart)) {
+      endIndex = text.indexOf(endMarker, bodyStart);
+      nextEnd.set(endMarker, endIndex);
+    }
     if (endIndex < 0 || endIndex - bodyStart > MAX_PRIVATE_KEY_LENGTH) continue;
+    if (i + 1 < begins.length && begins[i + 1]!.index < endIndex) continue;
     const body = text.slice(bodyStart, endIndex);
-    const base64 = body.replace(/\\[nr]|\s|"|'|\+|,/g, '').replace(/^[A-Za-z-]+:.*$/gm, '');
+    if (/\.\.\.|…|<[^<>]*>/.test(body)) continue;
+    const base64 = body
+      .split(BODY_LINE_BREAK)
+      .filter((line) => !line.includes(':'))
+      .join('')
+      .replace(NOT_BASE64, '');
     if (base64.length < 64 || isPlaceholder(base64) || shannonEntropy(base64) < 4.5) continue;
     const end = endIndex + endMarker.length;
     const kind = begin[1]!.replace(/PRIVATE KEY.*/, '').trim();
@@ -145,21 +180,24 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
       end,
       publicPrefix: '',
     });
-    PRIVATE_KEY_BEGIN.lastIndex = end;
+    reportedUpTo = end;
   }
   return matches;
 }
 
 /**
- * `scheme://user:password@host` for databases and brokers. The secret is the password. Bounded quantifiers and
- * disjoint character classes keep it linear.
+ * `scheme://user:password@host` for databases and brokers. The secret is the password. The user may be empty
+ * (`redis://:password@host`); the password runs to the last `@` before the host, so an unencoded `@` inside it
+ * is kept. Bounded quantifiers over classes that exclude the following delimiter keep it linear.
  */
-const CONNECTION_STRING = /(?<![A-Za-z0-9+.-])(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|ftps?|sftp|smtps?|jdbc:[a-z]+):\/\/([^:/?#@\s'"`]{1,128}):([^@/?#\s'"`]{1,256})@([^\s'"`/?#]{1,256})/gi;
+const CONNECTION_STRING = /(?<![A-Za-z0-9+.-])(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|ftps?|sftp|smtps?|jdbc:[a-z]{1,20}):\/\/([^:/?#@\s'"`]{0,128}):([^/?#\s'"`]{1,256})@([^\s'"`/?#@]{1,256})/gi;
 const DEFAULT_PASSWORDS = new Set([
   'password', 'pass', 'passwd', 'secret', 'postgres', 'root', 'admin', 'mysql', 'guest', 'test', 'example',
   'changeme', 'user', 'username', 'pwd', 'redis', 'mongo', 'mongodb', 'rabbitmq', 'default', 'demo', 'dev',
-  'local', 'localhost', 'docker', 'sa', 'neo4j', 'clickhouse',
+  'local', 'localhost', 'docker', 'sa', 'neo4j', 'clickhouse', 'pw', 'admin123', 'password123', 'secret123',
+  'postgrespassword', 'mysecretpassword', 'letmein', 'qwerty', '123456', '12345678', 'toor',
 ]);
+const MIN_PASSWORD_LENGTH = 4;
 
 export function scanConnectionStrings(text: string, extraPlaceholders: readonly RegExp[] = []): SecretMatch[] {
   const matches: SecretMatch[] = [];
@@ -167,8 +205,8 @@ export function scanConnectionStrings(text: string, extraPlaceholders: readonly 
   CONNECTION_STRING.lastIndex = 0;
   for (let match = CONNECTION_STRING.exec(text); match; match = CONNECTION_STRING.exec(text)) {
     const [, scheme, user, password] = match as unknown as [string, string, string, string];
-    if (password === user || DEFAULT_PASSWORDS.has(password.toLowerCase())) continue;
-    if (isPlaceholder(password, extraPlaceholders) || /^[:$%{<[]/.test(password)) continue;
+    if (password.length < MIN_PASSWORD_LENGTH || password === user || DEFAULT_PASSWORDS.has(password.toLowerCase())) continue;
+    if (isPlaceholder(password, extraPlaceholders) || /^[:$%{<[*]/.test(password)) continue;
     const start = match.index + scheme.length + 3 + user.length + 1;
     matches.push({
       detectorId: 'connection-string',

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ResolvedConfig } from '../core/config';
+import { analyzeSource, analyzeSources, assembleReport, diskSource, type AuditReport, type SourceResult, type SourceText } from './audit';
+import { discoverFiles, type DiscoveredFile } from './discover';
+
+/** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
+const PARALLEL_THRESHOLD = 200;
+const BATCH_SIZE = 32;
+const MAX_THREADS = 4;
+
+interface WorkerInput {
+  agentGuardrailWorker: true;
+  config: ResolvedConfig;
+  now: string;
+}
+
+/**
+ * `auditPaths` on several threads: the main thread and `threads - 1` workers pull batches of files from one
+ * queue (so a few large files do not leave a thread idle); only per-file results come back, and the cross-file
+ * step runs once on the main thread. Small trees and single-core machines stay on one thread.
+ */
+export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string): Promise<AuditReport> {
+  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
+  const threads = Math.min(availableParallelism(), MAX_THREADS);
+  const sources = new Map<string, SourceText>(discovery.files.map((file) => [file.path, diskSource(file.path, file.absolutePath)]));
+  if (discovery.files.length < PARALLEL_THRESHOLD || threads < 2) return analyzeSources(root, sources.values(), config, discovery.notes, now);
+
+  const started = performance.now();
+  const queue: DiscoveredFile[][] = [];
+  for (let i = 0; i < discovery.files.length; i += BATCH_SIZE) queue.push(discovery.files.slice(i, i + BATCH_SIZE));
+  const results: SourceResult[] = [];
+  const input: WorkerInput = { agentGuardrailWorker: true, config, now: now.toISOString() };
+
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(__filename, { workerData: input }));
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const feed = () => {
+          const batch = queue.shift();
+          if (batch) worker.postMessage(batch);
+          else void worker.terminate().then(() => resolve());
+        };
+        worker.on('message', (batchResults: SourceResult[]) => {
+          results.push(...batchResults);
+          feed();
+        });
+        worker.on('error', reject);
+        worker.once('online', feed);
+      }),
+  );
+  // The main thread works through the same queue, yielding between batches so workers get fed.
+  for (let batch = queue.shift(); batch; batch = queue.shift()) {
+    for (const file of batch) results.push(analyzeSource(sources.get(file.path)!, config, now));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(finished);
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return assembleReport(root, results, sources, config, discovery.notes, started);
+}
+
+/** True when this thread is an audit worker started by auditPathsInParallel. */
+export function isAuditWorker(): boolean {
+  return !isMainThread && (workerData as WorkerInput | undefined)?.agentGuardrailWorker === true;
+}
+
+/** The worker side: analyse each batch of files it is sent and post the results back. */
+export function runAuditWorker(): void {
+  const { config, now } = workerData as WorkerInput;
+  const date = new Date(now);
+  parentPort!.on('message', (batch: DiscoveredFile[]) => {
+    parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date)));
+  });
+}
