@@ -25,7 +25,7 @@ import { detectSecrets } from '../../src/core/secrets/detect';
 import { looksLikeSecretValue } from '../../src/core/secrets/generic';
 import { isSecretLikeName, nameWords } from '../../src/core/secrets/names';
 import { isPlaceholder } from '../../src/core/secrets/placeholders';
-import { PROVIDERS } from '../../src/core/secrets/providers';
+import { PROVIDERS_WITH_EXAMPLES as PROVIDERS } from '../../src/core/secrets/provider-examples';
 import { compileDetector, ProviderScanner, scanConnectionStrings, scanPrivateKeys } from '../../src/core/secrets/scan';
 import { parseInlineSuppressions } from '../../src/core/suppressions';
 import { REPO_ROOT } from '../helpers';
