@@ -141,6 +141,7 @@ describe('workspace index (cross-file rules)', () => {
     );
     assert.deepEqual(crossFindings(index), ['agents/a.agent.yaml credentials/shared 15:12-15:37', 'agents/b.agent.yaml credentials/shared 19:12-19:37']);
     const alpha = index.findingsFor('agents/a.agent.yaml', config)[0]!;
+    assert.equal(alpha.ruleId, 'credentials/shared');
     assert.equal(alpha.message, 'Credential ref "secret/data/shared/openai" is also used by "beta" (staging). Shared credentials lose attribution and cannot be revoked for one agent alone. Issue one credential per agent.');
     assert.deepEqual(alpha.related?.map((related) => [related.file, related.range.start.line]), [['agents/b.agent.yaml', 18]]);
   });
@@ -189,5 +190,20 @@ describe('workspace index (cross-file rules)', () => {
     const index = indexWith({}, [codeAgent('src/a.ts', 'lonely', ['search'])]);
     assert.deepEqual(index.allFindings({ ...config, severities: { 'ownership/unowned-agent': 'off' } }), []);
     assert.deepEqual(index.allFindings({ ...config, severities: { 'ownership/*': 'error' } }).map((finding) => finding.severity), ['error']);
+  });
+});
+
+describe('cross-file rule messages', () => {
+  it("manifest/unknown-entrypoint and suppression notes use the rule ids users configure", () => {
+    const index = new WorkspaceIndex();
+    const path = 'agents/a.agent.yaml';
+    index.set(path, analyzeFile({ path, text: 'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: a\nspec:\n  entrypoint: src/gone.ts\n' }, defaultConfig()).facts);
+    assert.deepEqual(index.allFindings(defaultConfig()).map((finding) => [finding.ruleId, finding.severity, finding.message]), [
+      ['manifest/unknown-entrypoint', 'warning', 'spec.entrypoint "src/gone.ts" does not exist (looked next to the manifest and in the folders above it), so this manifest covers no code.'],
+    ]);
+    const text = '// agent-guardrail-ignore-next-line secrets/provider-key\nconst a = 1;\n// agent-guardrail-ignore-next-line grants/all-mcp-tools -- nothing here\nconst b = 2;\n';
+    const analysis = analyzeFile({ path: 'src/x.ts', text }, defaultConfig());
+    const notes = finalizeSuppressions('src/x.ts', analysis.findings, analysis.suppressions, defaultConfig());
+    assert.deepEqual(notes.map((note) => `${describe1(note)} ${note.severity}`), ['suppression/missing-reason 1:4-1:57 note', 'suppression/unused 3:4-3:73 note']);
   });
 });
