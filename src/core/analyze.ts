@@ -104,9 +104,6 @@ function redactedForm(detection: SecretDetection): string {
 
 function collectContexts(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
   const { text } = context;
-  // JSON and YAML are parsed for their keys only to find secrets under secret-like names: a file with no such
-  // word anywhere cannot have one (provider formats are still scanned on the raw text).
-  if ((context.kind === 'json' || context.kind === 'yaml') && !CREDENTIAL_HINT.test(text)) return { namedValues: [], foldedValues: [] };
   const collected = context.guard('parse', () => {
     switch (context.kind) {
       case 'code': {
@@ -139,9 +136,6 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
   // The structured parse failed (hostile nesting …): fall back to the line scanner so secrets are still found.
   return { namedValues: context.guard('text scan', () => scanTextAssignments(text)) ?? [], foldedValues: [] };
 }
-
-/** Words that a secret-like key contains (see src/core/secrets/names.ts); a cheap test before parsing. */
-const CREDENTIAL_HINT = /key|token|secret|passw|pwd|pass\b|auth|credential|bearer|signature|private/i;
 
 const RULE_FOR_KIND = {
   provider: 'secrets/provider-key',

@@ -16,10 +16,13 @@ export function loadLabels(corpusRoot = CORPUS_ROOT) {
 
 /**
  * Findings of the built CLI on the corpus, as { file, line, rule, provider }. The corpus directory is the
- * working directory, so the repository's own configuration (ignore globs, suppressions) does not apply.
+ * working directory and an empty configuration is given explicitly, so the repository's own configuration (which
+ * ignores the corpus) does not apply: the corpus is scored with the default settings.
  */
 export function runAgentGuardrail(corpusRoot = CORPUS_ROOT, cli = process.env.AGENT_GUARDRAIL_CLI || join(REPO_ROOT, 'dist', 'cli.js')) {
-  const result = spawnSync(process.execPath, [cli, 'audit', '.', '--format', 'json'], {
+  const emptyConfig = join(mkdtempSync(join(tmpdir(), 'agent-guardrail-eval-')), '.agent-guardrail.yaml');
+  writeFileSync(emptyConfig, '{}\n');
+  const result = spawnSync(process.execPath, [cli, 'audit', '.', '--format', 'json', '--config', emptyConfig], {
     cwd: corpusRoot,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },

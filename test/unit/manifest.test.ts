@@ -124,7 +124,7 @@ describe('agent manifests', () => {
     it('reports YAML syntax errors at their position', () => {
       const text = 'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: [unclosed\n';
       const schema = findings(text).filter((f) => f.startsWith('manifest/schema'));
-      assert.deepEqual(schema, ['manifest/schema 5:1-5:2 error: Syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+      assert.deepEqual(schema, ['manifest/schema 5:1-5:2 error: Syntax error: bad indent.']);
     });
 
     it('validates JSON manifests with the same positions', () => {
