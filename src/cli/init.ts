@@ -32,8 +32,8 @@ secretNames: []
 # Longest acceptable credential TTL in agent manifests.
 maxCredentialTtl: 1h
 
-# Files larger than this are skipped with a note.
-maxFileSize: 2MB
+# Files larger than this are skipped with a note (KB/MB are 1000-based, KiB/MiB 1024-based).
+maxFileSize: 2MiB
 
 # Findings to accept by fingerprint (from \`agent-guardrail audit --format json\`), for files
 # without comments such as JSON. Every entry needs a reason.

@@ -46,15 +46,30 @@ export function serializeBaseline(baseline: Baseline): string {
   return JSON.stringify(baseline, null, 2) + '\n';
 }
 
+const REGENERATE = 'run `agent-guardrail baseline` to write it again, or audit with --no-baseline';
+
 export function parseBaseline(text: string): Baseline {
-  const data = JSON.parse(text) as unknown;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    // JSON.parse's own message can quote the file's text: report only where it stopped.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = !text.trim() ? ' (the file is empty)' : position !== undefined ? ` at line ${lineColumn(text, Number(position))}` : ' (it ends too early)';
+    throw new Error(`not valid JSON${where}; ${REGENERATE}`);
+  }
   if (typeof data !== 'object' || data === null || (data as Baseline).version !== 1 || !Array.isArray((data as Baseline).entries)) {
-    throw new Error('not an agent-guardrail baseline (expected {"version": 1, "entries": [...]})');
+    throw new Error(`not an agent-guardrail baseline (expected {"version": 1, "entries": [...]}); ${REGENERATE}`);
   }
   const entries = (data as Baseline).entries.filter(
     (entry): entry is BaselineEntry => typeof entry?.rule === 'string' && typeof entry.fingerprint === 'string' && typeof entry.file === 'string',
   );
   return { version: 1, entries: entries.map((entry) => ({ ...entry, hint: typeof entry.hint === 'string' ? entry.hint : '' })) };
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  return `${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
 /** Split findings into new ones and baselined ones. */
@@ -77,8 +92,9 @@ export function applyBaseline(findings: readonly Finding[], baseline: Baseline):
       matched.add(finding);
     }
   }
-  // Pass 2: moved or renamed: an entry whose file no longer has this finding.
-  const stillPresent = new Set(candidates.map((finding) => `${key(finding.ruleId, finding.fingerprint)}\0${finding.file}`));
+  // Pass 2: moved or renamed: an entry whose file no longer has this finding (suppressed there counts as still
+  // there: its entry must not move on to cover a copy elsewhere).
+  const stillPresent = new Set(findings.map((finding) => `${key(finding.ruleId, finding.fingerprint)}\0${finding.file}`));
   for (const finding of candidates) {
     if (matched.has(finding)) continue;
     const list = remaining.get(key(finding.ruleId, finding.fingerprint));

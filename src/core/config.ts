@@ -14,6 +14,18 @@ const sizeSetting = z
   .union([z.number().int().positive(), z.string().regex(/^\d+(?:\.\d+)?\s*(?:B|KB|MB|GB|KiB|MiB|GiB)?$/i)])
   .describe('A size in bytes, or with a unit: 500KB, 2MB');
 
+const suppressionEntry = z
+  .object({
+    rule: z.string().describe('Rule id the suppression applies to.'),
+    fingerprint: z.string().describe('Fingerprint of the finding, as printed by `audit --format json`.'),
+    reason: z.string().min(1).describe('Why this finding is acceptable.'),
+    file: z.string().optional().describe('Limit the suppression to one file (workspace-relative).'),
+  })
+  .strict();
+
+/** The settings that are lists, with the schema of one item: a bad item is dropped and the rest apply. */
+const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry };
+
 /** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
 export const configSchema = z
   .object({
@@ -32,16 +44,7 @@ export const configSchema = z
     maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
     maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
     suppressions: z
-      .array(
-        z
-          .object({
-            rule: z.string().describe('Rule id the suppression applies to.'),
-            fingerprint: z.string().describe('Fingerprint of the finding, as printed by `audit --format json`.'),
-            reason: z.string().min(1).describe('Why this finding is acceptable.'),
-            file: z.string().optional().describe('Limit the suppression to one file (workspace-relative).'),
-          })
-          .strict(),
-      )
+      .array(suppressionEntry)
       .optional()
       .describe('Findings to suppress by fingerprint (for files without comments, such as JSON).'),
   })
@@ -85,6 +88,7 @@ export interface ConfigProblem {
   offset?: number;
 }
 
+/** Bytes for a size setting: KB, MB, GB are 1000-based; KiB, MiB, GiB 1024-based (the default is 2 MiB). */
 export function parseSize(value: number | string): number {
   if (typeof value === 'number') return value;
   const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(value.trim());
@@ -108,11 +112,23 @@ export function parseDuration(text: string): number | undefined {
   return undefined;
 }
 
+export interface ParseConfigOptions {
+  /** Whether a rule id or `category/*` names a real rule; unknown ones are reported. Default: accept all. */
+  isKnownRule?: (id: string) => boolean;
+}
+
+type YamlPath = (string | number)[];
+interface NodeLike {
+  range?: [number, number, number];
+  items?: { key?: { value?: unknown; range?: [number, number, number] } }[];
+}
+
 /**
- * Parse and validate config text (YAML or JSON; JSON is YAML). Bad parts are reported and replaced by
- * defaults; the rest of the file still applies.
+ * Parse and validate config text (YAML or JSON; JSON is YAML). Bad parts are reported with their offsets and
+ * replaced by defaults; the rest of the file still applies. A bad entry in a list or in `rules` drops only that
+ * entry. A setting left empty (`rules:` with every entry commented out) means its default.
  */
-export function parseConfigText(text: string): { config: ResolvedConfig; problems: ConfigProblem[] } {
+export function parseConfigText(text: string, options: ParseConfigOptions = {}): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   const document = parseDocument(text, { prettyErrors: false, strict: false });
@@ -121,32 +137,84 @@ export function parseConfigText(text: string): { config: ResolvedConfig; problem
   if (document.errors.length) return { config, problems };
   const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push({ message: 'The configuration must be a mapping of settings.' });
+    problems.push({ message: 'The configuration must be a mapping of settings.', offset: (document.contents as NodeLike | null)?.range?.[0] });
     return { config, problems };
   }
-  const input = raw as Record<string, unknown>;
-  const shape = configSchema.shape;
-  for (const [key, value] of Object.entries(input)) {
-    const field = (shape as Record<string, z.ZodType>)[key];
-    const node = document.get(key, true) as { range?: [number, number, number] } | undefined;
-    const keyNode = (document.contents as { items?: { key?: { value?: unknown; range?: [number] } }[] } | null)?.items?.find((item) => item.key?.value === key)?.key;
+  /** Where the node at `path` starts; with `key`, where that key of the mapping at `path` starts. */
+  const offsetOf = (path: YamlPath, key?: string): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = (depth ? document.getIn(path.slice(0, depth), true) : document.contents) as NodeLike | null | undefined;
+      if (!node) continue;
+      if (key !== undefined && depth === path.length) {
+        const keyNode = node.items?.find((item) => item.key?.value === key)?.key;
+        if (keyNode?.range) return keyNode.range[0];
+      }
+      if (node.range) return node.range[0];
+    }
+    return undefined;
+  };
+  const report = (path: YamlPath, issue: z.core.$ZodIssue, value: unknown) => {
+    const where = [...path, ...issue.path].join('.');
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    problems.push({ message: `${where}: ${describeIssue(path[0] as string, issue, value)}`, offset: offsetOf([...path, ...(issue.path as YamlPath)], unknownKey) });
+  };
+
+  const shape = configSchema.shape as Record<string, z.ZodType>;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const field = shape[key];
     if (!field) {
-      problems.push({ message: `Unknown setting "${key}".`, offset: keyNode?.range?.[0] });
+      problems.push({ message: `Unknown setting "${key}".`, offset: offsetOf([], key) });
       continue;
     }
-    const result = field.safeParse(value);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      const where = issue.path.length ? `${key}.${issue.path.join('.')}` : key;
-      problems.push({ message: `${where}: ${issue.message}`, offset: node?.range?.[0] });
-      continue;
+    if (value === null) continue; // `key:` with nothing after it
+    let accepted: unknown;
+    if (key === 'rules' && typeof value === 'object' && !Array.isArray(value)) {
+      // One entry at a time, so that one bad severity or unknown rule does not discard the others.
+      const rules: Record<string, SeveritySetting> = {};
+      for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
+        if (options.isKnownRule && !options.isKnownRule(rule)) {
+          problems.push({ message: `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).`, offset: offsetOf([key], rule) });
+          continue;
+        }
+        const result = severitySetting.safeParse(severity);
+        if (result.success) rules[rule] = result.data;
+        else report([key, rule], result.error.issues[0]!, severity);
+      }
+      accepted = rules;
+    } else if (Array.isArray(value) && LIST_ITEMS[key]) {
+      const item = LIST_ITEMS[key]!;
+      accepted = value.flatMap((entry, index) => {
+        const result = item.safeParse(entry);
+        if (result.success) return [result.data];
+        report([key, index], result.error.issues[0]!, entry);
+        return [];
+      });
+    } else {
+      const result = field.safeParse(value);
+      if (!result.success) {
+        report([key], result.error.issues[0]!, value);
+        continue;
+      }
+      accepted = result.data;
     }
-    applySetting(config, key as keyof ConfigFile, result.data, problems, node?.range?.[0]);
+    applySetting(config, key as keyof ConfigFile, accepted, problems, (index) => offsetOf(index === undefined ? [key] : [key, index]));
   }
   return { config, problems };
 }
 
-function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offset?: number): void {
+/** zod's message, except where it would be unhelpful (a regular expression, a type mix-up with an obvious fix). */
+function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): string {
+  if (key === 'maxFileSize' && (issue.code === 'invalid_format' || issue.code === 'invalid_union')) {
+    return `${JSON.stringify(value)} is not a size such as 500KB or 2MB.`;
+  }
+  if (key === 'ignore' && issue.path.length === 0 && typeof value === 'object' && value !== null && 'fingerprint' in value) {
+    return 'ignore takes file globs; suppress a finding by fingerprint under "suppressions:" ({ rule, fingerprint, reason }).';
+  }
+  if (key === 'suppressions' && issue.path[0] === 'reason') return 'every suppression needs a reason (why this finding is acceptable).';
+  return issue.message;
+}
+
+function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offsetOf: (index?: number) => number | undefined): void {
   switch (key) {
     case 'rules':
       config.severities = { ...(value as Record<string, SeveritySetting>) };
@@ -155,13 +223,13 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
       config.ignore = value as string[];
       break;
     case 'placeholders':
-      for (const source of value as string[]) {
+      (value as string[]).forEach((source, index) => {
         try {
           config.extraPlaceholders.push(new RegExp(source));
         } catch (error) {
-          problems.push({ message: `placeholders: "${source}" is not a valid regular expression (${(error as Error).message}).`, offset });
+          problems.push({ message: `placeholders: "${source}" is not a valid regular expression (${(error as Error).message}).`, offset: offsetOf(index) });
         }
-      }
+      });
       break;
     case 'secretNames':
       config.extraSecretNames = value as string[];
@@ -171,7 +239,7 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
       break;
     case 'maxCredentialTtl': {
       const seconds = parseDuration(value as string);
-      if (seconds === undefined) problems.push({ message: `maxCredentialTtl: "${value}" is not a duration such as 15m, 1h or PT1H.`, offset });
+      if (seconds === undefined) problems.push({ message: `maxCredentialTtl: "${value}" is not a duration such as 15m, 1h or PT1H.`, offset: offsetOf() });
       else config.maxCredentialTtlSeconds = seconds;
       break;
     }

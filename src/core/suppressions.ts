@@ -27,9 +27,10 @@ export interface InlineSuppression {
 
 /**
  * The reason runs to the end of the line (greedy, so that a run of blanks cannot be split several ways: linear
- * time); trailing blanks and a comment closer are removed afterwards by trimCommentEnd.
+ * time); trailing blanks and a comment closer are removed afterwards by trimCommentEnd. The ` --` of an HTML
+ * comment's closer ` -->` does not start a reason.
  */
-const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
+const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--(?!>)([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
 
 /** The text without trailing blanks and one comment closer (`*\/`, `-->`) before them. */
 function trimCommentEnd(text: string): string {

@@ -15,7 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../core/analyze';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
-import { fixesFor } from '../core/fixes';
+import { fixAllEdits, fixesFor } from '../core/fixes';
 import { buildInventory } from '../core/inventory';
 import { LineIndex } from '../core/position';
 import { finalizeSuppressions } from '../core/suppressions';
@@ -385,19 +385,36 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const findings = findingsOf(folder, path);
     const actions: CodeAction[] = [];
     const wantsFixAll = params.context.only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll));
+    // What fixes may read besides this file: open documents first, then the disk (credentials module, manifests, CODEOWNERS).
+    const readText = (other: string): string | undefined => {
+      const open = documents.all().find((candidate) => locate(candidate.uri)?.folder === folder && locate(candidate.uri)?.path === other);
+      if (open) return open.getText();
+      try {
+        const fullPath = `${folder.root}/${other}`;
+        return statSync(fullPath).size <= folder.config.maxFileSize ? readFileSync(fullPath, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    const workspace = { files: folder.index.paths(), readText };
+    const today = now().toISOString().slice(0, 10);
+    const otherFileLines = (other: string) => {
+      const otherText = readText(other);
+      return otherText === undefined ? undefined : new LineIndex(otherText);
+    };
     for (const diagnostic of params.context.diagnostics) {
       const data = diagnostic.data as DiagnosticData | undefined;
       if (diagnostic.source !== 'Agent Guardrail' || !data) continue;
       const finding = findings.find((candidate) => candidate.ruleId === data.ruleId && candidate.startOffset === data.startOffset && candidate.fingerprint === data.fingerprint);
       if (!finding) continue;
-      for (const fix of fixesFor({ path, text, finding, config: folder.config })) {
-        actions.push(toCodeAction(fix, document.uri, lines, folder.root, diagnostic, () => undefined, path));
+      for (const fix of fixesFor({ path, text, finding, config: folder.config, workspace, today })) {
+        actions.push(toCodeAction(fix, document.uri, lines, folder.root, diagnostic, otherFileLines, path));
       }
     }
     if (wantsFixAll) {
-      const safe = findings.flatMap((finding) => fixesFor({ path, text, finding, config: folder.config }).filter((fix) => fix.safe && fix.edits.every((edit) => edit.path === path)));
-      if (safe.length) {
-        const action = toCodeAction({ ...safe[0]!, title: 'Fix all safe Agent Guardrail problems', kind: 'source', edits: safe.flatMap((fix) => fix.edits) }, document.uri, lines, folder.root, undefined, () => undefined, path);
+      const edit = fixAllEdits({ path, text, config: folder.config, workspace, today, findings });
+      if (edit) {
+        const action = toCodeAction({ title: 'Fix all safe Agent Guardrail problems', kind: 'source', safe: true, edits: [edit], ruleId: '', fingerprint: '' }, document.uri, lines, folder.root, undefined, () => undefined, path);
         action.kind = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
         actions.push(action);
       }

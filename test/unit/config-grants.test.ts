@@ -554,6 +554,22 @@ subjects:
     assert.match(messages[3]!, /ClusterRoleBinding "agent-admin" grants cluster-admin/);
   });
 
+  it('Serverless Framework statements', () => {
+    const text = `provider:
+  name: aws
+  iam:
+    role:
+      statements:
+        - Effect: Allow
+          Action: ['dynamodb:Query']
+          Resource: arn:aws:dynamodb:us-east-1:123456789012:table/tickets
+        - Effect: Allow
+          Action: '*'
+          Resource: '*'
+`;
+    expectGrants('serverless.yml', text, [[`${CLOUD} 10:19-10:22`, "'*'"]]);
+  });
+
   it('a Deployment, a narrow policy and prose documentation are not reported', () => {
     expectGrants('deploy/app.yaml', `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: roles\nspec:\n  replicas: 1\n`, []);
     expectGrants(
@@ -677,14 +693,14 @@ describe('config readers', () => {
       [
         '.vscode/mcp.json', 'app/.vscode/mcp.json', '.mcp.json', '.cursor/mcp.json', 'claude_desktop_config.json', 'mcp.json',
         'mcp_config.json', 'cline_mcp_settings.json', '.claude/settings.json', '.claude/settings.local.json', 'package.json',
-        'settings.json', '.vscode/settings.json',
+        'settings.json', '.vscode/settings.json', 'claude/settings.json',
       ].map((path) => {
         const kind = configKind(path);
         return kind?.kind === 'mcp' ? `mcp:${kind.client}` : kind?.kind === 'claude-settings' ? `claude${kind.local ? ':local' : ''}` : '-';
       }),
       [
         'mcp:vscode', 'mcp:vscode', 'mcp:claude-code', 'mcp:cursor', 'mcp:claude-desktop', 'mcp:generic', 'mcp:generic', 'mcp:cline',
-        'claude', 'claude:local', '-', '-', 'mcp:vscode',
+        'claude', 'claude:local', '-', '-', '-', '-',
       ],
     );
   });

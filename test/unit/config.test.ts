@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { auditPaths } from '../../src/cli/audit';
+import { formatBytes } from '../../src/core/analyze';
 import { describeConfigProblem, loadConfig } from '../../src/cli/config-file';
 import { STARTER_CONFIG, writeStarterConfig } from '../../src/cli/init';
 import {
@@ -183,13 +184,13 @@ describe('config: problems are reported with their offsets, and the rest still a
     ].join('\n');
     const { config, problems } = parseConfigText(text);
     assert.deepEqual(located(text, problems), [
-      '3:5: ignore.2: Invalid input: expected string, received number',
-      '4:5: ignore.3: Invalid input: expected string, received object',
+      '3:5: ignore.1: Invalid input: expected string, received number',
+      '4:5: ignore.2: Invalid input: expected string, received object',
+      '5:25: placeholders: "(unclosed" is not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group).',
       '6:26: secretNames.1: Invalid input: expected string, received array',
       '11:5: suppressions.1.reason: every suppression needs a reason (why this finding is acceptable).',
       '15:13: suppressions.2.reason: every suppression needs a reason (why this finding is acceptable).',
       '19:5: suppressions.3: Unrecognized key: "expires"',
-      '5:25: placeholders: "(unclosed" is not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group).',
     ]);
     assert.deepEqual(config.ignore, ['build/**']);
     assert.deepEqual(config.extraPlaceholders.map((regex) => regex.source), ['^dev-', '-example$']);
@@ -291,6 +292,7 @@ describe('config: maxFileSize units', () => {
     ['1KB', 1000],
     ['1kb', 1000],
     ['1KiB', 1024],
+    ['500KB', 500_000],
     ['2MB', 2_000_000],
     ['2MiB', 2 * 1024 * 1024],
     ['1.5 MB', 1_500_000],
@@ -305,6 +307,12 @@ describe('config: maxFileSize units', () => {
       assert.equal(config.maxFileSize, bytes);
     });
   }
+
+  it('2MiB is the default (what `init` writes); the reports print 1024-based sizes', () => {
+    assert.equal(parseSize('2MiB'), DEFAULT_MAX_FILE_SIZE);
+    assert.equal(formatBytes(DEFAULT_MAX_FILE_SIZE), '2 MB');
+    assert.equal(formatBytes(parseSize('500KiB')), '500 KB');
+  });
 
   it('a number is bytes', () => {
     assert.equal(parseConfigText('maxFileSize: 4096\n').config.maxFileSize, 4096);
@@ -385,7 +393,7 @@ describe('config: `agent-guardrail init`', () => {
 
   it('its commented examples are valid when uncommented', () => {
     const uncommented = STARTER_CONFIG.split('\n')
-      .map((line) => line.replace(/^# (broker: )/, '$1').replace(/^#( {2}[^ ])/, '$1').replace(/^#( {4}[a-z]+:)/, '$1'))
+      .map((line) => line.replace(/^([A-Za-z]+): (?:\{\}|\[\])$/, '$1:').replace(/^# (broker: )/, '$1').replace(/^#( {2}[^ ])/, '$1').replace(/^#( {4}[a-z]+:)/, '$1'))
       .join('\n');
     const { config, problems } = parseConfigText(uncommented);
     assert.deepEqual(problems, [], uncommented);

@@ -144,7 +144,7 @@ function run(rootName: string, root: string, config: ResolvedConfig): { fixes: n
       const fixes = fixesFor({ path, text, finding, config, workspace, today: TODAY });
       const secret = finding.ruleId.startsWith('secrets/') ? text.slice(finding.startOffset, finding.endOffset) : undefined;
       for (const fix of fixes) {
-        kinds.add(`${finding.ruleId}: ${fix.title.replace(/'[^']*'|"[^"]*"|\S*\/\S*|\$\{[^}]*\}/g, '…')}`);
+        kinds.add(`${finding.ruleId}: ${fix.title.replace(/'[^']*'|"[^"]*"|\$\{[^}]*\}/g, '…')}`);
         if (secret && secret.length >= 8) {
           const everything = JSON.stringify([fix.title, fix.followUp, fix.edits, fix.choose, fix.command]);
           if (everything.includes(secret) || everything.includes(JSON.stringify(secret).slice(1, -1))) failures.push(`${rootName}/${path} ${finding.ruleId}: fix "${fix.title}" copies the secret`);

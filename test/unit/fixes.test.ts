@@ -146,6 +146,22 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'the project has its own credentials.ts: the scaffolded module goes next to it as agent-credentials.ts',
+    files: {
+      'src/credentials.ts': 'export const users = new Map<string, string>();\n',
+      'src/k.ts': `export async function k() {\n  return '${OPENAI}';\n}\n`,
+    },
+    path: 'src/k.ts',
+    rule: 'secrets/provider-key',
+    title: /^Use broker-issued credential/,
+    broker: '1password',
+    expect: {
+      'src/k.ts': `import { credentials } from './agent-credentials';\n\nexport async function k() {\n  return await credentials.get('openai-api-key');\n}\n`,
+      'src/agent-credentials.ts': /secrets\.resolve\(/,
+      'src/credentials.ts': 'export const users = new Map<string, string>();\n',
+    },
+  },
+  {
     name: 'class field initializer: no await allowed there',
     files: { 'src/svc.ts': `export class Service {\n  private key = '${OPENAI}';\n}\n` },
     path: 'src/svc.ts',

@@ -1,26 +1,127 @@
+import { analyzeFile } from '../analyze';
 import type { ResolvedConfig } from '../config';
+import { isMcpConfigPath } from '../configs/kind';
 import { fileKind } from '../files';
+import { isManifestPath } from '../manifest/schema';
+import { formatDuration } from '../rules/credentials/long-lived';
 import { getRule } from '../rules';
 import type { Finding } from '../types';
+import { codeSecretFixes } from './code';
+import { manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
+import { filesystemRootFixes, mcpSecretFixes } from './mcp';
+import { createManifestFixes, undeclaredToolFixes } from './ownership';
+import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
-import type { Fix } from './types';
+import { configSuppressionEdit } from './suppress-config';
+import { applyEdits, diffEdit } from './text';
+import type { FileEdit, Fix } from './types';
+import { EMPTY_WORKSPACE, type FixWorkspace } from './workspace';
 
 export interface FixInput {
   path: string;
   text: string;
   finding: Finding;
   config: ResolvedConfig;
+  /** The rest of the workspace: whether the credentials module exists, manifests, CODEOWNERS, package.json. */
+  workspace?: FixWorkspace;
+  /** Today (YYYY-MM-DD, UTC) for review dates; defaults to the clock. */
+  today?: string;
 }
 
-/** Every fix offered for one finding, most useful first. Pure: edits are computed from the text alone. */
+const SECRET_RULES = new Set(['secrets/provider-key', 'secrets/generic-secret', 'secrets/connection-string', 'secrets/private-key']);
+
+/** The fixes specific to a finding's rule and file (before the suppression and documentation fixes). */
+function specificFixes(input: FixInput, workspace: FixWorkspace, today: string): Fix[] {
+  const { path, text, finding, config } = input;
+  const kind = fileKind(path);
+  if (SECRET_RULES.has(finding.ruleId)) {
+    if (kind === 'code') return codeSecretFixes({ path, text, finding, config, workspace });
+    if (isManifestPath(path)) return manifestSecretFixes(path, text, finding, config);
+    if (kind === 'json' && isMcpConfigPath(path)) return mcpSecretFixes(path, text, finding);
+    return [];
+  }
+  switch (finding.ruleId) {
+    case 'ownership/unowned-agent':
+      return createManifestFixes(path, text, finding, config, workspace, today);
+    case 'ownership/missing-owner':
+    case 'ownership/missing-purpose':
+    case 'ownership/missing-review-date':
+    case 'ownership/missing-revocation':
+    case 'ownership/missing-technical-owner':
+      return missingFieldFixes(path, text, finding, today, workspace);
+    case 'grants/wildcard-tool':
+      return wildcardToolFixes(path, text, finding, config, workspace);
+    case 'grants/filesystem-root':
+      return filesystemRootFixes(path, text, finding);
+    case 'grants/undeclared-tool':
+      return undeclaredToolFixes(path, text, finding, config, workspace);
+    case 'credentials/long-lived':
+      return ttlFixes(path, text, finding, config);
+    default:
+      return [];
+  }
+}
+
+/** A ttl above the policy maximum → the maximum. */
+function ttlFixes(path: string, text: string, finding: Finding, config: ResolvedConfig): Fix[] {
+  if (!finding.message.includes('longer than')) return [];
+  const raw = text.slice(finding.startOffset, finding.endOffset);
+  const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : '';
+  const ttl = formatDuration(config.maxCredentialTtlSeconds);
+  return [
+    {
+      ruleId: finding.ruleId,
+      fingerprint: finding.fingerprint,
+      kind: 'quickfix',
+      safe: false,
+      isPreferred: true,
+      title: `Shorten ttl to ${ttl}`,
+      edits: [{ path, startOffset: finding.startOffset, endOffset: finding.endOffset, newText: `${quote}${ttl}${quote}` }],
+      followUp: 'Configure the broker to issue this credential for that long.',
+    },
+  ];
+}
+
+/** Every fix offered for one finding, most useful first. Pure: edits are computed from the texts given. */
 export function fixesFor(input: FixInput): Fix[] {
   const { path, text, finding } = input;
+  const workspace = input.workspace ?? EMPTY_WORKSPACE;
+  const today = input.today ?? new Date().toISOString().slice(0, 10);
   const rule = getRule(finding.ruleId);
   const base = { ruleId: finding.ruleId, fingerprint: finding.fingerprint };
   const fixes: Fix[] = [];
+  try {
+    fixes.push(...specificFixes(input, workspace, today));
+  } catch {
+    // A fix that cannot be computed (unexpected syntax) is not offered; the others still are.
+  }
+  const isSecret = SECRET_RULES.has(finding.ruleId);
   if (!finding.ruleId.startsWith('suppression/')) {
     const edit = suppressionEdit(path, fileKind(path), text, finding);
-    if (edit) fixes.push({ ...base, title: `Suppress ${finding.ruleId} on this line (with a reason)`, kind: 'quickfix', safe: false, edits: [edit] });
+    const rotate = isSecret ? ` ${ROTATE_FOLLOW_UP}` : '';
+    if (edit) {
+      fixes.push({
+        ...base,
+        title: `Suppress ${finding.ruleId} on this line (with a reason)`,
+        kind: 'quickfix',
+        safe: false,
+        edits: [edit],
+        followUp: `Replace the placeholder with the reason this is acceptable.${rotate}`,
+        remains: 'The suppression counts once the placeholder is replaced by a reason.',
+      });
+    } else {
+      const configEdit = configSuppressionEdit(finding, workspace);
+      if (configEdit) {
+        fixes.push({
+          ...base,
+          title: `Suppress ${finding.ruleId} in ${configEdit.path} (with a reason)`,
+          kind: 'quickfix',
+          safe: false,
+          edits: [configEdit],
+          followUp: `Replace the placeholder reason in ${configEdit.path}.${rotate}`,
+        });
+      }
+    }
   }
   fixes.push({
     ...base,
@@ -29,8 +130,37 @@ export function fixesFor(input: FixInput): Fix[] {
     safe: false,
     edits: [],
     command: { id: 'agent-guardrail.showDocumentation', title: 'Show documentation', arguments: [rule.docsUrl] },
+    remains: 'Documentation only.',
   });
   return fixes;
 }
 
-export type { FileEdit, Fix } from './types';
+/**
+ * Every safe fix for a file, applied one after another (each on the text the previous one left, re-analysed), as
+ * one edit of that file. Fixes that touch other files are left out: "fix all" changes only the file it runs on.
+ */
+export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Finding[] }, maxRounds = 50): FileEdit | undefined {
+  const { path, config } = input;
+  let text = input.text;
+  const tried = new Set<string>();
+  for (let round = 0; round < maxRounds; round++) {
+    const findings = round === 0 && input.findings ? input.findings : analyzeFile({ path, text }, config).findings.filter((finding) => !finding.suppression);
+    let applied = false;
+    for (const finding of findings) {
+      const key = `${finding.ruleId}\0${finding.fingerprint}\0${finding.startOffset}`;
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const fix = fixesFor({ ...input, text, finding }).find((candidate) => candidate.safe && candidate.edits.length && candidate.edits.every((edit) => edit.path === path && !edit.create));
+      if (!fix) continue;
+      text = applyEdits(text, fix.edits);
+      applied = true;
+      break;
+    }
+    if (!applied) break;
+  }
+  return diffEdit(path, input.text, text);
+}
+
+export { applyEdits } from './text';
+export type { FileEdit, Fix, FixChoice } from './types';
+export type { FixWorkspace } from './workspace';

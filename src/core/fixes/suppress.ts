@@ -1,4 +1,6 @@
 import type { FileKind } from '../files';
+import { loadTypeScript } from '../languages/typescript';
+import { parseForFix } from './code-style';
 import type { Finding } from '../types';
 import type { FileEdit } from './types';
 
@@ -23,6 +25,8 @@ export function suppressionEdit(path: string, kind: FileKind, text: string, find
   const syntax = commentSyntax(path, kind);
   if (!syntax) return undefined;
   const lineStart = text.lastIndexOf('\n', finding.startOffset - 1) + 1;
+  // A line of JSX children: `//` there is text, not a comment (and `{/* … */}` is not read as a suppression yet).
+  if (kind === 'code' && inJsxChildren(path, text, lineStart)) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const cleanReason = reason.replace(/[\r\n]+/g, ' ').replace(/-->/g, '').trim();
@@ -32,4 +36,26 @@ export function suppressionEdit(path: string, kind: FileKind, text: string, find
     endOffset: lineStart,
     newText: `${indent}${syntax.open} agent-guardrail-ignore-next-line ${finding.ruleId} -- ${cleanReason}${syntax.close}${eol}`,
   };
+}
+
+/** Does the line starting at `lineStart` begin among the children of a JSX element (where `//` is text)? */
+function inJsxChildren(path: string, text: string, lineStart: number): boolean {
+  if (!/\.(?:[jt]sx|[mc]?js)$/i.test(path) || !text.includes('<')) return false;
+  let first = lineStart;
+  while (first < text.length && (text[first] === ' ' || text[first] === '\t')) first++;
+  try {
+    const ts = loadTypeScript();
+    const sourceFile = parseForFix(path, text);
+    let inChildren = false;
+    const visit = (node: import('ts-morph').ts.Node): void => {
+      if (node.pos > first || node.end <= first) return;
+      const parent = node.parent;
+      if (parent && (ts.isJsxElement(parent) || ts.isJsxFragment(parent)) && parent.children.some((child) => child === node)) inChildren = node.getStart(sourceFile) >= first || ts.isJsxText(node);
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(sourceFile, visit);
+    return inChildren;
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,21 @@ export interface FileEdit {
   startOffset: number;
   endOffset: number;
   newText: string;
+  /**
+   * The file does not exist yet: the adapter creates it (LSP `CreateFile`) and inserts `newText` (offsets are 0).
+   * Never set for a file that exists.
+   */
+  create?: boolean;
+}
+
+/** One alternative of a fix that needs a choice first (the broker, when none is configured). */
+export interface FixChoice {
+  /** The value recorded in the setting (`vault`). */
+  value: string;
+  /** What the person picks from (`HashiCorp Vault`). */
+  label: string;
+  detail?: string;
+  edits: FileEdit[];
 }
 
 /** One code action the core offers for a finding: edits to apply as one undoable change, and/or a command. */
@@ -17,6 +32,18 @@ export interface Fix {
   edits: FileEdit[];
   /** An adapter command to run instead of / after the edits (e.g. open the docs, ask for a reason). */
   command?: { id: string; title: string; arguments: unknown[] };
+  /**
+   * The fix needs a choice before it can apply (no broker configured): the adapter asks once, stores the choice in
+   * `setting`, then applies that alternative's edits. `edits` is empty when this is set.
+   */
+  choose?: { setting: string; prompt: string; choices: FixChoice[] };
+  /** What the person must still do after applying (rotate the key, fill in a placeholder). Shown by adapters. */
+  followUp?: string;
+  /**
+   * Why the finding can still be reported after this fix (a suppression needs a real reason first; documentation
+   * changes nothing). Undefined when applying the fix removes the finding.
+   */
+  remains?: string;
   /** The finding this fix is for (rule id and fingerprint). */
   ruleId: string;
   fingerprint: string;

@@ -13,6 +13,7 @@ export const longLived = defineRule({
   id: 'credentials/long-lived',
   description: 'A manifest credential lives longer than the policy maximum (default 1h), or a production credential has no broker.',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI7, OWASP.ASI03],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

@@ -1,7 +1,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
-import { distinctiveScopes, githubScopesInList, githubScopesInUrl, isScopeKey, mightHoldBroadScope, type ScopeHit } from '../../configs/scopes';
+import { distinctiveScopes, githubScopesInList, githubScopesInUrl, isScopeKey, mightHoldBroadScope, scopeCandidates, type ScopeHit } from '../../configs/scopes';
 import { configTrees, forEachString, partRange } from '../../configs/tree';
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
@@ -98,30 +98,48 @@ function checkLines(context: AnalysisContext): void {
 type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
 
+/**
+ * Code is not walked whole: candidate offsets come from a text scan (most files have none), and for each the syntax
+ * tree is descended to the string literal there, deciding on the way down whether it sits in a scope list.
+ */
 function checkCode(context: AnalysisContext): void {
+  const candidates = scopeCandidates(context.text);
+  if (!candidates.length) return;
   const sourceFile = context.sourceFile();
   if (!sourceFile) return;
   const ts = loadTypeScript();
-  const stack: { node: Node; scope: boolean }[] = [{ node: sourceFile, scope: false }];
-  while (stack.length) {
-    const { node, scope } = stack.pop()!;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      const located = { value: node.text, start: node.getStart(sourceFile), end: node.end };
-      reportHits(context, located, scopesIn(node.text, scope));
-      continue;
+  let lastString = -1;
+  for (const offset of candidates) {
+    if (offset < lastString) continue;
+    const found = stringAt(ts, sourceFile, offset);
+    if (!found) continue;
+    const { node, scope } = found;
+    lastString = node.end;
+    reportHits(context, { value: node.text, start: node.getStart(sourceFile), end: node.end }, scopesIn(node.text, scope));
+  }
+}
+
+type StringNode = TsNamespace.StringLiteral | TsNamespace.NoSubstitutionTemplateLiteral | TsNamespace.TemplateLiteralLikeNode;
+
+/** The string literal (or template part) containing `offset`, and whether it is in a scope list. Iterative. */
+function stringAt(ts: Ts, sourceFile: TsNamespace.SourceFile, offset: number): { node: StringNode; scope: boolean } | undefined {
+  let node: Node = sourceFile;
+  let scope = false;
+  for (;;) {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      return { node, scope };
     }
-    if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
-      reportHits(context, { value: node.text, start: node.getStart(sourceFile), end: node.end }, scopesIn(node.text, scope));
-      continue;
-    }
-    const children: Node[] = [];
+    let next: Node | undefined;
     ts.forEachChild(node, (child) => {
-      children.push(child);
+      if (child.pos <= offset && offset < child.end) {
+        next = child;
+        return true;
+      }
+      return undefined;
     });
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      stack.push({ node: child, scope: childInScope(ts, node, child, scope) });
-    }
+    if (!next) return undefined;
+    scope = childInScope(ts, node, next, scope);
+    node = next;
   }
 }
 

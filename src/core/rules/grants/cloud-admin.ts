@@ -40,13 +40,19 @@ interface Problem {
   message: string;
 }
 
+/** A `Statement:` / `"statement":` / Serverless `statements:` key, also inside a JSON string (`\\"Statement\\":`). */
+const IAM_HINT = /[Ss]tatements?(?:["']|\\")?\s{0,10}:/;
+/** `kind: ClusterRole`, `"kind": "RoleBinding"` … */
+const K8S_HINT = /kind["']?\s{0,10}:\s{0,10}["']?(?:Cluster)?Role(?:Binding)?\b/;
+
 const FIX_IAM = 'List the actions the agent needs (for example "s3:GetObject") on the ARNs it needs; IAM Access Analyzer can generate such a policy from CloudTrail activity.';
 
 function checkTrees(context: AnalysisContext): void {
   const { text } = context;
-  const iam = text.includes('tatement');
-  const k8s = text.includes('Role') && (text.includes('rules') || text.includes('roleRef'));
-  const gcp = text.includes('roles/');
+  // Cheap text tests first: most JSON/YAML files are none of these, and then no tree is built.
+  const iam = IAM_HINT.test(text);
+  const k8s = K8S_HINT.test(text);
+  const gcp = text.includes('roles/owner') || text.includes('roles/editor');
   const managedNames = /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(text);
   if (!iam && !k8s && !gcp && !managedNames) return;
   for (const tree of configTrees(context)) {
@@ -88,6 +94,10 @@ function policyProblems(node: TreeObject): Problem[] {
     // `statement` in lower case is Terraform's block; `Statement` is a policy document.
     const terraform = !getKey(node, 'Statement') && getKey(node, 'statement') !== undefined;
     for (const statement of objectsOf(aws)) problems.push(...statementProblems(statement, terraform));
+  }
+  // Serverless Framework: `provider.iam.role.statements`, and the older `provider.iamRoleStatements`.
+  for (const key of ['statements', 'iamRoleStatements']) {
+    for (const statement of objectsOf(getKey(node, key))) problems.push(...statementProblems(statement, false));
   }
   return problems;
 }
@@ -248,9 +258,9 @@ function roleProblems(what: string, kind: string, rules: TreeValue | undefined):
 function scanText(context: AnalysisContext): void {
   const { text } = context;
   const arn = text.includes(':iam::aws:policy/');
-  const gcp = text.includes('roles/');
+  const gcp = text.includes('roles/owner') || text.includes('roles/editor');
   if (!arn && !gcp) return;
-  if (gcp && (context.kind === 'json' || context.kind === 'yaml')) {
+  if (gcp && text.includes('--role') && (context.kind === 'json' || context.kind === 'yaml')) {
     for (const tree of configTrees(context)) {
       forEachString(tree, (node) => {
         for (const problem of gcpFlagProblems(text, node)) reportCapped(context, RULE, problem.node.start, problem.node.end, problem.message);

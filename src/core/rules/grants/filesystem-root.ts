@@ -14,6 +14,7 @@ export const filesystemRoot = defineRule({
   description:
     'A filesystem MCP server or Claude Code additionalDirectories entry reaches the file-system root, a drive root or a home directory instead of the project.',
   defaultSeverity: 'error',
+  fixable: true,
   owasp: [OWASP.NHI5, OWASP.ASI02],
   fileKinds: ['json'],
   check(context: AnalysisContext) {

@@ -7,6 +7,7 @@ export const wildcardTool = defineRule({
   id: 'grants/wildcard-tool',
   description: 'A manifest grants every tool (`*`, `all`) instead of listing the tools the task needs, in spec.tools or an MCP server allow-list.',
   defaultSeverity: 'error',
+  fixable: true,
   owasp: [OWASP.NHI5, OWASP.ASI02],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

@@ -6,6 +6,7 @@ export const missingOwner = defineRule({
   id: 'ownership/missing-owner',
   description: 'An agent manifest names no accountable owner (metadata.owner).',
   defaultSeverity: 'error',
+  fixable: true,
   owasp: [OWASP.NHI1],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

@@ -6,6 +6,7 @@ export const missingPurpose = defineRule({
   id: 'ownership/missing-purpose',
   description: "An agent manifest does not state the agent's purpose (metadata.description).",
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI1],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

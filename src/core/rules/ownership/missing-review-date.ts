@@ -6,6 +6,7 @@ export const missingReviewDate = defineRule({
   id: 'ownership/missing-review-date',
   description: 'An agent manifest has no next access review date (metadata.reviewBy).',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI1],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

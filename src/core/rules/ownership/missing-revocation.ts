@@ -6,6 +6,7 @@ export const missingRevocation = defineRule({
   id: 'ownership/missing-revocation',
   description: 'A production agent manifest does not say how to revoke the agent (metadata.revocation).',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI1],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

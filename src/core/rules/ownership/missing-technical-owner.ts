@@ -6,6 +6,7 @@ export const missingTechnicalOwner = defineRule({
   id: 'ownership/missing-technical-owner',
   description: 'A production agent manifest names no reachable engineer (metadata.technicalOwner).',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI1],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

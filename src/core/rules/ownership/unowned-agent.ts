@@ -5,5 +5,6 @@ export const unownedAgent = defineRule({
   id: 'ownership/unowned-agent',
   description: 'An agent defined in code is covered by no manifest (by entrypoint or name) and has no @owner tag.',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.NHI1, OWASP.ASI10],
 });

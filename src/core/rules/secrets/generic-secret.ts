@@ -4,5 +4,6 @@ export const genericSecret = defineRule({
   id: 'secrets/generic-secret',
   description: 'A high-entropy value is assigned to a secret-like name (apiKey, clientSecret, password, Authorization header …) or passed to a known API client.',
   defaultSeverity: 'error',
+  fixable: true,
   owasp: [OWASP.NHI2, OWASP.NHI7],
 });

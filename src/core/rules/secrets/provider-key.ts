@@ -4,5 +4,6 @@ export const providerKey = defineRule({
   id: 'secrets/provider-key',
   description: 'A live credential in a known provider format (OpenAI, Anthropic, AWS, GitHub, Slack, Stripe …) is written into a file.',
   defaultSeverity: 'error',
+  fixable: true,
   owasp: [OWASP.NHI2, OWASP.NHI7],
 });

@@ -1,0 +1,60 @@
+/**
+ * Which agent configuration a file is, by its path (PRODUCT.md §3). Paths are workspace-relative with forward
+ * slashes; a config is recognised at any depth (`packages/app/.vscode/mcp.json` too).
+ */
+
+/** The MCP client a config file belongs to: it decides the servers key and the advice in messages. */
+export type McpClient = 'vscode' | 'claude-code' | 'cursor' | 'claude-desktop' | 'cline' | 'generic';
+
+export type ConfigKind =
+  | { kind: 'mcp'; client: McpClient; /** Paths of the objects that hold the server map, in order. */ serverKeys: string[][] }
+  | { kind: 'claude-settings'; local: boolean };
+
+/** VS Code reads `servers`; Claude Code, Claude Desktop, Cursor, Cline and Windsurf read `mcpServers`. */
+const MCP_SERVERS: string[][] = [['mcpServers']];
+const VSCODE_SERVERS: string[][] = [['servers']];
+/** Files named only `mcp.json` / `mcp_config.json` belong to many clients (Kiro, Roo, Amazon Q, Windsurf …): read both. */
+const ANY_SERVERS: string[][] = [['mcpServers'], ['servers']];
+
+export function configKind(path: string): ConfigKind | undefined {
+  const lower = path.toLowerCase();
+  const slash = lower.lastIndexOf('/');
+  const name = slash >= 0 ? lower.slice(slash + 1) : lower;
+  const parent = slash >= 0 ? lower.slice(lower.lastIndexOf('/', slash - 1) + 1, slash) : '';
+  switch (name) {
+    case 'mcp.json':
+      if (parent === '.vscode') return { kind: 'mcp', client: 'vscode', serverKeys: VSCODE_SERVERS };
+      if (parent === '.cursor') return { kind: 'mcp', client: 'cursor', serverKeys: MCP_SERVERS };
+      return { kind: 'mcp', client: 'generic', serverKeys: ANY_SERVERS };
+    case '.mcp.json':
+      return { kind: 'mcp', client: 'claude-code', serverKeys: MCP_SERVERS };
+    case 'claude_desktop_config.json':
+      return { kind: 'mcp', client: 'claude-desktop', serverKeys: MCP_SERVERS };
+    case 'cline_mcp_settings.json':
+      return { kind: 'mcp', client: 'cline', serverKeys: MCP_SERVERS };
+    case 'mcp_config.json':
+      return { kind: 'mcp', client: 'generic', serverKeys: ANY_SERVERS };
+    case 'settings.json':
+      return parent === '.claude' ? { kind: 'claude-settings', local: false } : undefined;
+    case 'settings.local.json':
+      return parent === '.claude' ? { kind: 'claude-settings', local: true } : undefined;
+    case 'managed-settings.json':
+      // Claude Code's enterprise-managed settings, when a repository keeps them (same format).
+      return { kind: 'claude-settings', local: false };
+    default:
+      return undefined;
+  }
+}
+
+export function isMcpConfigPath(path: string): boolean {
+  return configKind(path)?.kind === 'mcp';
+}
+
+export function isClaudeSettingsPath(path: string): boolean {
+  return configKind(path)?.kind === 'claude-settings';
+}
+
+/** Prose documentation: it describes grants, it does not make them (line scans skip it). */
+export function isProsePath(path: string): boolean {
+  return /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt)$/i.test(path);
+}
