@@ -32,9 +32,10 @@ export interface InlineSuppression {
  */
 const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--(?!>)([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
 
-/** The text without trailing blanks and one comment closer (`*\/`, `-->`) before them. */
+/** The text without trailing blanks and one comment closer (`*\/`, `*\/}` in JSX, `-->`) before them. */
 function trimCommentEnd(text: string): string {
   const trimmed = text.trimEnd();
+  if (trimmed.endsWith('*/}')) return trimmed.slice(0, -3).trimEnd();
   if (trimmed.endsWith('*/')) return trimmed.slice(0, -2).trimEnd();
   if (trimmed.endsWith('-->')) return trimmed.slice(0, -3).trimEnd();
   return trimmed;
@@ -109,8 +110,9 @@ export function finalizeSuppressions(path: string, findings: Finding[], inline: 
         continue;
       }
     }
+    // A configured suppression needs a real reason too (not the quick fix's `<why this is acceptable>`).
     const external = config.suppressions.find(
-      (entry) => entry.fingerprint === finding.fingerprint && suppressionCovers([entry.rule], finding.ruleId) && (!entry.file || entry.file === path),
+      (entry) => entry.fingerprint === finding.fingerprint && !/^<[^>]*>$/.test(entry.reason.trim()) && suppressionCovers([entry.rule], finding.ruleId) && (!entry.file || entry.file === path),
     );
     if (external) finding.suppression = { kind: 'external', justification: external.reason };
   }

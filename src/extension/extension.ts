@@ -2,6 +2,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { InventoryTreeProvider, type Inventory } from './inventory-view';
 
+/** Arguments of the server's choose-then-apply code actions (see src/server/convert.ts). */
+interface ChooseAndApplyArguments {
+  setting: string;
+  prompt: string;
+  choices: { value: string; label: string; detail?: string; edit: import('vscode-languageclient').WorkspaceEdit }[];
+  followUp?: string;
+}
+
 const BUDGET_MS = 1500;
 let client: LanguageClient | undefined;
 
@@ -142,6 +150,19 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
       await vscode.window.showTextDocument(target);
     }),
     vscode.commands.registerCommand('agentGuardrail.showOutput', () => output.show()),
+    // A quick fix that needs a choice first (the credential broker, when none is configured): ask once, remember
+    // the answer in the workspace settings, then apply the edit the server prepared for that choice.
+    vscode.commands.registerCommand('agentGuardrail.chooseAndApplyFix', async (args: ChooseAndApplyArguments) => {
+      const picked = await vscode.window.showQuickPick(
+        args.choices.map((choice) => ({ label: choice.label, detail: choice.detail, choice })),
+        { placeHolder: args.prompt, ignoreFocusOut: true },
+      );
+      if (!picked || !client) return false;
+      await vscode.workspace.getConfiguration().update(args.setting, picked.choice.value, vscode.ConfigurationTarget.Workspace);
+      const applied = await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(picked.choice.edit));
+      if (applied && args.followUp) void vscode.window.showWarningMessage(args.followUp);
+      return applied;
+    }),
     vscode.commands.registerCommand('agent-guardrail.showDocumentation', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
   );
 

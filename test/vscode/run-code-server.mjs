@@ -117,6 +117,7 @@ async function runWindow(prerequisites, tmp, mode, testsPath) {
     const serverDied = new Promise((resolve) => server.child.once('exit', (code) => resolve({ code: `code-server exited (${code})` })));
     const result = await Promise.race([exited, timedOut, serverDied]);
     clearTimeout(timer);
+    if (typeof result.code === 'string') log(`${mode}: ${result.code === 'timeout' ? `no result after ${timeoutSeconds} s (the workbench never called codeAutomationExit)` : result.code}`);
     if (result.logs) saveLogs(stateDir, result.logs);
     if (result.code !== 0) {
       await page.screenshot({ path: join(REPO, 'test', '.tmp', `vscode-${mode}-failure.png`) }).catch(() => {});

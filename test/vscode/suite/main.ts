@@ -78,7 +78,7 @@ function defineTests(): void {
       assert.ok(!activationEvents.includes('*') && !activationEvents.includes('onStartupFinished'));
       const stats = await activationStats();
       if (stats) {
-        recordTiming('eagerActivation', stats);
+        recordTiming('activationStats', stats);
         assert.ok(stats.event.startsWith('workspaceContains:') || stats.event.startsWith('onLanguage:') || stats.event.startsWith('onView:'), `activation event ${stats.event}`);
       }
       const commands = await vscode.commands.getCommands(true);
