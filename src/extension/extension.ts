@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { InventoryTreeProvider, type Inventory } from './inventory-view';
 
 /** Arguments of the server's choose-then-apply code actions (see src/server/convert.ts). */
@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
     status.severity = analysis.milliseconds > BUDGET_MS ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
 
-  const inventory = new InventoryTreeProvider(async () => (await started) ? ((await client!.sendRequest('workspace/executeCommand', { command: 'agent-guardrail.inventory', arguments: [] })) as Inventory) : undefined);
+  const inventory = new InventoryTreeProvider(async () => (await started) ? ((await client!.sendRequest(ExecuteCommandRequest.type, { command: 'agent-guardrail.inventory', arguments: [] })) as Inventory) : undefined);
   context.subscriptions.push(output, status, vscode.window.registerTreeDataProvider('agentGuardrail.inventory', inventory));
 
   const started = client.start().then(
@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
 
   const execute = async <T>(command: string, token?: vscode.CancellationToken): Promise<T | undefined> => {
     if (!(await started)) return undefined;
-    return (await client!.sendRequest('workspace/executeCommand', { command, arguments: [] }, token)) as T;
+    return (await client!.sendRequest(ExecuteCommandRequest.type, { command, arguments: [] }, token)) as T;
   };
 
   const describeSummary = (summary: AuditSummary) => {
@@ -163,7 +163,6 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
       if (applied && args.followUp) void vscode.window.showWarningMessage(args.followUp);
       return applied;
     }),
-    vscode.commands.registerCommand('agent-guardrail.showDocumentation', (url: string) => vscode.env.openExternal(vscode.Uri.parse(url))),
   );
 
   return { ready: started.then(() => undefined) };

@@ -25,8 +25,10 @@ export function mergeSettings(fileConfig: ResolvedConfig, settings: EditorSettin
   if (ttl !== undefined) config.maxCredentialTtlSeconds = ttl;
   if (settings.broker) config.broker = settings.broker as ResolvedConfig['broker'];
   if (!trusted) {
-    // Restricted Mode: repository-provided suppressions are not honoured for the rules that guard against it.
+    // Restricted Mode: repository-provided suppressions are not honoured for the rules that guard against it, and
+    // the repository's ignore globs (which would hide whole files from them) are not either.
     config.suppressions = config.suppressions.filter((entry) => !entry.rule.startsWith('secrets/') && !entry.rule.startsWith('grants/'));
+    config.ignore = [...(settings.ignore ?? [])];
   }
   return config;
 }

@@ -15,7 +15,7 @@
 // Installs what it needs like test:vscode (see test/vscode/lib.mjs).
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExamples, ensureAll, installExtension, launchBrowser, log, makeTempDir, REPO, runCleanups, startCodeServer } from '../vscode/lib.mjs';
 import { listZip } from './zip.mjs';
@@ -138,9 +138,15 @@ async function main() {
 
     // The light-bulb menu.
     await goToLine(page, '8:40');
-    await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget').first();
-    await menu.waitFor({ timeout: WAIT });
+    // The code actions are computed on request; press again if the first press found the editor not ready.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      const shown = await menu.waitFor({ timeout: attempt < 3 ? 10_000 : WAIT }).then(() => true, () => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('the light-bulb menu did not open (Ctrl+.)');
+      await page.keyboard.press('Escape');
+    }
     const actions = (await menu.locator('.monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
     log(`quick fixes offered: ${actions.join(' | ') || '(none)'}`);
     await shot('quick-fix-menu');
@@ -159,12 +165,7 @@ async function main() {
     }
 
     // Audit Workspace from the Command Palette.
-    await page.keyboard.press('Control+Shift+P');
-    const input = page.locator('.quick-input-widget input').first();
-    await input.waitFor({ timeout: WAIT });
-    await input.fill('>Agent Guardrail: Audit Workspace');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Audit Workspace' }).first().waitFor({ timeout: WAIT });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'Agent Guardrail: Audit Workspace');
     const toast = page.locator('.notification-toast', { hasText: /Agent Guardrail: \d+ findings? in \d+ files/ }).first();
     await toast.waitFor({ timeout: WAIT });
     const summary = (await toast.innerText()).replace(/\s+/g, ' ');
@@ -227,6 +228,32 @@ async function applyBrokerFix(page, menu, actions, workspace, keyRow, shot) {
   await keyRow.first().waitFor({ state: 'detached', timeout: WAIT });
   check('the key diagnostic is gone after the fix', (await keyRow.count()) === 0);
   await shot('after-broker-fix');
+
+  // The scaffolded credentials module the fix imports: created by the same edit, saved with File: Save All.
+  const imported = /import \{ credentials \} from '(\.[^']+)\.js'/.exec(saved)?.[1];
+  check('the fixed file imports the scaffolded credentials module', Boolean(imported), saved.split('\n').find((line) => line.includes('credentials')));
+  const modulePath = join(path, '..', `${imported}.ts`);
+  const onDisk = () => {
+    try {
+      return readFileSync(modulePath, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  if (!onDisk().includes('credentials')) note('credentials module after Ctrl+S', `${modulePath.slice(workspace.length + 1)} is created but unsaved until File: Save All`);
+  await runCommand(page, 'File: Save All');
+  const module = await waitFor(() => (onDisk().includes('credentials') ? onDisk() : undefined), 'the credentials module on disk');
+  check('the credentials module is on disk after Save All', /export (const|function|async function) credentials|export \{[^}]*credentials/.test(module), `${modulePath.slice(workspace.length + 1)}, ${module.split('\n').length} lines`);
+}
+
+async function runCommand(page, label) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input').first();
+  await input.waitFor({ timeout: WAIT });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: WAIT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: WAIT });
 }
 
 function keyFromDisk(workspace) {
@@ -249,6 +276,9 @@ async function goToLine(page, position) {
   await input.waitFor({ timeout: WAIT });
   await input.fill(`:${position}`);
   await page.keyboard.press('Enter');
+  // Keys pressed before the quick input has closed and handed the focus back to the editor would be lost.
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: WAIT });
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: WAIT });
 }
 
 async function problemRows(page) {
@@ -271,7 +301,8 @@ async function waitFor(probe, what, timeoutMs = WAIT) {
 }
 
 function updateMedia() {
-  const chosen = { hover: 'screenshot-hover.png', 'quick-fix-menu': 'screenshot-quick-fix.png', 'audit-workspace': 'screenshot-audit.png' };
+  const chosen = { 'quick-fix-menu': 'screenshot-quick-fix.png', 'after-broker-fix': 'screenshot-broker-fix.png', 'audit-workspace': 'screenshot-audit.png' };
+  if (!existsSync(join(SHOTS, 'after-broker-fix.png'))) chosen.hover = 'screenshot-hover.png';
   for (const [shotName, target] of Object.entries(chosen)) {
     copyFileSync(join(SHOTS, `${shotName}.png`), join(MEDIA, target));
     log(`updated ${join('src', 'extension', 'media', target)}`);

@@ -34,5 +34,5 @@ chmodSync('dist/cli.js', 0o755);
 await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' });
 
 // The VS Code extension: a thin client. `vscode` is provided by the editor.
-await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
 if (watch) console.log('watch mode is not supported; run npm run build again');
