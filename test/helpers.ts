@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,22 @@ export function analyze(path: string, text: string, config: Partial<ResolvedConf
 export function describe1(finding: Finding): string {
   const { start, end } = finding.range;
   return `${finding.ruleId} ${start.line + 1}:${start.column + 1}-${end.line + 1}:${end.column + 1}`;
+}
+
+/** `[describe1(finding), covered text]` for every secrets/* finding, in file order. */
+export function secretsIn(path: string, text: string): [string, string][] {
+  return analyze(path, text)
+    .filter((finding) => finding.ruleId.startsWith('secrets/'))
+    .map((finding) => [describe1(finding), text.slice(finding.startOffset, finding.endOffset)]);
+}
+
+/** Assert exactly these secrets (range and covered text) are found in the text. */
+export function expectSecrets(path: string, text: string, expected: [string, string][]): void {
+  assert.deepStrictEqual(secretsIn(path, text), expected);
+}
+
+export function expectNone(path: string, text: string): void {
+  expectSecrets(path, text, []);
 }
 
 export function makeTempDir(prefix = 'agent-guardrail-test-'): string {

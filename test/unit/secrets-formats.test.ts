@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { scanYaml } from '../../src/core/languages/yaml';
-import { analyze, describe1 } from '../helpers';
+import { expectSecrets, expectNone } from '../helpers';
 
 /*
  * Secret detection in JSON/JSONC, YAML, .env and other text files (Markdown, Python, shell). Every case asserts the
@@ -31,20 +31,6 @@ const GENERIC = 'secrets/generic-secret';
 const PRIVATE_KEY = 'secrets/private-key';
 const CONNECTION = 'secrets/connection-string';
 
-/** `[describe1(finding), covered text]` for every secrets/* finding, in file order. */
-function secretsIn(path: string, text: string): [string, string][] {
-  return analyze(path, text)
-    .filter((finding) => finding.ruleId.startsWith('secrets/'))
-    .map((finding) => [describe1(finding), text.slice(finding.startOffset, finding.endOffset)]);
-}
-
-function expectSecrets(path: string, text: string, expected: [string, string][]): void {
-  assert.deepStrictEqual(secretsIn(path, text), expected);
-}
-
-function expectNone(path: string, text: string): void {
-  expectSecrets(path, text, []);
-}
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;
 

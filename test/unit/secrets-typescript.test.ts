@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyze, describe1 } from '../helpers';
+import { expectSecrets, expectNone } from '../helpers';
 
 /*
  * Secret detection in TS/JS, per syntactic context. Every case asserts the exact list of secrets/* findings: rule id,
@@ -28,20 +28,6 @@ const PASSWORD = 'EZYBuohLBi!F40';
 const PROVIDER = 'secrets/provider-key';
 const GENERIC = 'secrets/generic-secret';
 
-/** `[describe1(finding), covered text]` for every secrets/* finding, in file order. */
-function secretsIn(path: string, text: string): [string, string][] {
-  return analyze(path, text)
-    .filter((finding) => finding.ruleId.startsWith('secrets/'))
-    .map((finding) => [describe1(finding), text.slice(finding.startOffset, finding.endOffset)]);
-}
-
-function expectSecrets(path: string, text: string, expected: [string, string][]): void {
-  assert.deepStrictEqual(secretsIn(path, text), expected);
-}
-
-function expectNone(path: string, text: string): void {
-  expectSecrets(path, text, []);
-}
 
 describe('secrets in TypeScript/JavaScript', () => {
   describe('string literals', () => {

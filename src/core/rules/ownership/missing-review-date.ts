@@ -1,20 +1,9 @@
-import type { AnalysisContext } from '../../context';
-import { forEachManifest, MANIFEST_KINDS } from '../manifest-helpers';
-import { defineRule, OWASP } from '../rule';
+import { missingFieldRule } from './missing-field';
 
-export const missingReviewDate = defineRule({
+export const missingReviewDate = missingFieldRule({
   id: 'ownership/missing-review-date',
+  field: 'reviewBy',
   description: 'An agent manifest has no next access review date (metadata.reviewBy).',
   defaultSeverity: 'warning',
-  fixable: true,
-  owasp: [OWASP.NHI1],
-  fileKinds: MANIFEST_KINDS,
-  check(context: AnalysisContext) {
-    forEachManifest(context, (manifest, at) => {
-      if (manifest.reviewBy) return;
-      const [start, end] = at(['metadata', 'reviewBy']);
-      const name = manifest.name ?? 'this agent';
-      context.report('ownership/missing-review-date', start, end, `Agent "${name}" has no access review date. Add metadata.reviewBy (YYYY-MM-DD) so its access is re-approved on a schedule.`);
-    });
-  },
+  message: (name) => `Agent "${name}" has no access review date. Add metadata.reviewBy (YYYY-MM-DD) so its access is re-approved on a schedule.`,
 });
