@@ -119,6 +119,7 @@ export function fixesFor(input: FixInput): Fix[] {
           safe: false,
           edits: [configEdit],
           followUp: `Replace the placeholder reason in ${configEdit.path}.${rotate}`,
+          remains: 'The suppression counts once the placeholder is replaced by a reason.',
         });
       }
     }
