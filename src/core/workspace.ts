@@ -78,6 +78,11 @@ export class WorkspaceIndex {
     if (this.files.delete(path)) this.entrypointCache = new WeakMap();
   }
 
+  /** The facts stored for one file. */
+  factsOf(path: string): FileFacts | undefined {
+    return this.files.get(path)?.facts;
+  }
+
   has(path: string): boolean {
     return this.files.has(path);
   }

@@ -167,19 +167,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (JSON.stringify(factsKey(folder, path)) !== beforeFacts) republishDependents(folder, path);
   }
 
+  /** What of a file's facts other files' cross-file findings depend on (compared before and after an edit). */
   function factsKey(folder: Folder, path: string): unknown {
-    const facts = folder.index.manifests().filter((manifest) => manifest.file === path);
-    const agents = folder.index.agents().filter((agent) => agent.file === path);
+    const { manifests: facts, agents } = folder.index.factsOf(path) ?? { manifests: [], agents: [] };
     return [
       facts.map((m) => [m.name, m.environment, m.entrypoints.map((e) => e.value), m.tools.map((t) => t.name), m.mcpServers.map((s) => s.tools), m.credentials.map((c) => c.ref)]),
       agents.map((a) => [a.name, a.kind, a.ownerTag, a.tools.map((t) => t.name)]),
     ];
   }
 
+  /** Workspace-relative paths of the open documents of a folder. */
+  function openDocuments(folder: Folder): Map<string, TextDocument> {
+    const open = new Map<string, TextDocument>();
+    for (const document of documents.all()) {
+      const located = locate(document.uri, document.languageId);
+      if (located?.folder === folder) open.set(located.path, document);
+    }
+    return open;
+  }
+
   function republishDependents(folder: Folder, changed: string): void {
+    const openByPath = openDocuments(folder);
     for (const path of folder.index.dependents(changed)) {
       if (path === changed) continue;
-      const open = documents.all().find((document) => locate(document.uri)?.path === path && locate(document.uri)?.folder === folder);
+      const open = openByPath.get(path);
       if (open) publish(folder, path, open.uri, open.version);
       else if (folder.published.has(path)) publish(folder, path, `file://${folder.root}/${path}`);
     }
@@ -209,9 +220,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       let next = 0;
       const slice = () => {
         const deadline = performance.now() + 15;
+        const open = openDocuments(folder); // open documents are indexed from their live text instead
         while (next < files.length && performance.now() < deadline) {
           const path = files[next++]!;
-          if (documents.all().some((document) => locate(document.uri)?.path === path)) continue;
+          if (open.has(path)) continue;
           indexFromDisk(folder, path);
         }
         if (next < files.length) setImmediate(slice);
@@ -386,8 +398,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const actions: CodeAction[] = [];
     const wantsFixAll = params.context.only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll));
     // What fixes may read besides this file: open documents first, then the disk (credentials module, manifests, CODEOWNERS).
+    const openByPath = openDocuments(folder);
     const readText = (other: string): string | undefined => {
-      const open = documents.all().find((candidate) => locate(candidate.uri)?.folder === folder && locate(candidate.uri)?.path === other);
+      const open = openByPath.get(other);
       if (open) return open.getText();
       try {
         const fullPath = `${folder.root}/${other}`;
