@@ -66,3 +66,19 @@ export function git(cwd: string, ...args: string[]): string {
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 }
+
+/**
+ * A Debian package the tests drive for real (pre-commit …), installed with apt when its command is missing, as the
+ * editor tests install chromium. Needs root or password-less sudo; says so when it has neither.
+ */
+export function ensureDebianPackage(pkg: string, command: string): void {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  if (found.status === 0) return;
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', pkg]]) {
+    const [program, ...rest] = [...sudo, ...args] as [string, ...string[]];
+    const result = spawnSync(program, rest, { encoding: 'utf8', env, timeout: 600_000 });
+    if (result.status !== 0) throw new Error(`could not install the Debian package ${pkg} (${[program, ...rest].join(' ')}): ${result.stderr}`);
+  }
+}

@@ -1,13 +1,12 @@
 // `agent-guardrail hook install|uninstall` in real temporary git repositories, with real commits: a fresh repository,
-// chaining an existing hook, core.hooksPath, husky and lefthook, and how the hook finds the CLI. Plus the
-// pre-commit framework's `.pre-commit-hooks.yaml`.
+// chaining an existing hook, core.hooksPath, husky and lefthook, and how the hook finds the CLI. The pre-commit
+// framework's hook is tested in pre-commit-framework.test.ts.
 import { strict as assert } from 'node:assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { CLI, makeTempDir, REPO_ROOT, writeTree } from '../helpers';
+import { CLI, makeTempDir, writeTree } from '../helpers';
 
 /** Temp directories are never inside a repository, even if the system temp folder is (git stops below it). */
 const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter);
@@ -499,26 +498,6 @@ describe('hook install: finding the CLI', function () {
       result.stderr.endsWith('agent-guardrail: the CLI was not found; install it (npm install --save-dev agent-guardrail) or run agent-guardrail hook install again.\n'),
       result.stderr,
     );
-  });
-});
-
-describe('.pre-commit-hooks.yaml (pre-commit framework)', () => {
-  it('is valid YAML declaring the agent-guardrail hook that audits the staged changes', () => {
-    const text = readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8');
-    const hooks = parseYaml(text) as Record<string, unknown>[];
-    assert.ok(Array.isArray(hooks));
-    assert.equal(hooks.length, 1);
-    const hook = hooks[0]!;
-    assert.equal(hook.id, 'agent-guardrail');
-    assert.equal(hook.entry, 'agent-guardrail audit --staged');
-    assert.equal(hook.pass_filenames, false);
-    assert.equal(hook.language, 'node');
-    assert.equal(hook.always_run, true);
-    assert.deepEqual(hook.stages, ['pre-commit']);
-    assert.equal(typeof hook.name, 'string');
-    // The entry's executable is the package's bin.
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    assert.equal(pkg.bin['agent-guardrail'], 'dist/cli.js');
   });
 });
 

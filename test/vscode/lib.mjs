@@ -117,9 +117,16 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
 }
 
-/** npm without the user's `nodedir=/usr` (Node 20 headers) and without audit/fund noise. */
-function npmEnv(extra = {}) {
-  return { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+/**
+ * The environment for a nested npm: none of the `npm_*` variables an outer `npm run` exports. They describe the
+ * outer npm and its Node, and packages read them: code-server's postinstall takes the Node version from
+ * `npm_config_user_agent`, so under `npm run test:vscode` it saw Node 20 and refused to install for Node 24.
+ * Without audit/fund noise; `extra` then sets what this install needs (PATH, npm_config_nodedir …).
+ */
+export function npmEnv(extra = {}) {
+  const env = {};
+  for (const [name, value] of Object.entries(process.env)) if (!/^npm_/i.test(name)) env[name] = value;
+  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
 function installNpmPackage(spec, finalPrefix, env) {
@@ -319,7 +326,7 @@ export async function startCodeServer(prerequisites, stateDir, options = {}) {
 
 function environmentFor(prerequisites, xdg, extra = {}) {
   const env = { ...process.env, ...extra };
-  for (const name of Object.keys(env)) if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE') delete env[name];
+  for (const name of Object.keys(env)) if (name.startsWith('VSCODE_') || name === 'ELECTRON_RUN_AS_NODE' || /^npm_/i.test(name)) delete env[name];
   return {
     ...env,
     PATH: `${join(prerequisites.node, '..')}:${process.env.PATH}`,
