@@ -1,5 +1,5 @@
 import { main } from './main';
-import { isAuditWorker, runAuditWorker } from './parallel';
+import { isAuditWorker, runAuditWorker } from '../node/parallel';
 
 if (isAuditWorker()) {
   runAuditWorker();

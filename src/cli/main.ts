@@ -5,19 +5,19 @@ import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeB
 import { buildInventory } from '../core/inventory';
 import { RULES } from '../core/rules';
 import type { Severity } from '../core/types';
-import { auditPaths, auditStaged, type AuditReport } from './audit';
-import { describeConfigProblem, loadConfig, type LoadedConfig } from './config-file';
-import { gitTopLevel } from './discover';
-import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from './format/common';
-import { formatJson } from './format/json';
-import { formatMarkdown } from './format/markdown';
-import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from './format/inventory';
-import { formatSarif } from './format/sarif';
-import { findInHistory } from './history';
-import { auditPathsInParallel } from './parallel';
+import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
+import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
+import { gitTopLevel } from '../node/discover';
+import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
+import { formatJson } from '../node/format/json';
+import { formatMarkdown } from '../node/format/markdown';
+import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from '../node/format/inventory';
+import { formatSarif } from '../node/format/sarif';
+import { findInHistory } from '../node/history';
+import { auditPathsInParallel } from '../node/parallel';
 import { installHook, uninstallHook } from './hook';
 import { writeStarterConfig } from './init';
-import { formatText } from './format/text';
+import { formatText } from '../node/format/text';
 
 const HELP = `agent-guardrail ${TOOL_VERSION}: find hardcoded secrets, over-broad grants and unowned agents.
 

@@ -8,7 +8,7 @@ import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
 import { collectSecretContexts, syntaxErrorCount } from './languages/typescript';
 import { scanYaml } from './languages/yaml';
-import { RULES } from './rules';
+import { getRule, RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
 import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection } from './secrets/detect';
 import { fingerprintOf, redact } from './secrets/redact';
@@ -38,10 +38,17 @@ export interface AnalysisOptions {
   now?: Date;
 }
 
+const defaultSeverity = (ruleId: string) => getRule(ruleId).defaultSeverity;
+
+/** The context the rule checks of one file share (also for tests that drive one reader or check directly). */
+export function createAnalysisContext(path: string, text: string, config: ResolvedConfig, now: Date): AnalysisContext {
+  return new AnalysisContext(path, text, config, now, defaultSeverity);
+}
+
 /** Analyse one file's text. Pure: no file system, no network; never throws for bad input. */
 export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
   const { path, text } = input;
-  const context = new AnalysisContext(path, text, config, options.now ?? new Date());
+  const context = createAnalysisContext(path, text, config, options.now ?? new Date());
   const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [] };
 
   if (text.length > config.maxFileSize) {

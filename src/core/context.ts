@@ -7,7 +7,6 @@ import { parseJsonTree } from './languages/json';
 import { parseSourceFile, type SourceFile } from './languages/typescript';
 import { parseYamlDocuments } from './languages/yaml';
 import { LineIndex } from './position';
-import { getRule } from './rules/registry';
 import { fingerprintOf } from './secrets/redact';
 import type { FileNote, Finding, RelatedLocation, Severity } from './types';
 
@@ -22,6 +21,10 @@ export interface ReportOptions {
   /** Report at this severity while the rule is at its default severity (e.g. error in production). */
   escalateTo?: Severity;
 }
+
+/** A rule's default severity by id. The context gets it from its creator (analyze.ts), not from the rule registry,
+ * so that rules, which use the context, and the context never import each other. Throws for an unknown id. */
+export type DefaultSeverity = (ruleId: string) => Severity;
 
 /**
  * Everything a rule check gets for one file: the text, lazily parsed forms (each parsed at most once per file),
@@ -43,6 +46,7 @@ export class AnalysisContext {
     readonly text: string,
     readonly config: ResolvedConfig,
     readonly now: Date,
+    private readonly defaultSeverity: DefaultSeverity,
   ) {
     this.kind = fileKind(path);
   }
@@ -86,15 +90,14 @@ export class AnalysisContext {
 
   /** Is this rule switched on (severity other than off) for this file? Checks skip work for rules that are off. */
   enabled(ruleId: string): boolean {
-    const rule = getRule(ruleId);
-    return effectiveSeverity(this.config, rule.id, rule.defaultSeverity) !== 'off';
+    return effectiveSeverity(this.config, ruleId, this.defaultSeverity(ruleId)) !== 'off';
   }
 
   report(ruleId: string, startOffset: number, endOffset: number, message: string, options: ReportOptions = {}): void {
-    const rule = getRule(ruleId);
-    const configured = effectiveSeverity(this.config, rule.id, rule.defaultSeverity);
+    const defaultSeverity = this.defaultSeverity(ruleId);
+    const configured = effectiveSeverity(this.config, ruleId, defaultSeverity);
     if (configured === 'off') return;
-    const severity = options.escalateTo && configured === rule.defaultSeverity ? options.escalateTo : configured;
+    const severity = options.escalateTo && configured === defaultSeverity ? options.escalateTo : configured;
     const basis = options.fingerprintBasis ?? this.text.slice(startOffset, endOffset);
     this.findings.push({
       ruleId,

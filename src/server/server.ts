@@ -21,11 +21,11 @@ import { LineIndex } from '../core/position';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
-import { auditPaths, auditStaged, type AuditReport } from '../cli/audit';
-import { CONFIG_FILE_NAMES, loadConfig } from '../cli/config-file';
-import { discoverFiles, gitTopLevel } from '../cli/discover';
-import { createIgnoreMatcher } from '../cli/ignore';
-import { decodeFile } from '../cli/read';
+import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
+import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
+import { discoverFiles, gitTopLevel } from '../node/discover';
+import { createIgnoreMatcher } from '../node/ignore';
+import { decodeFile } from '../node/read';
 import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
 import { DEFAULT_SETTINGS, mergeSettings, type EditorSettings } from './settings';
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { analyzeSources } from '../../src/cli/audit';
+import { analyzeSources } from '../../src/node/audit';
 import { defaultConfig } from '../../src/core/config';
 import { CLI, makeTempDir, writeTree } from '../helpers';
 

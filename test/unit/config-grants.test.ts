@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile } from '../../src/core/analyze';
+import { analyzeFile, createAnalysisContext } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { parsePermissionRule, readClaudeSettings } from '../../src/core/configs/claude';
 import { configKind } from '../../src/core/configs/kind';
@@ -11,7 +11,6 @@ import { MAX_FINDINGS_PER_RULE } from '../../src/core/configs/report';
 import { githubScopesInUrl, isScopeKey } from '../../src/core/configs/scopes';
 import { shellGrantOf } from '../../src/core/configs/shell-grants';
 import { partRange } from '../../src/core/configs/tree';
-import { AnalysisContext } from '../../src/core/context';
 import { getRule } from '../../src/core/rules';
 import type { Finding } from '../../src/core/types';
 import { describe1, REPO_ROOT } from '../helpers';
@@ -708,7 +707,7 @@ describe('config readers', () => {
   it('normalises MCP server entries: servers in VS Code, mcpServers elsewhere', () => {
     const vscode = `{ "servers": { "a": { "command": "npx", "args": ["-y", "pkg"], "env": { "K": "\${input:k}" } } }, "mcpServers": { "ignored": { "command": "x" } },
   "inputs": [{ "id": "k", "type": "promptString", "password": true }] }`;
-    const context = new AnalysisContext('.vscode/mcp.json', vscode, defaultConfig(), new Date());
+    const context = createAnalysisContext('.vscode/mcp.json', vscode, defaultConfig(), new Date());
     const config = readMcpConfig(context)!;
     assert.equal(config.client, 'vscode');
     assert.deepStrictEqual(config.servers.map((server) => [server.name, server.command?.value, server.args.map((arg) => arg.value), server.env.map((e) => `${e.name}=${e.value.value}`)]), [
@@ -717,13 +716,13 @@ describe('config readers', () => {
     assert.deepStrictEqual(config.inputs.map((input) => [input.id, input.password]), [['k', true]]);
 
     const remote = `{ "mcpServers": { "r": { "type": "http", "url": "https://example.com/mcp", "headers": { "Authorization": "Bearer \${TOKEN}" } } } }`;
-    const remoteConfig = readMcpConfig(new AnalysisContext('.mcp.json', remote, defaultConfig(), new Date()))!;
+    const remoteConfig = readMcpConfig(createAnalysisContext('.mcp.json', remote, defaultConfig(), new Date()))!;
     assert.deepStrictEqual(remoteConfig.servers.map((server) => [server.type, server.url?.value, server.headers.map((h) => h.name)]), [['http', 'https://example.com/mcp', ['Authorization']]]);
   });
 
   it('sees through shell launchers', () => {
     const text = `{ "mcpServers": { "a": { "command": "bash", "args": ["-c", "npx -y 'pkg name' /data"] } } }`;
-    const context = new AnalysisContext('.mcp.json', text, defaultConfig(), new Date());
+    const context = createAnalysisContext('.mcp.json', text, defaultConfig(), new Date());
     const server = readMcpConfig(context)!.servers[0]!;
     const line = commandLine(text, server);
     assert.equal(line.viaShell, true);
@@ -734,7 +733,7 @@ describe('config readers', () => {
 
   it('reads Claude Code settings', () => {
     const text = `{ "permissions": { "allow": ["Bash(git status)"], "deny": ["Read(./.env)"], "additionalDirectories": ["../docs"], "defaultMode": "acceptEdits" } }`;
-    const settings = readClaudeSettings(new AnalysisContext('.claude/settings.json', text, defaultConfig(), new Date()))!;
+    const settings = readClaudeSettings(createAnalysisContext('.claude/settings.json', text, defaultConfig(), new Date()))!;
     assert.deepStrictEqual(
       [settings.allow.map((s) => s.value), settings.deny.map((s) => s.value), settings.additionalDirectories.map((s) => s.value), settings.defaultModes.map((s) => s.value)],
       [['Bash(git status)'], ['Read(./.env)'], ['../docs'], ['acceptEdits']],

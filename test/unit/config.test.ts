@@ -5,9 +5,9 @@ import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { auditPaths } from '../../src/cli/audit';
+import { auditPaths } from '../../src/node/audit';
 import { formatBytes } from '../../src/core/analyze';
-import { describeConfigProblem, loadConfig } from '../../src/cli/config-file';
+import { describeConfigProblem, loadConfig } from '../../src/node/config-file';
 import { STARTER_CONFIG, writeStarterConfig } from '../../src/cli/init';
 import {
   configSchema,
