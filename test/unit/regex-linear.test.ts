@@ -32,6 +32,8 @@ import { REPO_ROOT } from '../helpers';
 
 const SIZE = 1 << 20;
 const WATCHDOG_MS = 10_000;
+/** How long a worker may take to start (load the compiled core) before its first input. */
+const STARTUP_MS = 120_000;
 
 /** An adversarial input: `head`, then `unit` repeated up to 1 MB, then `tail`. */
 interface Input {
@@ -150,15 +152,18 @@ class Sandbox {
     return new Promise((resolve, reject) => {
       let current = -1;
       let timer: NodeJS.Timeout;
+      // Until the first input starts, the worker is loading this module (the whole core): that is not regex time, and
+      // on a loaded machine it can take seconds, so it gets its own generous limit.
       const arm = () => {
         clearTimeout(timer);
+        const limit = current >= 0 ? limitMs : Math.max(limitMs, STARTUP_MS);
         timer = setTimeout(() => {
           cleanup();
           this.worker = undefined;
           void worker.terminate();
           const input = current >= 0 ? describeInput(task.inputs[current]!, task.size) : 'startup';
-          reject(new Error(`no result within ${limitMs / 1000} s (super-linear?) on input ${input}`));
-        }, limitMs);
+          reject(new Error(`no result within ${limit / 1000} s (super-linear?) on input ${input}`));
+        }, limit);
       };
       const onMessage = (message: Message) => {
         if (message.id !== id) return;
