@@ -14,6 +14,12 @@
 //   BENCH_LINES=2000  BENCH_FILES=2000  BENCH_BIG_FILES=10000 (0 skips)  BENCH_STAGED=20
 //   BENCH_FILE_REPEAT=25 (samples in a)  BENCH_REPEAT=3 (rounds of process runs in b, after one warm-up round)
 //   BENCH_SKIP_SECRETLINT=1  BENCH_SKIP_GIT=1  BENCH_KEEP=1 (keep the generated trees and print where)
+//
+// (e) Real repositories, when given (the default run needs nothing outside this repository):
+//   BENCH_REPOS=/path/a:/path/b   or   node test/bench/bench.mjs --repos /path/a,/path/b
+// For each: our audit, the floor (as a process and in-process), secretlint, and a cached re-audit, interleaved.
+//   BENCH_REPO_REPEAT=3 (rounds after one warm-up)  BENCH_SLOW_MS=20000 (a contender slower than this runs once)
+//   BENCH_ONLY=repos (skip a-d)
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,6 +54,13 @@ const SIZES = {
   fileRepeat: num('BENCH_FILE_REPEAT', 25),
   repeat: Math.max(1, num('BENCH_REPEAT', 3)),
 };
+const repoArg = process.argv.indexOf('--repos');
+const REPOS = (repoArg >= 0 ? (process.argv[repoArg + 1] ?? '').split(',') : (process.env.BENCH_REPOS ?? '').split(':'))
+  .filter(Boolean)
+  .map((path) => resolve(path));
+const REPO_REPEAT = Math.max(1, num('BENCH_REPO_REPEAT', 3));
+const SLOW_MS = num('BENCH_SLOW_MS', 20000);
+const ONLY_REPOS = process.env.BENCH_ONLY === 'repos';
 const SKIP_SECRETLINT = process.env.BENCH_SKIP_SECRETLINT === '1';
 const SKIP_GIT = process.env.BENCH_SKIP_GIT === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -190,14 +203,15 @@ function interleave(contenders, { runs, warmup = 1 }) {
   const failed = {};
   for (let pass = 0; pass < warmup + runs; pass++) {
     for (const [name, { run, json = false }] of Object.entries(contenders)) {
-      if (failed[name]) continue;
+      if (failed[name] || (pass > 0 && samples[name].some((sample) => sample.ms > SLOW_MS))) continue;
       const sample = run();
       if (sample.status !== undefined && !valid(sample, json)) {
         log(`${name}: exit ${sample.status}\n${sample.stderr.slice(0, 2000)}`);
         failed[name] = sample.stderr.slice(0, 500) || `exit ${sample.status}`;
         continue;
       }
-      if (pass >= warmup) samples[name].push(sample);
+      // A slow contender's warm-up run is its one sample.
+      if (pass >= warmup || sample.ms > SLOW_MS) samples[name].push(sample);
     }
     if (runs > 1 || warmup) log(`  round ${pass + 1}/${warmup + runs}${pass < warmup ? ' (warm-up)' : ''}: ${Object.keys(contenders).map((name) => `${name} ${failed[name] ? 'failed' : `${(pass >= warmup ? samples[name].at(-1) : undefined)?.ms.toFixed(0) ?? '-'} ms`}`).join(', ')}`);
   }
@@ -425,6 +439,118 @@ function benchBigTree() {
   return { files: stats.files, lines: stats.lines, bytes: stats.bytes, ...finish(runs.ours, ourReport) };
 }
 
+/** Whether the CLI under test has `--cache` (the bench also measures builds from before it existed). */
+function cliHasCache() {
+  const help = spawnSync(NODE, [CLI, '--help'], { encoding: 'utf8' });
+  return /--cache-location/.test(help.stdout ?? '');
+}
+
+/**
+ * (e) One real repository: our audit, the floor (a process, as the issue's table; and in-process), secretlint,
+ * and with --cache a cold audit (cache removed first) and a warm one, interleaved round by round.
+ */
+function benchRepo(path) {
+  const name = path.split('/').filter(Boolean).at(-1);
+  const ts = loadTypeScript();
+  const cacheFile = join(scratch, `cache-${name}`);
+  const ourArgs = [CLI, 'audit', '.', '--format', 'json'];
+  let floorInfo;
+  const contenders = {
+    floorProcess: { run: () => runNode([join(repo, 'test/bench/floor.mjs'), path]), json: true },
+    floor: {
+      run: () => {
+        let sample;
+        const timing = timeCall(() => (sample = floorPass(ts, path)));
+        floorInfo = sample;
+        return timing;
+      },
+    },
+    ours: { run: () => runNode(ourArgs, { cwd: path }), json: true },
+    ...(SKIP_SECRETLINT
+      ? {}
+      : {
+          secretlint: {
+            // secretlint reads .secretlintrc.json from the working directory: --secretlintrc points at ours instead.
+            run: () => runNode([SECRETLINT, '**/*', '--format', 'json', '--secretlintrc', join(scratch, '.secretlintrc.json')], { cwd: path }),
+            json: true,
+          },
+        }),
+    ...(cliHasCache()
+      ? {
+          cacheCold: {
+            run: () => {
+              rmSync(cacheFile, { force: true });
+              return runNode([...ourArgs, '--cache', '--cache-location', cacheFile], { cwd: path });
+            },
+            json: true,
+          },
+          cacheWarm: { run: () => runNode([...ourArgs, '--cache', '--cache-location', cacheFile], { cwd: path }), json: true },
+        }
+      : {}),
+  };
+  const runs = interleave(contenders, { runs: REPO_REPEAT, warmup: 1 });
+  const result = { name, path };
+  for (const key of Object.keys(runs)) {
+    result[key] = finish(runs[key], key === 'secretlint' ? secretlintReport : key === 'floor' || key === 'floorProcess' ? undefined : ourReport);
+  }
+  result.floor = { ...result.floor, files: floorInfo?.files, codeFiles: floorInfo?.codeFiles, bytes: floorInfo?.bytes };
+  if (result.cacheWarm && result.ours && result.cacheWarm.findings !== result.ours.findings) {
+    result.cacheMismatch = `cached audit reported ${result.cacheWarm.findings} findings, uncached ${result.ours.findings}`;
+  }
+  rmSync(cacheFile, { force: true });
+  return result;
+}
+
+function benchRepos() {
+  writeFileSync(join(scratch, '.secretlintrc.json'), SECRETLINTRC);
+  const results = [];
+  for (const path of REPOS) {
+    if (!existsSync(path)) {
+      log(`(e) ${path}: not found, skipped`);
+      continue;
+    }
+    log(`(e) ${path}`);
+    results.push(benchRepo(path));
+  }
+  return results;
+}
+
+function repoTable(repos) {
+  const ratio = (a, b) => (a?.ms !== undefined && b?.ms !== undefined ? ratioOf(a.ms, b.ms) : undefined);
+  const cpuRatio = (a, b) => (a?.cpuMs !== undefined && b?.cpuMs !== undefined ? ratioOf(a.cpuMs, b.cpuMs) : undefined);
+  const sec = (s) => (s?.ms === undefined ? (s?.failed ? 'failed' : 'n/a') : `${(s.ms / 1000).toFixed(2)} s`);
+  const head = ['repository', 'files', 'ours', 'floor', 'ours÷floor', '(cpu)', 'ours÷floor in-proc', 'secretlint', 'secretlint÷ours', 'warm cache÷ours', 'RSS'];
+  const cells = repos.map((r) => [
+    r.name,
+    String(r.ours?.filesAnalyzed ?? r.floor?.files ?? ''),
+    sec(r.ours),
+    sec(r.floorProcess),
+    String(ratio(r.ours, r.floorProcess) ?? ''),
+    String(cpuRatio(r.ours, r.floorProcess) ?? ''),
+    String(ratio(r.ours, r.floor) ?? ''),
+    sec(r.secretlint),
+    String(ratio(r.secretlint, r.ours) ?? ''),
+    String(ratio(r.cacheWarm, r.ours) ?? ''),
+    r.ours?.rssMb !== undefined ? `${r.ours.rssMb} MB` : '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+  const raw = (s) => (s?.raw ? `wall ${s.raw.join(' ')} | cpu ${s.rawCpu.join(' ')}` : s?.failed ? `FAILED: ${s.failed}` : 'n/a');
+  const out = [
+    `(e) real repositories: budgets ours ÷ floor ≤ 1.2 (floor: one thread, a fresh process, read + parse TS/JS), secretlint ÷ ours ≥ 1, warm cache ÷ ours ≤ 0.2`,
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.map(line),
+    '',
+  ];
+  for (const r of repos) {
+    out.push(`  ${r.name}: ${r.floor?.files} files read by the floor (${r.floor?.codeFiles} parsed, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(1)} MB); ${r.ours?.findings} findings ${JSON.stringify(r.ours?.rules ?? {})}`);
+    for (const key of ['ours', 'floorProcess', 'floor', 'secretlint', 'cacheCold', 'cacheWarm']) if (r[key]) out.push(`    ${key.padEnd(13)} ${raw(r[key])}`);
+    if (r.cacheMismatch) out.push(`    CACHE MISMATCH: ${r.cacheMismatch}`);
+  }
+  return out.join('\n');
+}
+
 // --------------------------------------------------------------------------------------------------- report
 
 const ratioOf = (a, b) => (a === undefined || b === undefined || !b ? undefined : round(a / b, 2));
@@ -529,25 +655,28 @@ try {
     typescript: loadTypeScript().version,
     secretlint: JSON.parse(readFileSync(join(repo, 'node_modules/secretlint/package.json'), 'utf8')).version,
   };
-  log(`(a) ${SIZES.lines}-line file`);
-  try {
-    results.file = benchFile();
-  } catch (error) {
-    results.fileError = error.stack;
-    log(`(a) failed: ${error.stack}`);
+  if (!ONLY_REPOS) {
+    log(`(a) ${SIZES.lines}-line file`);
+    try {
+      results.file = benchFile();
+    } catch (error) {
+      results.fileError = error.stack;
+      log(`(a) failed: ${error.stack}`);
+    }
   }
-  if (SIZES.files > 0) {
+  if (SIZES.files > 0 && !ONLY_REPOS) {
     log(`(b) ${SIZES.files}-file tree`);
     results.tree = benchTree();
   }
-  if (SIZES.staged > 0) {
+  if (SIZES.staged > 0 && !ONLY_REPOS) {
     log(`(c) ${SIZES.staged} staged files`);
     results.staged = benchStaged();
   }
-  if (SIZES.bigFiles > 0) {
+  if (SIZES.bigFiles > 0 && !ONLY_REPOS) {
     log(`(d) ${SIZES.bigFiles}-file tree`);
     results.big = benchBigTree();
   }
+  if (REPOS.length) results.repos = benchRepos();
 } catch (error) {
   results.error = error.stack;
   log(`failed: ${error.stack}`);
@@ -569,6 +698,7 @@ console.log('ratio = wall-time ratio (the budgets); cpu ratio = the same with CP
 console.log(text);
 console.log('');
 console.log(details(results));
+if (results.repos?.length) console.log(`\n${repoTable(results.repos)}`);
 if (results.fileError) console.log(`\n(a) error: ${results.fileError}`);
 if (results.error) console.log(`\nbench error: ${results.error}`);
 console.log(`\n${results.totalSeconds} s in all; results in ${relative(process.cwd(), outFile) || outFile}`);

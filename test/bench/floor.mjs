@@ -16,7 +16,13 @@ export function loadTypeScript() {
 }
 
 const CODE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
-const SKIPPED = new Set(['node_modules', '.git', 'dist', 'build', 'out', 'coverage']);
+// The directories our audit's walk skips outside git (SKIPPED_DIRECTORIES in src/core/files.ts), so both read the
+// same files.
+const SKIPPED = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.turbo',
+  '.cache', '.parcel-cache', '.vercel', '.svelte-kit', '.output', 'vendor', '__pycache__', '.venv', 'venv',
+  '.tox', 'target', '.gradle', '.idea', '.vscode-test',
+]);
 
 export function scriptKind(ts, path) {
   const lower = path.toLowerCase();
