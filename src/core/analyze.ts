@@ -6,7 +6,8 @@ import { isLockfile, isMinifiedName, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
-import { collectSecretContexts, syntaxErrorCount } from './languages/typescript';
+import { SECRET_CONTEXTS, syntaxErrorCount } from './languages/typescript';
+import { collectedFrom } from './syntax';
 import { scanYaml } from './languages/yaml';
 import { getRule, RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
@@ -118,7 +119,7 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
         if (!sourceFile) return undefined;
         const errors = syntaxErrorCount(sourceFile);
         if (errors) context.note('partial', `${errors} syntax error${errors === 1 ? '' : 's'}; analysed what parsed`);
-        return collectSecretContexts(sourceFile);
+        return collectedFrom(context, SECRET_CONTEXTS);
       }
       case 'json': {
         const scan = scanJson(text);

@@ -1,5 +1,6 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
+import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
 
 type Ts = typeof TsNamespace;
 let tsModule: Ts | undefined;
@@ -87,9 +88,21 @@ export interface SecretContexts {
   foldedValues: FoldedValue[];
 }
 
-/** Collect every string value that sits under a name, and every constant concatenation, in one walk. */
+/** Every string value that sits under a name, and every constant concatenation (a walk of its own). */
 export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
   const ts = loadTypeScript();
+  const visitor = SECRET_CONTEXTS.create(ts, sourceFile);
+  walkSyntax(ts, sourceFile, [visitor]);
+  return visitor.result();
+}
+
+/** The secret scan's share of the one walk of a code file (src/core/syntax.ts). Runs on every code file. */
+export const SECRET_CONTEXTS = {
+  id: 'secret-contexts',
+  create: (ts: Ts, sourceFile: SourceFile) => secretContextsVisitor(ts, sourceFile),
+} satisfies SyntaxCollector<SecretContexts>;
+
+function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & { result(): SecretContexts } {
   const text = sourceFile.text;
   const namedValues: NamedValue[] = [];
   const foldedValues: FoldedValue[] = [];
@@ -226,15 +239,20 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     for (const name of names) namedValues.push({ name, value, start, end, credentialPosition, exact });
   };
 
+  /** Inner `+` nodes of chains already split into runs, and the constant operands already folded (not visited). */
+  const chainSpine = new Set<Node>();
+  const foldedOperands = new Set<Node>();
+
   /**
-   * A `+` chain: every run of two or more constant parts is folded into one value (`'sk-proj-' + '…'`, also
-   * inside `prefix + 'sk-' + '…' + suffix`); the other parts are visited as usual. Walks the left spine without
-   * recursion.
+   * A `+` chain, seen at its top: every run of two or more constant parts is folded into one value
+   * (`'sk-proj-' + '…'`, also inside `prefix + 'sk-' + '…' + suffix`); the walk then goes on into the other parts.
+   * Walks the left spine without recursion.
    */
-  const visitPlusChain = (top: TsNamespace.BinaryExpression): void => {
+  const splitPlusChain = (top: TsNamespace.BinaryExpression): void => {
     const rights: Expression[] = [];
     let leaf: Expression = top;
     while (isPlus(leaf)) {
+      if (leaf !== top) chainSpine.add(leaf);
       rights.push(leaf.right);
       leaf = leaf.left;
     }
@@ -243,11 +261,9 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     let runStart = -1;
     let runValue = '';
     const flush = (endIndex: number): void => {
-      if (runStart < 0) return;
-      if (endIndex - runStart >= 2) {
+      if (runStart >= 0 && endIndex - runStart >= 2) {
         foldedValues.push({ value: runValue, start: operands[runStart]!.getStart(sourceFile), end: operands[endIndex - 1]!.end });
-      } else {
-        visit(operands[runStart]!);
+        for (let i = runStart; i < endIndex; i++) foldedOperands.add(operands[i]!);
       }
       runStart = -1;
       runValue = '';
@@ -256,7 +272,6 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
       const value = fold(operands[i]!);
       if (value === undefined) {
         flush(i);
-        visit(operands[i]!);
       } else if (runStart < 0) {
         runStart = i;
         runValue = value;
@@ -300,13 +315,14 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
     }
   };
 
-  const visit = (node: Node): void => {
+  const enter = (node: Node): boolean => {
     const kind = node.kind;
     // Types, interfaces and imports hold no values: skip their subtrees (a key in a literal type is still found by
     // the provider scan of the whole text).
     if ((kind >= K.FirstTypeNode && kind <= K.LastTypeNode) || kind === K.InterfaceDeclaration || kind === K.TypeAliasDeclaration || kind === K.ImportDeclaration) {
-      return;
+      return false;
     }
+    if (foldedOperands.has(node)) return false;
     switch (kind) {
       case K.PropertyAssignment: {
         const property = node as TsNamespace.PropertyAssignment;
@@ -371,9 +387,8 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
           addValue(nameOf(unwrap(binary.left)), binary.right);
           const right = unwrap(binary.right);
           if (!ts.isStringLiteralLike(right)) addValue(nameOf(right), binary.left);
-        } else if (operator === K.PlusToken) {
-          visitPlusChain(binary);
-          return;
+        } else if (operator === K.PlusToken && !chainSpine.has(binary)) {
+          splitPlusChain(binary);
         }
         break;
       }
@@ -388,9 +403,8 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
         break;
       }
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
 
-  ts.forEachChild(sourceFile, visit);
-  return { namedValues, foldedValues };
+  return { enter, result: () => ({ namedValues, foldedValues }) };
 }

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import type { ts as TsNamespace } from 'ts-morph';
+import { analyzeFile } from '../../src/core/analyze';
+import { defaultConfig } from '../../src/core/config';
+import { loadTypeScript, parseSourceFile } from '../../src/core/languages/typescript';
+import { walkSyntax, type SyntaxVisitor } from '../../src/core/languages/syntax-walk';
+
+const ts = loadTypeScript();
+
+/** A visitor that logs what it sees as `+Kind` / `-Kind`, declining the subtrees of the kinds in `decline`. */
+function recorder(log: string[], name: string, decline: TsNamespace.SyntaxKind[] = []): SyntaxVisitor {
+  return {
+    enter(node) {
+      log.push(`${name}+${ts.SyntaxKind[node.kind]}`);
+      return !decline.includes(node.kind);
+    },
+    leave(node) {
+      log.push(`${name}-${ts.SyntaxKind[node.kind]}`);
+    },
+  };
+}
+
+describe('one syntax walk for every collector', () => {
+  const sourceFile = parseSourceFile('a.ts', 'type T = { a: string };\nf(1);\n');
+
+  it('shows each node to every visitor in source order, leaving in reverse', () => {
+    const log: string[] = [];
+    walkSyntax(ts, sourceFile, [recorder(log, 'a'), recorder(log, 'b')]);
+    assert.deepEqual(log.slice(0, 4), ['a+TypeAliasDeclaration', 'b+TypeAliasDeclaration', 'a+Identifier', 'b+Identifier']);
+    assert.deepEqual(log.slice(-6), ['b-ExpressionStatement', 'a-ExpressionStatement', 'a+EndOfFileToken', 'b+EndOfFileToken', 'b-EndOfFileToken', 'a-EndOfFileToken']);
+    assert.equal(log.filter((entry) => entry.startsWith('a+')).length, log.filter((entry) => entry.startsWith('b+')).length);
+  });
+
+  it('hides a declined subtree from the visitor that declined it only, and sends it no leave', () => {
+    const log: string[] = [];
+    walkSyntax(ts, sourceFile, [recorder(log, 'a', [ts.SyntaxKind.TypeAliasDeclaration]), recorder(log, 'b')]);
+    const typeAlias = log.slice(0, log.indexOf('b-TypeAliasDeclaration') + 1);
+    assert.deepEqual(
+      typeAlias.filter((entry) => entry.startsWith('a')),
+      ['a+TypeAliasDeclaration'],
+    );
+    assert.ok(typeAlias.includes('b+TypeLiteral') && typeAlias.includes('b-TypeLiteral'));
+    assert.ok(log.includes('a+CallExpression') && log.includes('a-CallExpression'));
+  });
+
+  it('does not descend where every visitor declined', () => {
+    const seen: string[] = [];
+    const decliner: SyntaxVisitor = {
+      enter(node) {
+        seen.push(ts.SyntaxKind[node.kind]);
+        return false;
+      },
+    };
+    walkSyntax(ts, sourceFile, [decliner, { enter: () => false }]);
+    assert.deepEqual(seen, ['TypeAliasDeclaration', 'ExpressionStatement', 'EndOfFileToken']);
+  });
+
+  it('gives the secret scan and the agent analysis of one file the same results as before they shared a walk', () => {
+    // A folded concatenation inside a call argument of a tool's implementation, in an agent file: both collectors
+    // see the same nodes; the folded parts are not visited again (one finding).
+    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJ', 'UI5_SIULVqjkVfIbiZGpGKVKnN'];
+    const text = [
+      "import { Agent, tool } from '@openai/agents';",
+      "import { execSync } from 'node:child_process';",
+      'const run = tool({ name: "run", execute: async (input: { command: string }) => execSync(input.command) });',
+      `export const agent = new Agent({ name: 'ops', tools: [run], instructions: go('${key[0]}' + '${key[1]}' + ('${key[2]}')) });`,
+      '',
+    ].join('\n');
+    const analysis = analyzeFile({ path: 'src/agent.ts', text }, defaultConfig(), { now: new Date('2026-01-15T00:00:00Z') });
+    assert.deepEqual(
+      analysis.findings.map((finding) => `${finding.ruleId} ${finding.range.start.line + 1}:${finding.range.start.column + 1}`).sort(),
+      ['grants/unrestricted-shell 3:80', 'secrets/provider-key 4:78'],
+    );
+    assert.deepEqual(analysis.facts.agents.map((agent) => `${agent.name} ${agent.tools.map((item) => `${item.name}:${item.kind}`).join(',')}`), ['ops run:shell']);
+  });
+});
