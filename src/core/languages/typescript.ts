@@ -129,9 +129,12 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     }
     return undefined;
   };
+  /** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env` (by shape: reading the node's text costs a rescan). */
   const isEnvObject = (node: Expression): boolean => {
-    const source = node.getText(sourceFile);
-    return source === 'process.env' || source === 'import.meta.env' || source === 'Bun.env' || source === 'Deno.env';
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+    const base = node.expression;
+    if (ts.isIdentifier(base)) return base.text === 'process' || base.text === 'Bun' || base.text === 'Deno';
+    return ts.isMetaProperty(base) && base.keywordToken === K.ImportKeyword && base.name.text === 'meta';
   };
 
   const isPlus = (node: Expression): node is TsNamespace.BinaryExpression =>
@@ -226,9 +229,15 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     let exact = false;
     if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) {
       value = expression.text;
-      start = expression.getStart(sourceFile) + 1;
       end = expression.end - 1;
-      exact = end - start === value.length && text.slice(start, end) === value;
+      // Without escapes the value is the text before the closing quote, right after the opening one; only
+      // otherwise is the literal's start looked up (getStart rescans the leading trivia).
+      start = end - value.length;
+      exact = start > 0 && text.charCodeAt(start - 1) === text.charCodeAt(end) && text.slice(start, end) === value;
+      if (!exact) {
+        start = expression.getStart(sourceFile) + 1;
+        exact = end - start === value.length && text.slice(start, end) === value;
+      }
     } else {
       value = fold(expression);
       if (value === undefined) return;
