@@ -8,8 +8,10 @@ import { getRule } from '../rules';
 import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
 import { manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
+import { autoApprovalFixes } from './approval';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
+import { pinVersionFixes } from './pinning';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
@@ -57,6 +59,10 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return undeclaredToolFixes(path, text, finding, config, workspace);
     case 'credentials/long-lived':
       return ttlFixes(path, text, finding, config);
+    case 'supply-chain/unpinned-mcp-server':
+      return pinVersionFixes(path, text, finding, config, workspace);
+    case 'grants/auto-approval':
+      return autoApprovalFixes(path, text, finding);
     default:
       return [];
   }

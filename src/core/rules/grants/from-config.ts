@@ -1,4 +1,5 @@
 import type { RuleDefinition } from '../rule';
+import { autoApproval } from './auto-approval';
 import { broadOauthScope } from './broad-oauth-scope';
 import { cloudAdmin } from './cloud-admin';
 import { filesystemRoot } from './filesystem-root';
@@ -9,4 +10,4 @@ import { unrestrictedShell } from './unrestricted-shell';
  * unrestricted-shell and broad-oauth-scope also read code; the code side of unrestricted-shell is
  * src/core/code/shell.ts.
  */
-export const CONFIG_GRANT_RULES: RuleDefinition[] = [filesystemRoot, unrestrictedShell, cloudAdmin, broadOauthScope];
+export const CONFIG_GRANT_RULES: RuleDefinition[] = [filesystemRoot, unrestrictedShell, cloudAdmin, broadOauthScope, autoApproval];
