@@ -452,7 +452,7 @@ describe('quick fixes (table)', () => {
   });
 
   it('fix all applies the safe fixes of one file, one after another, as one edit', () => {
-    const text = `{\n  "servers": {\n    "a": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB}" } },\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "~"] }\n  }\n}\n`;
+    const text = `{\n  "servers": {\n    "a": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB}" } },\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem@2025.8.21", "~"] }\n  }\n}\n`;
     const edit = fixAllEdits({ path: '.vscode/mcp.json', text, config: defaultConfig() });
     assert.ok(edit);
     const result = applyEdits(text, [edit]);

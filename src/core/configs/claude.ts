@@ -13,6 +13,8 @@ export interface ClaudeSettings {
   defaultModes: TreeString[];
   /** `enableAllProjectMcpServers`: every server a project's .mcp.json defines starts without asking. */
   enableAllProjectMcpServers?: TreeValue;
+  /** `sandbox.filesystem.denyRead`: paths no Bash command may read when the sandbox is on. */
+  sandboxDenyRead: TreeString[];
   /** Shell commands of `hooks` (`"PreToolUse": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": … }] }]`). */
   hooks: ClaudeHook[];
 }
@@ -39,6 +41,7 @@ export function readClaudeSettings(context: AnalysisContext): ClaudeSettings | u
       additionalDirectories: stringsOf(getKey(permissions, 'additionalDirectories')),
       defaultModes: modes,
       ...(getKey(root, 'enableAllProjectMcpServers') && { enableAllProjectMcpServers: getKey(root, 'enableAllProjectMcpServers') }),
+      sandboxDenyRead: stringsOf(getKey(getKey(getKey(root, 'sandbox'), 'filesystem'), 'denyRead')),
       hooks: readHooks(getKey(root, 'hooks')),
     };
   });

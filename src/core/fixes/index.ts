@@ -9,6 +9,8 @@ import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
 import { manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
 import { autoApprovalFixes } from './approval';
+import { askInsteadOfAllowFixes, unprotectedSecretsFixes } from './claude-permissions';
+import { insecureServerFixes } from './insecure-server';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { pinVersionFixes } from './pinning';
@@ -63,6 +65,14 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return pinVersionFixes(path, text, finding, config, workspace);
     case 'grants/auto-approval':
       return autoApprovalFixes(path, text, finding);
+    case 'credentials/insecure-mcp-server':
+      return insecureServerFixes(path, text, finding);
+    case 'grants/unprotected-secrets':
+      return unprotectedSecretsFixes(path, text, finding, config);
+    case 'grants/network-exfiltration': {
+      const ask = askInsteadOfAllowFixes(path, text, finding);
+      return ask.length ? ask : autoApprovalFixes(path, text, finding);
+    }
     default:
       return [];
   }

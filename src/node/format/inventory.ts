@@ -69,7 +69,7 @@ function csvField(value: string): string {
 
 /** One row per agent; lists inside a cell are separated by "; ". */
 export function formatInventoryCsv(inventory: Inventory): string {
-  const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_ownership', 'findings_manifest'];
+  const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_supply_chain', 'findings_ownership', 'findings_manifest'];
   const rows = inventory.agents.map((agent) => [
     agent.name,
     agent.source,
@@ -90,6 +90,7 @@ export function formatInventoryCsv(inventory: Inventory): string {
     String(agent.findings.secrets),
     String(agent.findings.credentials),
     String(agent.findings.grants),
+    String(agent.findings['supply-chain']),
     String(agent.findings.ownership),
     String(agent.findings.manifest),
   ]);
