@@ -14,6 +14,7 @@ import { insecureServerFixes } from './insecure-server';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { pinVersionFixes } from './pinning';
+import { poisoningFixes } from './poisoning';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
@@ -61,6 +62,8 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return undeclaredToolFixes(path, text, finding, config, workspace);
     case 'credentials/long-lived':
       return ttlFixes(path, text, finding, config);
+    case 'supply-chain/tool-poisoning':
+      return poisoningFixes(path, text, finding);
     case 'supply-chain/unpinned-mcp-server':
       return pinVersionFixes(path, text, finding, config, workspace);
     case 'grants/auto-approval':
