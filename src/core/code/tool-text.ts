@@ -5,12 +5,13 @@
  * tool classes), raw tool objects (`{ name, description, inputSchema }` in a tools/list handler, Anthropic/OpenAI
  * function tools), and parameter descriptions inside them (`description:` in JSON schemas, zod `.describe('…')`).
  *
- * Kept apart from the agent analysis (./walk.ts, ./scan.ts): it walks the tree only for files whose text can hold
- * tool poisoning (POISON_HINT), which almost no file does, so it costs nothing elsewhere. Matching is by shape and
+ * Kept apart from the agent analysis (./walk.ts, ./scan.ts): it rides the shared walk only for files whose text can
+ * hold tool poisoning (POISON_HINT), which almost no file does, so it costs nothing elsewhere. Matching is by shape and
  * callee name, not by import: a poisoned description is worth reporting whatever library carries it.
  */
 import type { ts as TsNamespace } from 'ts-morph';
-import type { ToolTextRole } from '../poisoning/detect';
+import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
+import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
 
 type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
@@ -39,7 +40,20 @@ const SCHEMA_KEYS = new Set(['inputSchema', 'input_schema', 'parameters', 'schem
 /** Deeper than any real schema; hostile nesting stops here. */
 const MAX_DEPTH = 12;
 
+/** Collected during the shared walk of the file's syntax tree (src/core/syntax.ts), for files that can hold poisoning. */
+export const TOOL_TEXTS = {
+  id: 'tool-texts',
+  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => (POISON_HINT.test(sourceFile.text) ? toolTextVisitor(ts, sourceFile) : undefined),
+} satisfies SyntaxCollector<ToolTexts>;
+
+/** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */
 export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): ToolTexts {
+  const visitor = toolTextVisitor(ts, sourceFile);
+  walkSyntax(ts, sourceFile, [visitor]);
+  return visitor.result();
+}
+
+function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisitor & { result(): ToolTexts } {
   const result: ToolTexts = { texts: [], names: new Set() };
   const seen = new Set<Node>();
   const text = sourceFile.text;
@@ -101,14 +115,13 @@ export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): To
   const candidates: Node[] = [];
   /** `import { tool as lcTool }`: local name → exported name, so aliased factories are recognised. */
   const aliases = new Map<string, string>();
-  const visit = (node: Node): void => {
+  const record = (node: Node): void => {
     if (ts.isImportSpecifier(node) && node.propertyName) aliases.set(node.name.text, node.propertyName.text);
     else if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isClassLike(node) || (ts.isObjectLiteralExpression(node) && isRawTool(ts, node))) candidates.push(node);
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const value = unwrap(ts, node.initializer);
       if (isStringLike(ts, value) || ts.isObjectLiteralExpression(value) || ts.isBinaryExpression(value) || ts.isTemplateExpression(value)) constants.set(node.name.text, value);
     }
-    ts.forEachChild(node, visit);
   };
 
   const onCall = (call: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
@@ -152,13 +165,17 @@ export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): To
     }
   };
 
-  ts.forEachChild(sourceFile, visit);
-  for (const node of candidates) {
-    if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
-    else if (ts.isClassLike(node)) onClass(node);
-    else if (ts.isObjectLiteralExpression(node)) fromObject(node, undefined, 0);
-  }
-  return result;
+  return {
+    enter: record,
+    result() {
+      for (const node of candidates.splice(0)) {
+        if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
+        else if (ts.isClassLike(node)) onClass(node);
+        else if (ts.isObjectLiteralExpression(node)) fromObject(node, undefined, 0);
+      }
+      return result;
+    },
+  };
 
   function nameOf(object: TsNamespace.ObjectLiteralExpression): string | undefined {
     for (const property of object.properties) {

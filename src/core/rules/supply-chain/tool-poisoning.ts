@@ -1,10 +1,10 @@
-import { collectToolTexts } from '../../code/tool-text';
+import { TOOL_TEXTS } from '../../code/tool-text';
 import { readToolManifest } from '../../configs/tool-manifests';
 import { reportCapped } from '../../configs/report';
 import { partRange } from '../../configs/tree';
 import type { AnalysisContext } from '../../context';
-import { loadTypeScript } from '../../languages/typescript';
 import { escapeInvisible, POISON_HINT, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
+import { collectedFrom } from '../../syntax';
 import { defineRule, OWASP } from '../rule';
 
 const RULE = 'supply-chain/tool-poisoning';
@@ -20,9 +20,9 @@ export const toolPoisoning = defineRule({
   check(context: AnalysisContext) {
     if (!POISON_HINT.test(context.text)) return;
     if (context.kind === 'code') {
-      const sourceFile = context.sourceFile();
-      if (!sourceFile) return;
-      const { texts, names } = collectToolTexts(loadTypeScript(), sourceFile);
+      const collected = collectedFrom(context, TOOL_TEXTS);
+      if (!collected) return;
+      const { texts, names } = collected;
       for (const text of texts) {
         for (const match of scanToolText(text.value, { role: text.role, self: text.tool, siblings: names })) {
           const mapped = text.offsets.length === text.value.length + 1;
