@@ -5,7 +5,8 @@ import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeB
 import { buildInventory } from '../core/inventory';
 import { RULES } from '../core/rules';
 import type { Severity } from '../core/types';
-import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
+import { auditStaged, type AuditReport } from '../node/audit';
+import { AuditCache, CACHE_FILE_NAME, defaultCacheLocation } from '../node/cache';
 import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
 import { gitTopLevel } from '../node/discover';
 import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
@@ -42,6 +43,8 @@ Audit options:
   --baseline FILE                     Report only findings not in FILE (default: .agent-guardrail-baseline.json if present)
   --no-baseline                       Report every finding, ignoring any baseline
   --history                           Say for each secret whether it is already in git history
+  --cache                             Reuse results of earlier audits for unchanged files (also inventory, baseline)
+  --cache-location PATH               Cache file or directory (implies --cache; default: in your user cache directory)
   --color, --no-color                 Force colours on or off in text output (default: on a TTY; NO_COLOR=1 turns them off)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage or internal error.
@@ -84,6 +87,8 @@ async function run(argv: string[]): Promise<number> {
         baseline: { type: 'string' },
         'no-baseline': { type: 'boolean' },
         history: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -141,6 +146,8 @@ interface AuditFlags {
   baseline?: string;
   'no-baseline'?: boolean;
   history?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
   force?: boolean;
 }
 
@@ -160,7 +167,10 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   }
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(root, cwd, flags);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : await auditPathsInParallel(root, paths, loaded.config, new Date(), loaded.directory);
+  const now = new Date();
+  const cache = openCache(flags, root, cwd, loaded, now);
+  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, paths, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
 
@@ -177,6 +187,33 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
   return failing ? 1 : 0;
+}
+
+/** The audit cache for --cache / --cache-location (a directory gets our file inside it), else none. */
+function openCache(flags: AuditFlags, root: string, cwd: string, loaded: LoadedConfig, now: Date): AuditCache | undefined {
+  if (!flags.cache && flags['cache-location'] === undefined) return undefined;
+  let location = flags['cache-location'] === undefined ? defaultCacheLocation(root) : resolve(cwd, flags['cache-location']);
+  if (!location) {
+    process.stderr.write('warning: no private cache directory is available; auditing without a cache (use --cache-location)\n');
+    return undefined;
+  }
+  if (flags['cache-location'] !== undefined && (/[\\/]$/.test(flags['cache-location']) || isDirectory(location))) location = join(location, CACHE_FILE_NAME);
+  return AuditCache.open(location, root, loaded.config, now);
+}
+
+function saveCache(cache: AuditCache | undefined, report: AuditReport, flags: AuditFlags): void {
+  if (!cache) return;
+  const problem = cache.save((path) => existsSync(join(report.root, path)));
+  if (problem) process.stderr.write(`warning: ${problem}\n`);
+  if (flags.verbose) process.stderr.write(`agent-guardrail: ${cache.hits} of ${cache.looked} files from the cache ${cache.location}\n`);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -273,11 +310,14 @@ function emit(output: string, flags: AuditFlags, cwd: string): void {
 }
 
 /** `baseline [paths]`: record today's findings so later audits report only new ones. */
-function runBaseline(paths: string[], flags: AuditFlags): number {
+async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> {
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(cwd, cwd, flags);
-  const report = auditPaths(cwd, paths, loaded.config, new Date(), loaded.directory);
+  const now = new Date();
+  const cache = openCache(flags, cwd, cwd, loaded, now);
+  const report = await auditPathsInParallel(cwd, paths, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   const baseline = createBaseline(report.findings);
   const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
   try {
@@ -292,14 +332,16 @@ function runBaseline(paths: string[], flags: AuditFlags): number {
 const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
 
 /** The agent inventory: the same analysis as `audit`, reported per agent. */
-function runInventory(paths: string[], flags: AuditFlags): number {
+async function runInventory(paths: string[], flags: AuditFlags): Promise<number> {
   const format = flags.format ?? 'markdown';
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(cwd, cwd, flags);
   const now = new Date();
-  const report = auditPaths(cwd, paths, loaded.config, now, loaded.directory);
+  const cache = openCache(flags, cwd, cwd, loaded, now);
+  const report = await auditPathsInParallel(cwd, paths, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   const inventory = buildInventory(report.index, report.findings, now);
   emit(format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory), flags, cwd);
   return 0;
