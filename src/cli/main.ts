@@ -169,7 +169,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   const loaded = loadConfigOrFail(root, cwd, flags);
   const now = new Date();
   const cache = openCache(flags, root, cwd, loaded, now);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, paths, loaded.config, now, loaded.directory, { cache });
+  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, paths, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);

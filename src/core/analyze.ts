@@ -1,3 +1,4 @@
+import { detectNotebookSecrets, pythonSecretContexts } from './code/python-secrets';
 import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
@@ -79,14 +80,14 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
 
 function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
   if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return [];
-  const { namedValues, foldedValues } = collectContexts(context);
-  const detections =
-    context.guard('secret scan', () =>
-      detectSecrets(context.text, namedValues, foldedValues, {
-        extraPlaceholders: context.config.extraPlaceholders,
-        extraSecretNames: context.config.extraSecretNames,
-      }),
-    ) ?? [];
+  const options = { extraPlaceholders: context.config.extraPlaceholders, extraSecretNames: context.config.extraSecretNames };
+  // A notebook is several texts (code cells, outputs) mapped into one JSON file; every other file is one text.
+  const scan = (): SecretDetection[] => {
+    if (context.kind === 'notebook') return detectNotebookSecrets(context, options);
+    const { namedValues, foldedValues } = collectContexts(context);
+    return detectSecrets(context.text, namedValues, foldedValues, options);
+  };
+  const detections = context.guard('secret scan', scan) ?? [];
   for (const detection of detections) reportSecret(context, detection);
   return detections;
 }
@@ -136,6 +137,8 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
       }
       case 'dotenv':
         return { namedValues: scanDotenv(text), foldedValues: [] };
+      case 'python':
+        return pythonSecretContexts(context);
       case 'text':
         return { namedValues: scanTextAssignments(text), foldedValues: [] };
     }

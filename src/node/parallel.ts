@@ -3,6 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
+import { loadParsersFor } from './python-parser';
 import { analyzeSource, diskSource, type SourceResult } from './source';
 
 /** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
@@ -30,6 +31,7 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
   const forCache = !!options.cache;
+  await loadParsersFor(pending.map((file) => file.path));
   let fresh: SourceResult[];
   if (pending.length < PARALLEL_THRESHOLD || threads < 2) {
     fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
@@ -80,7 +82,8 @@ export function isAuditWorker(): boolean {
 export function runAuditWorker(): void {
   const { config, now, forCache } = workerData as WorkerInput;
   const date = new Date(now);
-  parentPort!.on('message', (batch: DiscoveredFile[]) => {
+  parentPort!.on('message', async (batch: DiscoveredFile[]) => {
+    await loadParsersFor(batch.map((file) => file.path));
     parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date, forCache)));
   });
 }

@@ -3,6 +3,6 @@ import { codeScan } from './scan';
 
 /** Code files contribute the agents they define (and AI SDK call sites with tools) to the workspace index. */
 export function collectCodeAgents(context: AnalysisContext): void {
-  if (context.kind !== 'code') return;
+  if (context.kind !== 'code' && context.kind !== 'python' && context.kind !== 'notebook') return;
   context.facts.agents.push(...codeScan(context).agents);
 }

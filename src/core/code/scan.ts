@@ -13,6 +13,7 @@ import type { CodeAgent, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
 import { browserExposedMessage, browserExposedName } from './public-env';
 import { isMcpClientFactory } from './modules';
+import { pythonCodeScan } from './python-agents';
 import {
   type Expression,
   type FunctionLike,
@@ -49,6 +50,7 @@ function emptyScan(): CodeScan {
 
 /** The analysis of a code file (memoised: computed on first use, shared by every check). */
 export function codeScan(context: AnalysisContext): CodeScan {
+  if (context.kind === 'python' || context.kind === 'notebook') return pythonCodeScan(context);
   if (context.kind !== 'code') return emptyScan();
   return context.memo('code-facts', () => scanCode(context)) ?? emptyScan();
 }

@@ -7,6 +7,7 @@ import type { FileEdit } from './types';
 /** How a line comment is written in a file, or undefined where comments do not exist (JSON). */
 export function commentSyntax(path: string, kind: FileKind): { open: string; close: string } | undefined {
   if (kind === 'code') return { open: '//', close: '' };
+  if (kind === 'notebook') return undefined;
   if (kind === 'json') return /\.jsonc$/i.test(path) || /(^|\/)\.vscode\/[^/]+\.json$/.test(path) || /tsconfig[^/]*\.json$/.test(path) ? { open: '//', close: '' } : undefined;
   if (/\.(?:md|markdown|html?|xml|svg|vue)$/i.test(path)) return { open: '<!--', close: ' -->' };
   if (/\.(?:sql|lua)$/i.test(path)) return { open: '--', close: '' };
