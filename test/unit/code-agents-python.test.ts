@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
-import type { CodeAgent, CodeTool } from '../../src/core/facts';
-import type { Range } from '../../src/core/types';
+import { agentView, at } from '../agent-views';
 import { WorkspaceIndex } from '../../src/core/workspace';
 import { loadPythonParser } from '../../src/node/python-parser';
 
@@ -15,31 +14,13 @@ import { loadPythonParser } from '../../src/node/python-parser';
 const NOW = new Date('2026-01-15T00:00:00Z');
 const CODE_RULES = new Set(['grants/unrestricted-shell', 'grants/all-mcp-tools', 'grants/env-passthrough']);
 
-function at(range: Range): string {
-  return `${range.start.line + 1}:${range.start.column + 1}-${range.end.line + 1}:${range.end.column + 1}`;
-}
-
-function tool(text: string, item: CodeTool): string {
-  return `${item.name ?? '?'} ${item.kind ?? 'unresolved'} ${at(item.range)} ${text.slice(item.startOffset, item.endOffset)}`;
-}
-
-function view(text: string, agent: CodeAgent) {
-  return {
-    kind: agent.kind,
-    framework: agent.framework,
-    ...(agent.name !== undefined && { name: agent.name }),
-    at: `${at(agent.range)} ${text.slice(agent.startOffset, agent.endOffset)}`,
-    tools: agent.tools.map((item) => tool(text, item)),
-    complete: agent.toolsComplete,
-    ...(agent.ownerTag !== undefined && { owner: agent.ownerTag }),
-    credentials: agent.environmentCredentials,
-  };
-}
+/** The view without absent fields (no name, no owner tag). */
+const withoutUndefined = <T extends object>(view: T): Partial<T> => Object.fromEntries(Object.entries(view).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 function analyse(path: string, text: string) {
   const analysis = analyzeFile({ path, text }, defaultConfig(), { now: NOW });
   return {
-    agents: analysis.facts.agents.map((agent) => view(text, agent)),
+    agents: analysis.facts.agents.map((agent) => withoutUndefined(agentView(text, agent))),
     findings: analysis.findings.filter((finding) => CODE_RULES.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${at(finding.range)} ${text.slice(finding.startOffset, finding.endOffset)}`),
   };
 }

@@ -25,6 +25,7 @@ import {
   toolDecorator,
   toolFactory,
 } from './python-frameworks';
+import { codeToolAt, envPassthroughMessage } from './common';
 import { PythonShell, type ShellHost } from './python-shell';
 import { pythonSource, type PythonSource } from './python-source';
 import { type PyToolDef, PyWalker } from './python-walk';
@@ -582,14 +583,8 @@ class PyLinker implements ShellHost {
       if (seen.has(value)) continue;
       seen.add(value);
       for (const pass of this.passthrough(value, 0)) {
-        const via = pass.via ? ` (through ${pass.via})` : '';
-        this.finding(
-          this.scan.envPassthrough,
-          this.source.toFile(pass.start),
-          this.source.toFileEnd(pass.end),
-          `The MCP server process inherits this process's whole environment${via}: every API key, token and cloud credential in it, not just what the server needs. ` +
-            'Pass only the variables the server needs, e.g. env={"GITHUB_TOKEN": os.environ["GITHUB_TOKEN"]} (with the MCP SDK, start from get_default_environment()).',
-        );
+        const example = 'env={"GITHUB_TOKEN": os.environ["GITHUB_TOKEN"]} (with the MCP SDK, start from get_default_environment())';
+        this.finding(this.scan.envPassthrough, this.source.toFile(pass.start), this.source.toFileEnd(pass.end), envPassthroughMessage(pass.via, example));
       }
     }
   }
@@ -643,15 +638,7 @@ class PyLinker implements ShellHost {
   }
 
   private toolAt(name: string | undefined, kind: CodeTool['kind'], start: number, end: number): CodeTool {
-    const fileStart = this.source.toFile(start);
-    const fileEnd = this.source.toFileEnd(end);
-    return {
-      ...(name !== undefined && { name }),
-      range: this.context.lines.rangeOf(fileStart, fileEnd),
-      startOffset: fileStart,
-      endOffset: fileEnd,
-      ...(kind !== undefined && { kind }),
-    };
+    return codeToolAt(this.context.lines, name, kind, this.source.toFile(start), this.source.toFileEnd(end));
   }
 
   private unresolved(at: PyNode, out: CodeTool[]): void {

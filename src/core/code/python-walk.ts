@@ -7,6 +7,7 @@ import { keyword, lastName, positional } from '../languages/python-secrets';
 import { pyStringValue } from '../languages/python-strings';
 import { fieldOf, type PyNode, textOf } from '../languages/python-tree';
 import type { AgentFramework, CodeTool } from '../facts';
+import { lastBefore } from './common';
 import type { PyBinding } from './python-frameworks';
 
 /** A tool defined in the file: a decorated function, a factory call, a tool class, a plain function in a tools list. */
@@ -153,14 +154,7 @@ export class PyWalker {
 
   /** The assignment of a name in effect at a position (scope-blind). */
   lookup(name: string, before: number): PyAssign | undefined {
-    const list = this.vars.get(name);
-    if (!list) return undefined;
-    let found: PyAssign | undefined;
-    for (const assign of list) {
-      if (assign.pos < before) found = assign;
-      else break;
-    }
-    return found ?? list[0];
+    return lastBefore(this.vars.get(name), before);
   }
 
   /** Follow `x = …` from a name to the value it holds (a few steps at most). */
