@@ -457,6 +457,48 @@ async def main():
     });
   });
 
+  describe('OpenAI Agents SDK shell and computer tools', () => {
+    const text = `import asyncio
+from typing import Any, cast
+
+from agents import Agent, ComputerTool, LocalShellTool, ShellTool
+
+
+class LocalExecutor:
+    async def __call__(self, request):
+        proc = await asyncio.create_subprocess_shell(request.data.action.commands[0])
+        return (await proc.communicate())[0].decode()
+
+
+class RecordingExecutor:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, request):
+        self.calls.append(request)
+        return "ok"
+
+
+local = ShellTool(executor=LocalExecutor())
+legacy = LocalShellTool(executor=LocalExecutor())
+approved = ShellTool(executor=LocalExecutor(), needs_approval=True)
+hosted = ShellTool(environment={"type": "container_auto"})
+hosted_cast = ShellTool(environment=cast(Any, {"type": "container_reference"}))
+refused = ShellTool()
+double = ShellTool(executor=RecordingExecutor())
+browser = Agent(name="browser", tools=[ComputerTool(computer=object())])
+`;
+    const result = () => analyse('src/shell.py', text);
+
+    it('reports a local shell whose executor runs commands, and a computer tool; not hosted, approved or test-double shells', () => {
+      assert.deepEqual(result().findings, [
+        'grants/unrestricted-shell 22:9-22:18 ShellTool',
+        'grants/unrestricted-shell 23:10-23:24 LocalShellTool',
+        'grants/unrestricted-shell 29:40-29:52 ComputerTool',
+      ]);
+    });
+  });
+
   describe('MCP servers (FastMCP)', () => {
     const text = `import shlex
 import subprocess

@@ -26,7 +26,7 @@ import {
   toolFactory,
 } from './python-frameworks';
 import { codeToolAt, envPassthroughMessage } from './common';
-import { PythonShell, type ShellHost } from './python-shell';
+import { PythonShell, type ShellHost, sinkOf } from './python-shell';
 import { pythonSource, type PythonSource } from './python-source';
 import { type PyToolDef, PyWalker } from './python-walk';
 
@@ -195,7 +195,8 @@ class PyLinker implements ShellHost {
           if (binding.name === 'HostedMCPTool') {
             const config = this.dictOf(this.w.argument(call, 'tool_config', 0));
             def.name = (config && this.w.string(this.w.dictValue(config, 'server_label'))) ?? def.name;
-            if (!config || !this.w.dictValue(config, 'allowed_tools')) def.kind = 'mcp-all';
+            // Only a configuration written here is known to lack a filter.
+            if (config && !this.w.dictValue(config, 'allowed_tools')) def.kind = 'mcp-all';
           }
           this.defs.set(call, def);
           if (hosted.kind === 'shell' || hosted.kind === 'computer') this.hostedShell(call, binding.name, hosted.kind, head);
@@ -235,10 +236,22 @@ class PyLinker implements ShellHost {
     }
   }
 
+  /**
+   * `ShellTool()`, `LocalShellTool()`, `ComputerTool()`. Not reported: a shell that needs approval, one in OpenAI's
+   * hosted container (`environment={"type": "container_auto"}`), one without an executor (hosted, or refused by the
+   * SDK: a local shell requires one), or one whose executor (found in this file) runs no local command itself (it
+   * hands the command to a sandbox, or it is a test double).
+   */
   private hostedShell(call: PyNode, label: string, kind: 'shell' | 'computer', head: { headStart: number; headEnd: number }): void {
-    if (kind === 'shell' && this.w.argument(call, 'needs_approval')) {
-      const approval = this.w.unwrap(this.w.argument(call, 'needs_approval')!);
-      if (approval.type !== 'false') return;
+    if (kind === 'shell') {
+      const approval = this.w.argument(call, 'needs_approval');
+      if (approval && this.w.unwrap(approval).type !== 'false') return;
+      const environment = this.dictOf(this.w.argument(call, 'environment'));
+      if (environment && /^container_/.test(this.w.string(this.w.dictValue(environment, 'type')) ?? '')) return;
+      const executor = this.w.argument(call, 'executor');
+      if (!executor) return;
+      const fn = this.executorFunction(executor);
+      if (fn && !this.w.calls.some((inner) => inner.start >= fn.start && inner.end <= fn.end && sinkOf(this.w, inner))) return;
     }
     const message =
       kind === 'shell'
@@ -423,6 +436,20 @@ class PyLinker implements ShellHost {
     const tool = inline ? this.toolAt(def.name, def.kind, def.headStart, def.headEnd) : this.tool(def.name, def.kind, element);
     out.push(tool);
     this.toolRefs.push({ tool, def });
+  }
+
+  /** A shell tool's executor: a lambda, a function, `self.method` of the enclosing class, or `Executor()` (its class). */
+  private executorFunction(executor: PyNode): PyNode | undefined {
+    const e = this.w.unwrap(executor);
+    const callee = e.type === 'call' ? fieldOf(e, 'function') : undefined;
+    if (callee?.type === 'identifier' && this.w.classes.has(this.w.name(callee))) return this.w.classes.get(this.w.name(callee));
+    if (e.type === 'attribute' && this.w.name(fieldOf(e, 'object')!) === 'self') {
+      let cls: PyNode | undefined = e.parent;
+      while (cls && cls.type !== 'class_definition') cls = cls.parent;
+      const method = this.w.lastName(e);
+      return (this.w.functions.get(method) ?? []).find((fn) => cls && fn.start > cls.start && fn.end <= cls.end);
+    }
+    return this.functionOf(e);
   }
 
   /** The function definition a name refers to, if it is one. */
@@ -629,7 +656,12 @@ class PyLinker implements ShellHost {
 
   private dictOf(node: PyNode | undefined): PyNode | undefined {
     if (!node) return undefined;
-    const target = this.w.deref(node).node;
+    let target = this.w.deref(node).node;
+    // `cast(Any, {…})` is the dictionary itself
+    if (target.type === 'call' && this.w.lastName(fieldOf(target, 'function')!) === 'cast') {
+      const value = this.w.positionals(target)[1];
+      if (value) target = this.w.deref(value).node;
+    }
     return target.type === 'dictionary' ? target : undefined;
   }
 

@@ -21,7 +21,7 @@ export const isPydanticAI = (module: string): boolean => under(module, 'pydantic
 export const isSmolagents = (module: string): boolean => under(module, 'smolagents');
 export const isGoogleAdk = (module: string): boolean => under(module, 'google.adk');
 export const isLlamaIndex = (module: string): boolean => under(module, 'llama_index');
-export const isAutogen = (module: string): boolean => under(module, 'autogen_agentchat') || under(module, 'autogen_ext') || under(module, 'autogen');
+export const isAutogen = (module: string): boolean => under(module, 'autogen_agentchat') || under(module, 'autogen_core') || under(module, 'autogen_ext') || under(module, 'autogen');
 export const isMcpPython = (module: string): boolean => under(module, 'mcp') || under(module, 'fastmcp');
 export const isLangChainMcp = (module: string): boolean => under(module, 'langchain_mcp_adapters');
 

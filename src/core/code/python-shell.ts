@@ -61,6 +61,19 @@ const SHELL_FLAGS = new Set(['-c', '-lc', '-ic', '-ec', '/c', '/C', '-Command', 
 /** Parameters the framework fills, not the model: `self`, `ctx: RunContextWrapper[…]`, `tool_context: ToolContext`. */
 const FRAMEWORK_PARAMS = new Set(['self', 'cls', 'ctx', 'context', 'run_context', 'tool_context', 'wrapper']);
 
+/** Is this call one that runs a command or code (and which kind)? */
+export function sinkOf(w: PyWalker, call: PyNode): { family: Family; label: string } | undefined {
+  const callee = fieldOf(call, 'function');
+  if (!callee) return undefined;
+  if (callee.type === 'identifier' && (w.name(callee) === 'eval' || w.name(callee) === 'exec') && !w.imports.has(w.name(callee)) && !w.functions.has(w.name(callee))) {
+    return { family: 'code', label: `${w.name(callee)}()` };
+  }
+  if (callee.type === 'attribute' && w.lastName(callee) === 'exec_command') return { family: 'shell', label: 'exec_command' };
+  const binding = w.binding(callee);
+  const family = binding && SINKS.get(`${binding.module}.${binding.name}`);
+  return family ? { family, label: `${binding!.module}.${binding!.name}` } : undefined;
+}
+
 export class PythonShell {
   private readonly paramCache = new Map<PyNode, Set<string>[]>();
 
@@ -128,22 +141,10 @@ export class PythonShell {
   }
 
   private sinks(): Sink[] {
-    const w = this.l.w;
     const sinks: Sink[] = [];
-    for (const call of w.calls) {
-      const callee = fieldOf(call, 'function');
-      if (!callee) continue;
-      if (callee.type === 'identifier' && (w.name(callee) === 'eval' || w.name(callee) === 'exec') && !w.imports.has(w.name(callee)) && !w.functions.has(w.name(callee))) {
-        sinks.push({ call, family: 'code', label: `${w.name(callee)}()` });
-        continue;
-      }
-      if (callee.type === 'attribute' && w.lastName(callee) === 'exec_command') {
-        sinks.push({ call, family: 'shell', label: 'exec_command' });
-        continue;
-      }
-      const binding = w.binding(callee);
-      const family = binding && SINKS.get(`${binding.module}.${binding.name}`);
-      if (family) sinks.push({ call, family, label: `${binding!.module}.${binding!.name}` });
+    for (const call of this.l.w.calls) {
+      const sink = sinkOf(this.l.w, call);
+      if (sink) sinks.push({ call, ...sink });
     }
     return sinks;
   }

@@ -80,6 +80,13 @@ export function collectPythonSecretContexts(tree: PythonTree, text: string): Pyt
       return key && key.type === 'string' ? pyStringValue(key, text)?.value : undefined;
     }
     if (e.type === 'string') return pyStringValue(e, text)?.value;
+    // `headers.get("x-api-key")`, `request.cookies.get("session_token")`: the key read.
+    if (e.type === 'call') {
+      const callee = fieldOf(e, 'function');
+      const args = fieldOf(e, 'arguments');
+      const first = args && positional(args)[0];
+      if (callee?.type === 'attribute' && lastName(callee, text) === 'get' && first?.type === 'string') return pyStringValue(first, text)?.value;
+    }
     return undefined;
   };
 
