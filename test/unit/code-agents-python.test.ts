@@ -486,6 +486,8 @@ hosted = ShellTool(environment={"type": "container_auto"})
 hosted_cast = ShellTool(environment=cast(Any, {"type": "container_reference"}))
 refused = ShellTool()
 double = ShellTool(executor=RecordingExecutor())
+recorder = RecordingExecutor()
+recorded = LocalShellTool(executor=recorder)
 browser = Agent(name="browser", tools=[ComputerTool(computer=object())])
 `;
     const result = () => analyse('src/shell.py', text);
@@ -494,7 +496,7 @@ browser = Agent(name="browser", tools=[ComputerTool(computer=object())])
       assert.deepEqual(result().findings, [
         'grants/unrestricted-shell 22:9-22:18 ShellTool',
         'grants/unrestricted-shell 23:10-23:24 LocalShellTool',
-        'grants/unrestricted-shell 29:40-29:52 ComputerTool',
+        'grants/unrestricted-shell 31:40-31:52 ComputerTool',
       ]);
     });
   });

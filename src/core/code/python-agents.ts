@@ -440,7 +440,7 @@ class PyLinker implements ShellHost {
 
   /** A shell tool's executor: a lambda, a function, `self.method` of the enclosing class, or `Executor()` (its class). */
   private executorFunction(executor: PyNode): PyNode | undefined {
-    const e = this.w.unwrap(executor);
+    const e = this.w.deref(executor).node;
     const callee = e.type === 'call' ? fieldOf(e, 'function') : undefined;
     if (callee?.type === 'identifier' && this.w.classes.has(this.w.name(callee))) return this.w.classes.get(this.w.name(callee));
     if (e.type === 'attribute' && this.w.name(fieldOf(e, 'object')!) === 'self') {

@@ -14,16 +14,8 @@ import { credentialNameFor, envNameFor } from './names';
 import { pythonCredentialsModule, PYTHON_BROKER_TEMPLATES } from './python-brokers';
 import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
 import { dirnameOf, eolOf } from './text';
-import type { FileEdit, Fix, FixChoice } from './types';
+import type { FileEdit, Fix, FixChoice, SecretFixInput } from './types';
 import { fileExists, type FixWorkspace } from './workspace';
-
-interface PythonFixInput {
-  path: string;
-  text: string;
-  finding: Finding;
-  config: ResolvedConfig;
-  workspace: FixWorkspace;
-}
 
 /** Where the secret sits, and what replaces it there. */
 interface Site {
@@ -51,7 +43,7 @@ const CLIENT_PREFIXES: Record<string, string> = {
   Github: 'github', WebClient: 'slack_bot', AsyncWebClient: 'slack_bot', TavilyClient: 'tavily', Pinecone: 'pinecone', Replicate: 'replicate',
 };
 
-export function pythonSecretFixes(input: PythonFixInput): Fix[] {
+export function pythonSecretFixes(input: SecretFixInput): Fix[] {
   const { path, text, finding } = input;
   const tree = parsePython(text);
   if (tree.errors) return [];
@@ -74,7 +66,7 @@ export function pythonSecretFixes(input: PythonFixInput): Fix[] {
   return fixes;
 }
 
-function brokerFix(input: PythonFixInput, tree: PythonTree, site: Site, credentialName: string, preferred: boolean): Fix {
+function brokerFix(input: SecretFixInput, tree: PythonTree, site: Site, credentialName: string, preferred: boolean): Fix {
   const { path, text, finding, config, workspace } = input;
   const module = locateModule(path, workspace);
   const bound = boundNames(tree, text);
@@ -220,7 +212,7 @@ function deepest(root: PyNode, start: number, end: number): PyNode | undefined {
  * `boto3.client("s3", aws_access_key_id="AKIA…", aws_secret_access_key="…")`: without the key pair boto3 uses its
  * default credential chain (the workload's role, SSO, the environment): short-lived credentials, nothing to store.
  */
-function awsKeyPairFix(input: PythonFixInput, tree: PythonTree): Fix | undefined {
+function awsKeyPairFix(input: SecretFixInput, tree: PythonTree): Fix | undefined {
   const { path, text, finding } = input;
   let call = deepest(tree.root, finding.startOffset, finding.endOffset);
   while (call && call.type !== 'keyword_argument') call = call.parent;

@@ -41,6 +41,8 @@ interface Runtime {
 let runtime: Runtime | undefined;
 
 const OPERATOR_FIELDS = new Set(['operator', 'operators']);
+/** The node types with an operator field (tree-sitter-python's grammar): only their tokens need their field read. */
+const OPERATOR_PARENTS = new Set(['binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator', 'augmented_assignment']);
 
 /** Install the compiled parser (called by the Node layer once web-tree-sitter and the grammar are loaded). */
 export function installPythonParser(parser: Parser, language: Language): void {
@@ -84,6 +86,8 @@ function copyTree(tree: Tree, rt: Runtime): PythonTree {
   const root: PyNode = { type: 'module', field: undefined, start: cursor.startIndex, end: cursor.endIndex, parent: undefined, children: [] };
   let errors = 0;
   let parent = root;
+  // Each cursor read crosses into WebAssembly: ask for MISSING nodes only in a tree that has an error somewhere.
+  const mayMiss = tree.rootNode.hasError;
   try {
     if (!cursor.gotoFirstChild()) return { root, errors };
     for (;;) {
@@ -93,16 +97,16 @@ function copyTree(tree: Tree, rt: Runtime): PythonTree {
         const type = rt.types[typeId]!;
         const node: PyNode = { type, field: rt.fields[cursor.currentFieldId] ?? undefined, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] };
         if (type === 'ERROR') errors++;
-        else if (cursor.nodeIsMissing) errors++;
+        else if (mayMiss && cursor.nodeIsMissing) errors++;
         parent.children.push(node);
         // Strings keep only their interpolations (`{…}` of f-strings); prefix, quotes and escapes are read from the text.
         if (!rt.skipChildren[typeId] && cursor.gotoFirstChild()) {
           parent = node;
           descend = true;
         }
-      } else if (cursor.nodeIsMissing) {
+      } else if (mayMiss && cursor.nodeIsMissing) {
         errors++;
-      } else if (cursor.currentFieldId && OPERATOR_FIELDS.has(rt.fields[cursor.currentFieldId]!)) {
+      } else if (OPERATOR_PARENTS.has(parent.type) && cursor.currentFieldId && OPERATOR_FIELDS.has(rt.fields[cursor.currentFieldId]!)) {
         parent.operator = parent.operator ? `${parent.operator} ${rt.types[typeId]}` : rt.types[typeId];
       } else if (rt.types[typeId] === 'async' && parent.operator === undefined) {
         parent.operator = 'async';
