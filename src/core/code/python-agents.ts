@@ -44,6 +44,8 @@ export interface PyCodeScan {
   envPassthrough: PyCodeFinding[];
   browserExposed: PyCodeFinding[];
   shell: PyCodeFinding[];
+  /** Every tool defined in the file, by the node that defines it (function, call or class): for tool-text checks. */
+  toolDefs: ReadonlyMap<PyNode, PyToolDef>;
 }
 
 /** Modules that let code run commands (or import anything): authorized to a smolagents CodeAgent, they are a shell. */
@@ -54,7 +56,7 @@ const TRIGGER = /Agent|[Tt]ool|MCP|mcp|subprocess|os\.system|popen|environ|geten
 
 /** The analysis of a Python file or notebook (computed once per file, shared by the facts collector and the rules). */
 export function pythonCodeScan(context: AnalysisContext): PyCodeScan {
-  const empty = (): PyCodeScan => ({ agents: [], allMcpTools: [], envPassthrough: [], browserExposed: [], shell: [] });
+  const empty = (): PyCodeScan => ({ agents: [], allMcpTools: [], envPassthrough: [], browserExposed: [], shell: [], toolDefs: new Map() });
   return (
     context.memo('python-code-facts', () => {
       const scan = empty();
@@ -62,8 +64,9 @@ export function pythonCodeScan(context: AnalysisContext): PyCodeScan {
       if (!source || !TRIGGER.test(source.text)) return scan;
       const walker = new PyWalker(source.tree.root, source.text);
       walker.walk();
-      new PyLinker(walker, context, source, scan).run();
-      return scan;
+      const linker = new PyLinker(walker, context, source, scan);
+      linker.run();
+      return { ...scan, toolDefs: linker.defs };
     }) ?? empty()
   );
 }
