@@ -501,6 +501,24 @@ browser = Agent(name="browser", tools=[ComputerTool(computer=object())])
     });
   });
 
+  describe('forwarded agent options', () => {
+    it('an agent built only from **options (a config loader) is not a definition; one with its own arguments is', () => {
+      const text = `from crewai import Agent
+
+
+def load(configs: list[dict]) -> list[Agent]:
+    return [Agent(**config) for config in configs]
+
+
+reviewer = Agent(role="Reviewer", goal="Review", backstory="Reviews", **shared)
+`;
+      assert.deepEqual(
+        analyse('src/crew.py', text).agents.map((agent) => [agent.name, agent.at]),
+        [['Reviewer', '8:12-8:17 Agent']],
+      );
+    });
+  });
+
   describe('tool poisoning in Python tool definitions', () => {
     const poison = (path: string, text: string) =>
       analyzeFile({ path, text }, defaultConfig(), { now: NOW })

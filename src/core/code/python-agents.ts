@@ -297,7 +297,9 @@ class PyLinker implements ShellHost {
     if (shape.kind === 'call' && !toolsValue) return;
     const name = shape.name && this.w.string(this.w.argument(call, shape.name.keyword, shape.name.index));
     const args = fieldOf(call, 'arguments');
-    // `Agent(**config)`: options from elsewhere, whose tools are unknown.
+    // `Agent(**options)` alone forwards a definition made elsewhere (a config loader, a factory): nothing to own here.
+    if (args?.children.length && args.children.every((child) => child.type === 'dictionary_splat' || child.type === 'comment')) return;
+    // `Agent(role=…, **config)`: options from elsewhere, whose tools are unknown.
     let complete = !args?.children.some((child) => child.type === 'dictionary_splat');
     const tools: CodeTool[] = [];
     if (toolsValue) this.collectTools(toolsValue, toolsValue, tools, 0, name);
