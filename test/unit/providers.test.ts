@@ -148,7 +148,7 @@ describe('provider catalog', () => {
 describe('ProviderScanner', () => {
   it('runs a detector only when one of its keywords occurs (case-insensitively)', () => {
     const detector: ProviderDetector = {
-      id: 'test', name: 'Test key', keywords: ['tk_'], pattern: 'tk_[A-Za-z0-9]{20}',
+      id: 'test', name: 'Test key', family: 'formats', keywords: ['tk_'], pattern: 'tk_[A-Za-z0-9]{20}',
     };
     const only = new ProviderScanner([detector]);
     assert.deepEqual(found(only.scan('x = TK_ then tk_a8Kq2Lz9Wm4Xp7Rt3Vb6')), [{ detectorId: 'test', value: 'tk_a8Kq2Lz9Wm4Xp7Rt3Vb6', start: 13, end: 36 }]);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { base62, crc32, hasValidCrc32Checksum } from '../../src/core/secrets/checksum';
 import { characterClasses, shannonEntropy } from '../../src/core/secrets/entropy';
+import { KeywordIndex } from '../../src/core/secrets/keyword-index';
 import { fingerprintOf, redact } from '../../src/core/secrets/redact';
 import { publicPrefixOf } from '../../src/core/secrets/scan';
 
@@ -133,5 +134,55 @@ describe('publicPrefixOf', () => {
     assert.equal(publicPrefixOf('ghp_abc', 'ghp_'), 'ghp_');
     assert.equal(publicPrefixOf('xyz', ['sk-']), '');
     assert.equal(publicPrefixOf('xyz', undefined), '');
+  });
+});
+
+describe('KeywordIndex', () => {
+  const found = (index: KeywordIndex, text: string): number[] => {
+    const ids: number[] = [];
+    index.scan(text, (id) => void ids.push(id));
+    return ids.sort((a, b) => a - b);
+  };
+
+  it('finds every keyword that occurs, once each, case-insensitively', () => {
+    const index = new KeywordIndex(['sk-', 'sk_live_', 'dapi', 'api_org_', 'T3BlbkFJ']);
+    assert.deepEqual(found(index, 'x = SK_LIVE_abc and sk_live_def'), [1]);
+    // Overlapping and nested keywords: `dapi` and `api_org_` share characters, `sk-` ends inside nothing else.
+    assert.deepEqual(found(index, 'token%3Dapi_org_x sk-1 t3blbkfj'), [0, 2, 3, 4]);
+    assert.deepEqual(found(index, 'nothing to see here'), []);
+    assert.deepEqual(found(index, ''), []);
+  });
+
+  it('treats characters outside keywords, non-ASCII ones included, as breaks', () => {
+    const index = new KeywordIndex(['ghp_']);
+    assert.deepEqual(found(index, 'gh\u00e9p_ ghé_ ghp\u2028_'), []);
+    assert.deepEqual(found(index, 'éghp_'), [0]);
+  });
+
+  it('agrees with a naive search on random text', () => {
+    const keywords = ['ab', 'abc', 'bca', 'c', 'aab', 'b-a', 'xyz'];
+    const index = new KeywordIndex(keywords);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 30 }, () => 'aAbBc-xyz'[Math.floor(random() * 9)]).join('');
+      const expected = keywords.map((keyword, id) => (text.toLowerCase().includes(keyword) ? id : -1)).filter((id) => id >= 0);
+      assert.deepEqual(found(index, text), expected, text);
+    }
+  });
+
+  it('stops when the callback says it has all it needs', () => {
+    const index = new KeywordIndex(['a', 'b']);
+    const ids: number[] = [];
+    index.scan('a b', (id) => {
+      ids.push(id);
+      return true;
+    });
+    assert.deepEqual(ids, [0]);
+  });
+
+  it('rejects keywords it cannot match', () => {
+    assert.throws(() => new KeywordIndex(['']));
+    assert.throws(() => new KeywordIndex(['clé']));
   });
 });

@@ -67,14 +67,14 @@ export function detectSecrets(
   const extraPlaceholders = options.extraPlaceholders ?? DEFAULT_PLACEHOLDERS;
   const scanner = scannerFor(extraPlaceholders);
   const found: SecretDetection[] = [
-    ...scanner.scan(text).map((m) => ({ ...m, kind: 'provider' as const })),
+    ...scanner.scan(text).map((m) => ({ ...m, kind: m.reportAs ?? ('provider' as const) })),
     ...scanPrivateKeys(text).map((m) => ({ ...m, kind: 'private-key' as const })),
     ...scanConnectionStrings(text, extraPlaceholders).map((m) => ({ ...m, kind: 'connection-string' as const })),
   ];
 
   for (const folded of foldedValues) {
     for (const match of scanner.scan(folded.value)) {
-      found.push({ ...match, kind: 'provider', value: match.value, start: folded.start, end: folded.end });
+      found.push({ ...match, kind: match.reportAs ?? 'provider', value: match.value, start: folded.start, end: folded.end });
     }
   }
 

@@ -1,9 +1,38 @@
+/** The families the catalog is split into (one file each under providers/), in the order the docs list them. */
+export const PROVIDER_FAMILIES = {
+  ai: 'AI model APIs',
+  data: 'Vector databases and data platforms',
+  observability: 'Observability, analytics and evaluation',
+  'agent-tools': 'Agent platforms and tools',
+  cloud: 'Cloud and hosting',
+  devtools: 'Code hosting, CI, package registries and secret managers',
+  messaging: 'Chat, email, SMS and webhooks',
+  productivity: 'Ticketing, productivity and business apps',
+  payments: 'Payments, commerce and identity',
+  formats: 'Credential formats in URLs, headers and files',
+} as const;
+export type ProviderFamily = keyof typeof PROVIDER_FAMILIES;
+
+/**
+ * Which rule reports a match: `provider` (secrets/provider-key) for a provider's own token format, `generic`
+ * (secrets/generic-secret) for a value that is a credential because of where it sits in a known format (a `.netrc`
+ * password, an `X-Auth-Token` header), `connection-string` (secrets/connection-string) for a password in a URL or
+ * connection string.
+ */
+export type DetectorKind = 'provider' | 'generic' | 'connection-string';
+
 /** A data-driven detector for one provider's credential format. */
 export interface ProviderDetector {
-  /** Stable id used in findings, config and docs (`openai`, `github` …). */
+  /**
+   * Stable id used in findings (`provider` in JSON and SARIF), in config (`secrets/<id>: off`), in suppression
+   * comments and in docs (`openai`, `github` …).
+   */
   id: string;
   /** What the credential is, as shown to the user (`OpenAI API key`). */
   name: string;
+  family: ProviderFamily;
+  /** Default `provider`. */
+  kind?: DetectorKind;
   /**
    * Substrings (matched case-insensitively) of which at least one must appear in the text before the
    * pattern runs. They make a file without any of them cost one combined scan.
@@ -24,8 +53,8 @@ export interface ProviderDetector {
   publicPrefix?: string | string[];
   /** Minimum Shannon entropy (bits per character) of the secret without its public prefix. */
   minEntropy?: number;
-  /** Extra validation of the secret, e.g. an offline checksum. */
-  validate?: (secret: string) => boolean;
+  /** Extra validation of the secret, e.g. an offline checksum; `groups` are the pattern's named groups. */
+  validate?: (secret: string, groups: Readonly<Record<string, string | undefined>>) => boolean;
 }
 
 /**

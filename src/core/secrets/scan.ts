@@ -1,6 +1,7 @@
 import { shannonEntropy } from './entropy';
+import { KeywordIndex } from './keyword-index';
 import { isPlaceholder } from './placeholders';
-import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type ProviderDetector } from './provider-types';
+import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type DetectorKind, type ProviderDetector } from './provider-types';
 import { PROVIDERS } from './providers';
 
 /** A credential found in text: where it is and which detector found it. Offsets are into the scanned text. */
@@ -11,6 +12,8 @@ export interface SecretMatch {
   start: number;
   end: number;
   publicPrefix?: string;
+  /** The rule family of a catalog detector that is not a provider token (see DetectorKind); absent: provider. */
+  reportAs?: Exclude<DetectorKind, 'provider'>;
 }
 
 /** The longest declared public prefix the secret starts with ('' when none). */
@@ -39,54 +42,40 @@ function compile(detector: ProviderDetector): CompiledDetector {
   return { detector, regex, grouped: regex.hasIndices };
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The compiled catalog: detectors plus one combined keyword regex that decides which of them to run. */
+/** The compiled catalog: detectors plus one keyword automaton that decides which of them to run. */
 export class ProviderScanner {
   private readonly compiled: CompiledDetector[];
-  private readonly keywordRegex: RegExp;
-  private readonly detectorsByKeyword = new Map<string, number[]>();
+  private readonly keywords: KeywordIndex;
+  /** Keyword id → the detectors that keyword lets run. */
+  private readonly detectorsOfKeyword: number[][] = [];
 
   constructor(detectors: readonly ProviderDetector[] = PROVIDERS, private readonly extraPlaceholders: readonly RegExp[] = []) {
     this.compiled = detectors.map(compile);
-    const own = new Map<string, number[]>();
+    const ids = new Map<string, number>();
     detectors.forEach((detector, index) => {
       for (const keyword of detector.keywords) {
         const key = keyword.toLowerCase();
-        own.set(key, [...(own.get(key) ?? []), index]);
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+          this.detectorsOfKeyword.push([]);
+        }
+        this.detectorsOfKeyword[id]!.push(index);
       }
     });
-    // The keyword regex reports the longest keyword at each position, so a keyword also stands for every shorter
-    // keyword it starts with (`sk_live_` for `sk_`).
-    for (const key of own.keys()) {
-      const indexes = new Set<number>();
-      for (const [other, list] of own) if (key.startsWith(other)) for (const index of list) indexes.add(index);
-      this.detectorsByKeyword.set(key, [...indexes]);
-    }
-    const alternatives = [...own.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
-    this.keywordRegex = new RegExp(alternatives.join('|'), 'gi');
+    this.keywords = new KeywordIndex([...ids.keys()]);
   }
 
-  /**
-   * Which detectors have a keyword in the text. One linear pass: after each keyword the search resumes at the next
-   * character, so overlapping keywords (`dapi` and `api_org_` in `%3Dapi_org_…`) are all seen.
-   */
-  private candidates(text: string): Set<number> {
+  /** Which detectors have a keyword in the text: one pass, whatever the size of the catalog. */
+  private candidates(text: string): number[] {
     const found = new Set<number>();
-    const seenKeywords = new Set<string>();
-    const regex = this.keywordRegex;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match; match = regex.exec(text)) {
-      regex.lastIndex = match.index + 1;
-      const key = match[0].toLowerCase();
-      if (seenKeywords.has(key)) continue;
-      seenKeywords.add(key);
-      for (const index of this.detectorsByKeyword.get(key) ?? []) found.add(index);
-      if (found.size === this.compiled.length) break;
-    }
-    return found;
+    this.keywords.scan(text, (id) => {
+      for (const index of this.detectorsOfKeyword[id]!) found.add(index);
+      return found.size === this.compiled.length;
+    });
+    // Catalog order, so that findings come out in a stable order whatever the keyword order in the text.
+    return [...found].sort((a, b) => a - b);
   }
 
   scan(text: string): SecretMatch[] {
@@ -102,7 +91,7 @@ export class ProviderScanner {
         const group = grouped ? match.indices?.groups?.secret : undefined;
         const secret = group ? text.slice(group[0], group[1]) : match[0];
         const start = group ? group[0] : match.index;
-        if (this.accepts(detector, secret)) {
+        if (this.accepts(detector, secret, match.groups ?? {})) {
           matches.push({
             detectorId: detector.id,
             detectorName: detector.name,
@@ -110,6 +99,7 @@ export class ProviderScanner {
             start,
             end: start + secret.length,
             publicPrefix: publicPrefixOf(secret, detector.publicPrefix),
+            ...(detector.kind && detector.kind !== 'provider' ? { reportAs: detector.kind } : {}),
           });
         }
       }
@@ -117,9 +107,9 @@ export class ProviderScanner {
     return matches;
   }
 
-  private accepts(detector: ProviderDetector, secret: string): boolean {
+  private accepts(detector: ProviderDetector, secret: string, groups: Readonly<Record<string, string | undefined>>): boolean {
     if (isPlaceholder(secret, this.extraPlaceholders)) return false;
-    if (detector.validate && !detector.validate(secret)) return false;
+    if (detector.validate && !detector.validate(secret, groups)) return false;
     if (detector.minEntropy !== undefined) {
       const prefix = publicPrefixOf(secret, detector.publicPrefix).length;
       if (shannonEntropy(secret.slice(prefix)) < detector.minEntropy) return false;

@@ -1,0 +1,116 @@
+/**
+ * Case-insensitive search for many ASCII keywords at once (Aho-Corasick): one pass over the text reports every
+ * keyword that occurs, at a cost per character that does not depend on how many keywords there are. The secret
+ * scanner uses it as its prefilter, so that the catalog can grow without making every file slower to scan.
+ *
+ * The automaton is compiled to a dense transition table over the characters that occur in keywords (folded to
+ * lower case); every other character leads back to the start state.
+ */
+export class KeywordIndex {
+  /** Character code (< 128) → column of the transition table; 0 for characters in no keyword. */
+  private readonly column = new Uint8Array(128);
+  private readonly columns: number;
+  /** `delta[state * columns + column]`: the next state. */
+  private readonly delta: Int32Array;
+  /** Per state, the ids of the keywords that end there (its own and those of its suffixes), or undefined. */
+  private readonly outputs: (readonly number[] | undefined)[];
+  /** Per state and per keyword, the search in which it was last seen (so each keyword is reported once per search). */
+  private readonly stateSeenIn: Uint32Array;
+  private readonly keywordSeenIn: Uint32Array;
+  private search = 0;
+
+  /** `keywords[i]` gets id `i`. Keywords must be non-empty ASCII. */
+  constructor(keywords: readonly string[]) {
+    const folded = keywords.map((keyword) => {
+      if (!keyword || !/^[\x20-\x7e]+$/.test(keyword)) throw new Error(`keyword must be non-empty printable ASCII: ${JSON.stringify(keyword)}`);
+      return keyword.toLowerCase();
+    });
+    let columns = 1;
+    for (const keyword of folded) {
+      for (let i = 0; i < keyword.length; i++) {
+        const code = keyword.charCodeAt(i);
+        if (this.column[code] === 0) {
+          this.column[code] = columns++;
+          const upper = keyword[i]!.toUpperCase().charCodeAt(0);
+          if (upper !== code) this.column[upper] = this.column[code]!;
+        }
+      }
+    }
+    if (columns > 255) throw new Error('too many distinct keyword characters');
+    this.columns = columns;
+
+    // The trie, with sparse children while it is built.
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    folded.forEach((keyword, id) => {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const column = this.column[keyword.charCodeAt(i)]!;
+        let next = children[state]!.get(column);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[state]!.set(column, next);
+        }
+        state = next;
+      }
+      own[state]!.push(id);
+    });
+
+    // Breadth-first: each state's failure link is the longest proper suffix that is also a trie path; missing
+    // transitions take the failure state's transition, which is already complete (it is shallower).
+    const states = children.length;
+    const delta = new Int32Array(states * columns);
+    const fail = new Int32Array(states);
+    const outputs: (number[] | undefined)[] = new Array(states);
+    const queue: number[] = [];
+    for (const [column, child] of children[0]!) {
+      delta[column] = child;
+      queue.push(child);
+    }
+    outputs[0] = undefined;
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      const inherited = outputs[fail[state]!];
+      const mine = own[state]!;
+      outputs[state] = mine.length ? [...mine, ...(inherited ?? [])] : inherited;
+      for (let column = 0; column < columns; column++) {
+        const child = children[state]!.get(column);
+        if (child === undefined) {
+          delta[state * columns + column] = delta[fail[state]! * columns + column]!;
+        } else {
+          delta[state * columns + column] = child;
+          fail[child] = delta[fail[state]! * columns + column]!;
+          queue.push(child);
+        }
+      }
+    }
+    this.delta = delta;
+    this.outputs = outputs;
+    this.stateSeenIn = new Uint32Array(states);
+    this.keywordSeenIn = new Uint32Array(keywords.length);
+  }
+
+  /**
+   * Calls `found(id)` once for each keyword that occurs in the text. Stops early when `found` returns true
+   * (the caller has all it needs).
+   */
+  scan(text: string, found: (id: number) => boolean | void): void {
+    const { column, columns, delta, outputs, stateSeenIn, keywordSeenIn } = this;
+    const search = (this.search = (this.search + 1) >>> 0 || 1);
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = delta[state * columns + (code < 128 ? column[code]! : 0)]!;
+      const ids = outputs[state];
+      if (ids === undefined || stateSeenIn[state] === search) continue;
+      stateSeenIn[state] = search;
+      for (const id of ids) {
+        if (keywordSeenIn[id] === search) continue;
+        keywordSeenIn[id] = search;
+        if (found(id)) return;
+      }
+    }
+  }
+}
