@@ -33,7 +33,9 @@ export const configSchema = z
     rules: z
       .record(z.string(), severitySetting)
       .optional()
-      .describe('Rule severities by rule id (`secrets/generic-secret`) or category wildcard (`grants/*`).'),
+      .describe(
+        'Rule severities by rule id (`secrets/generic-secret`) or category wildcard (`grants/*`); one secret detector within a rule as `<rule>:<detector>` (`secrets/provider-key:jwt`, `secrets/*:url-query-token`).',
+      ),
     ignore: z.array(z.string()).optional().describe('Glob patterns (gitignore syntax) of files not to analyse.'),
     placeholders: z
       .array(z.string())
@@ -173,7 +175,10 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
       const rules: Record<string, SeveritySetting> = {};
       for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
         if (options.isKnownRule && !options.isKnownRule(rule)) {
-          problems.push({ message: `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).`, offset: offsetOf([key], rule) });
+          const message = rule.includes(':')
+            ? `rules: unknown secret detector "${rule}" (written \`<rule>:<detector>\` with the \`provider\` of a finding, e.g. \`secrets/provider-key:jwt\`; docs/secret-detectors.md lists them).`
+            : `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).`;
+          problems.push({ message, offset: offsetOf([key], rule) });
           continue;
         }
         const result = severitySetting.safeParse(severity);
@@ -254,16 +259,22 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
   }
 }
 
-/** The severity a rule has under this config: exact id, then `category/*`, then the default. */
 /**
  * Categories that protect against the repository itself (leaked keys, broad grants, poisoned or unpinned tools): in
  * an untrusted workspace the repository can neither lower nor suppress them.
  */
 export const PROTECTED_CATEGORIES: ReadonlySet<string> = new Set(['secrets', 'grants', 'supply-chain']);
 
-export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): SeveritySetting {
+/**
+ * The severity of a rule's findings, or of one detector's findings within it: the most specific setting wins
+ * (`secrets/provider-key:jwt`, then `secrets/*:jwt`, then `secrets/provider-key`, then `secrets/*`).
+ */
+export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity, detector?: string): SeveritySetting {
   const category = ruleId.split('/')[0]!;
-  const configured = config.severities[ruleId] ?? config.severities[`${category}/*`];
+  const configured =
+    (detector !== undefined ? config.severities[`${ruleId}:${detector}`] ?? config.severities[`${category}/*:${detector}`] : undefined) ??
+    config.severities[ruleId] ??
+    config.severities[`${category}/*`];
   if (!configured) return defaultSeverity;
   // Restricted Mode: a repository cannot switch off or downgrade the rules that protect against it.
   if (!config.trusted && PROTECTED_CATEGORIES.has(category) && rank(configured) < rank(defaultSeverity)) {

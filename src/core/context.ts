@@ -90,12 +90,17 @@ export class AnalysisContext {
 
   /** Is this rule switched on (severity other than off) for this file? Checks skip work for rules that are off. */
   enabled(ruleId: string): boolean {
-    return effectiveSeverity(this.config, ruleId, this.defaultSeverity(ruleId)) !== 'off';
+    if (effectiveSeverity(this.config, ruleId, this.defaultSeverity(ruleId)) !== 'off') return true;
+    // A rule that is off may still have one detector switched back on (`secrets/provider-key:jwt: error`).
+    const category = ruleId.split('/')[0]!;
+    return Object.entries(this.config.severities).some(
+      ([selector, severity]) => severity !== 'off' && (selector.startsWith(`${ruleId}:`) || selector.startsWith(`${category}/*:`)),
+    );
   }
 
   report(ruleId: string, startOffset: number, endOffset: number, message: string, options: ReportOptions = {}): void {
     const defaultSeverity = this.defaultSeverity(ruleId);
-    const configured = effectiveSeverity(this.config, ruleId, defaultSeverity);
+    const configured = effectiveSeverity(this.config, ruleId, defaultSeverity, options.provider);
     if (configured === 'off') return;
     const severity = options.escalateTo && configured === defaultSeverity ? options.escalateTo : configured;
     const basis = options.fingerprintBasis ?? this.text.slice(startOffset, endOffset);

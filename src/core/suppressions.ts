@@ -8,7 +8,7 @@ import type { Finding, Range } from './types';
  * Inline suppressions, in any comment syntax (`//`, `/* *\/`, `#`, `<!-- -->`):
  *   agent-guardrail-ignore-next-line <rule-id>[, <rule-id>…] -- <reason>
  *   agent-guardrail-ignore <rule-id>[, <rule-id>…] -- <reason>          (same line)
- * A rule id may be a category wildcard (`secrets/*`).
+ * A rule id may be a category wildcard (`secrets/*`), and may name one secret detector (`secrets/provider-key:jwt`).
  */
 export interface InlineSuppression {
   /** Zero-based line the suppression applies to. */
@@ -30,7 +30,7 @@ export interface InlineSuppression {
  * time); trailing blanks and a comment closer are removed afterwards by trimCommentEnd. The ` --` of an HTML
  * comment's closer ` -->` does not start a reason.
  */
-const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+)*)(?:[ \t]+--(?!>)([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
+const MARKER = /agent-guardrail-ignore(-next-line)?[ \t]+([A-Za-z*]+\/[A-Za-z0-9*-]+(?::[A-Za-z0-9.-]+)?(?:[ \t]*,[ \t]*[A-Za-z*]+\/[A-Za-z0-9*-]+(?::[A-Za-z0-9.-]+)?)*)(?:[ \t]+--(?!>)([^\n]*)|(?:[ \t]*(?:\*\/|-->))?[ \t]*)$/gm;
 
 /** The text without trailing blanks and one comment closer (`*\/`, `*\/}` in JSX, `-->`) before them. */
 function trimCommentEnd(text: string): string {
@@ -65,9 +65,18 @@ export function parseInlineSuppressions(text: string, lines: LineIndex): InlineS
   return suppressions;
 }
 
-export function suppressionCovers(rules: readonly string[], ruleId: string): boolean {
+/**
+ * Does one of these rule selectors cover a finding? A selector is a rule id, a category wildcard, or either of them
+ * narrowed to one secret detector (`secrets/provider-key:jwt`), which covers only that detector's findings.
+ */
+export function suppressionCovers(rules: readonly string[], ruleId: string, detector?: string): boolean {
   const category = ruleId.split('/')[0];
-  return rules.some((rule) => rule === ruleId || rule === `${category}/*` || rule === '*/*');
+  return rules.some((selector) => {
+    const colon = selector.indexOf(':');
+    const rule = colon < 0 ? selector : selector.slice(0, colon);
+    if (colon >= 0 && selector.slice(colon + 1) !== detector) return false;
+    return rule === ruleId || rule === `${category}/*` || rule === '*/*';
+  });
 }
 
 /** Mark the findings that an inline comment covers. A suppression needs a reason to count. */
@@ -76,7 +85,7 @@ export function applyInlineSuppressions(findings: Finding[], suppressions: reado
   for (const finding of findings) {
     if (finding.suppression) continue;
     const suppression = suppressions.find(
-      (candidate) => candidate.reason && candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId),
+      (candidate) => candidate.reason && candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId, finding.provider),
     );
     if (suppression) finding.suppression = { kind: 'inSource', justification: suppression.reason };
   }
@@ -98,7 +107,7 @@ export function finalizeSuppressions(path: string, findings: Finding[], inline: 
   for (const finding of findings) {
     if (finding.ruleId.startsWith('suppression/')) continue;
     const honour = config.trusted || !protectedInUntrusted(finding.ruleId);
-    const comment = inline.find((candidate) => candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId));
+    const comment = inline.find((candidate) => candidate.targetLine === finding.range.start.line && suppressionCovers(candidate.rules, finding.ruleId, finding.provider));
     if (comment) used.add(comment); // it matches, even where Restricted Mode does not honour it
     if (!honour) {
       delete finding.suppression;
@@ -112,7 +121,7 @@ export function finalizeSuppressions(path: string, findings: Finding[], inline: 
     }
     // A configured suppression needs a real reason too (not the quick fix's `<why this is acceptable>`).
     const external = config.suppressions.find(
-      (entry) => entry.fingerprint === finding.fingerprint && !/^<[^>]*>$/.test(entry.reason.trim()) && suppressionCovers([entry.rule], finding.ruleId) && (!entry.file || entry.file === path),
+      (entry) => entry.fingerprint === finding.fingerprint && !/^<[^>]*>$/.test(entry.reason.trim()) && suppressionCovers([entry.rule], finding.ruleId, finding.provider) && (!entry.file || entry.file === path),
     );
     if (external) finding.suppression = { kind: 'external', justification: external.reason };
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfigText, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import { isRuleId, RULES } from '../core/rules/registry';
+import { isKnownDetectorSelector } from '../core/secrets/detectors';
 
 export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml', '.agent-guardrail.json'];
 
@@ -33,8 +34,9 @@ export function loadConfig(directory: string, explicitPath?: string, stopAt?: st
 
 const CATEGORIES = new Set(RULES.map((rule) => rule.category));
 
-/** A rule id, or a category wildcard (`grants/*`). */
+/** A rule id, a category wildcard (`grants/*`), or one secret detector within a rule (`secrets/provider-key:jwt`). */
 function isKnownRule(id: string): boolean {
+  if (id.includes(':')) return isKnownDetectorSelector(id);
   return isRuleId(id) || (id.endsWith('/*') && CATEGORIES.has(id.slice(0, -2) as (typeof RULES)[number]['category']));
 }
 

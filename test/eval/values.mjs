@@ -100,7 +100,7 @@ export function makeGenerators(r) {
   return {
     // ---- provider formats ---------------------------------------------------------------------------------
     'openai-proj': () => `sk-proj-${pick(URLSAFE, 74)}T3BlbkFJ${pick(URLSAFE, 74)}`,
-    'openai-proj-short': () => `sk-proj-${pick(ALNUM, 48)}`,
+    'openai-proj-short': () => `sk-proj-${pick(ALNUM, 20)}T3BlbkFJ${pick(ALNUM, 20)}`,
     'openai-svcacct': () => `sk-svcacct-${pick(URLSAFE, 74)}T3BlbkFJ${pick(URLSAFE, 74)}`,
     'openai-admin': () => `sk-admin-${pick(URLSAFE, 58)}T3BlbkFJ${pick(URLSAFE, 58)}`,
     'openai-legacy': () => `sk-${pick(ALNUM, 20)}T3BlbkFJ${pick(ALNUM, 20)}`,

@@ -12,7 +12,7 @@ const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runCli
 // Assembled at run time so that this file holds no literal secret.
 const k = (...parts: string[]): string => parts.join('');
 const AWS_KEY_ID = k('AKIA', '2Y2NYRVD7RXINFRP');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 /** One finding at 1:9-1:29 in any file this is written to. */
 const SECRET_ENV = `AWS_KEY=${AWS_KEY_ID}\n`;
 /** One finding at 1:17-1:73 in a TS file. */

@@ -13,7 +13,7 @@ const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter)
 
 // Assembled at run time so that this file holds no literal secret.
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 const AWS_KEY_ID = k('AKIA', '2Y2NYRVD7RXINFRP');
 const SECRET_TS = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: "${OPENAI_KEY}" });\n`;
 const CLEAN_TS = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`;

@@ -127,13 +127,13 @@ function buildTree(): Tree {
   const claudeKey = 'sk-ant-api03-' + 'Qx7Lm2Vr9Tk4Wn8Bz3Hc6Jd1Gf5Ps0Ya-Rt7Yu2Io9Pl4Kj8Hg3Fd6Sa1Zx5Cv0Bn_Mq7Wt2Ep9Ry4Uk8Ia3Od6Lf1Sh5Gj0K'.slice(0, 93) + 'AA';
   planted.push({ label: 'Anthropic key in .claude/settings.json', value: claudeKey, pieces: [{ text: claudeKey, publicPrefix: 'sk-ant-api03-'.length }] });
   // A key pasted where a credential entry goes: the manifest schema message quotes the value it got.
-  const manifestEntry = 'sk-proj-Lq8Wv3Tx7Kd2Rm9Zn4Bc6Hf1Jg5Ps0Ya-Ue8Io3Pl7Kj2Hg6Fd9Sa4';
+  const manifestEntry = 'sk-proj-Lq8Wv3Tx7Kd2Rm9Zn4Bc6HfT3BlbkFJa-Ue8Io3Pl7Kj2Hg6Fd9Sa4';
   planted.push({ label: 'OpenAI key as a manifest credential entry', value: manifestEntry, pieces: [{ text: manifestEntry, publicPrefix: 'sk-proj-'.length }] });
   const manifestRef = 'gsk_' + 'Wq4Rt8Yp2Ls6Kd9Fg3Hj7Zx1Cv5Bn0Mm4Qa8Ws2Ed6Rf9Tg3Yh7Uj1Ik5Ol0Pz'.slice(0, 52);
   planted.push({ label: 'Groq key as a manifest credential ref', value: manifestRef, pieces: [{ text: manifestRef, publicPrefix: 'gsk_'.length }] });
 
   // Files with syntax errors around secrets: parser messages must not quote them (YAML's do, unless filtered).
-  const brokenYamlSecret = 'sk-proj-R7vK2mQ9xL4tW8nB3cZ6hJ1pF5dS0gAeY2uT7iO9qP4wE6rN';
+  const brokenYamlSecret = 'sk-proj-R7vK2mQ9xL4tW8nB3cZ6T3BlbkFJ0gAeY2uT7iO9qP4wE6rN';
   planted.push({ label: 'OpenAI key in a YAML block scalar header', value: brokenYamlSecret, pieces: [{ text: brokenYamlSecret, publicPrefix: 'sk-proj-'.length }] });
   const taggedSecret = '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';
   planted.push({ label: 'GitHub token as a YAML tag', value: taggedSecret, pieces: [{ text: taggedSecret, publicPrefix: 'ghp_'.length }] });
@@ -315,7 +315,7 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
   });
 
   it('a YAML parser message that quotes the source is not passed on into the note', function () {
-    const secret = 'sk-proj-R7vK2mQ9xL4tW8nB3cZ6hJ1pF5dS0gAeY2uT7iO9qP4wE6rN';
+    const secret = 'sk-proj-R7vK2mQ9xL4tW8nB3cZ6T3BlbkFJ0gAeY2uT7iO9qP4wE6rN';
     const path = 'config/settings.yaml';
     const analysis = analyzeFile({ path, text: `api_key: >${secret}\n` }, defaultConfig());
     assert.deepEqual(analysis.notes, [{ file: path, kind: 'partial', reason: 'YAML syntax error (unexpected token); analysed what parsed' }]);

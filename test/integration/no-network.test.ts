@@ -8,7 +8,7 @@ import { CLI, git, makeTempDir, writeTree } from '../helpers';
 
 const WATCHDOG_MS = 45_000;
 
-const OPENAI = 'sk-proj-jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H';
+const OPENAI = 'sk-proj-jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H';
 const ANTHROPIC = 'sk-ant-api03-DktXP-tKsf2rcDkdfrUnW5gcF_Ha6ili8GjHEAD6-Wj9KfzjsQGMrb9h_ImB_LK777pzNk8cL6j5IXAAjlsHUqJoUD-_YAA';
 const GITHUB = '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';
 const SLACK = 'xoxb-827940199530-5520340930565-lNtencYFJEeAgYzQJjOIfPkz';

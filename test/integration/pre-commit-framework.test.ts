@@ -13,7 +13,7 @@ import { ensureDebianPackage, makeTempDir, REPO_ROOT, writeTree } from '../helpe
 
 const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter);
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 
 /**
  * No developer git configuration, no inherited GIT_* (as inside a hook) and no `npm_*` variables of the `npm test`

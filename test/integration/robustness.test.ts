@@ -19,7 +19,7 @@ const MB = 1024 * 1024;
 
 // Real-looking secrets (provider examples from src/core/secrets/providers.ts), one per file so each finding
 // can be traced to the file that must still be analysed.
-const OPENAI = 'sk-proj-jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H';
+const OPENAI = 'sk-proj-jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H';
 const GITHUB = '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';
 const ANTHROPIC = 'sk-ant-api03-DktXP-tKsf2rcDkdfrUnW5gcF_Ha6ili8GjHEAD6-Wj9KfzjsQGMrb9h_ImB_LK777pzNk8cL6j5IXAAjlsHUqJoUD-_YAA';
 const STRIPE = 'sk_live_1HSa2bB9UoK4tYnzNLeK6kjc';

@@ -14,7 +14,7 @@ const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runCli
 
 // Assembled at run time so that this file holds no literal secret.
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 const CLIENT_SECRET = k('Zq8vN3xK7pL2', 'mR9tW4yB6cD1fH5jG0sA');
 const AWS_KEY_ID = k('AKIA', '2Y2NYRVD7RXINFRP');
 const DB_PASSWORD = k('S3cr3tP4', 'ssw0rdXyz');

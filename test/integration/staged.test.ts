@@ -12,7 +12,7 @@ const run = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runCli
 
 // Assembled at run time so that this file holds no literal secret.
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 const AWS_KEY_ID = k('AKIA', '2Y2NYRVD7RXINFRP');
 
 const sha256 = (value: string): string => createHash('sha256').update(value, 'utf8').digest('hex');

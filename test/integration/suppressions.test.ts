@@ -14,7 +14,7 @@ const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter)
 
 // Assembled at run time so that this file holds no literal secret.
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
+const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
 const CLIENT_SECRET = k('Zq8vN3xK7pL2', 'mR9tW4yB6cD1fH5jG0sA');
 const AWS_KEY_ID = k('AKIA', '2Y2NYRVD7RXINFRP');
 const JSON_AWS_KEY_ID = k('AKIA', 'QYLPMN5HHHFPZAM2');

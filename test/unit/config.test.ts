@@ -232,7 +232,7 @@ describe('config: problems are reported with their offsets, and the rest still a
   });
 
   it('a YAML syntax error is reported at its position, without quoting the text, and the whole file falls back to defaults', () => {
-    const secret = ['sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H'].join('');
+    const secret = ['sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H'].join('');
     const text = `rules:\n  secrets/*: "off"\nplaceholders: ["${secret}"\n`;
     const { config, problems } = parseConfigText(text);
     assert.ok(problems.length >= 1);

@@ -10,7 +10,7 @@ import { expectSecrets, expectNone } from '../helpers';
  * The values are random strings in each provider's format, made for these tests; none is a real credential.
  */
 
-const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN';
+const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN';
 const ANTHROPIC = 'sk-ant-api03-cdXGgxP8rGGqSTmK0ae9Owh-U4xPSi-z-5UiUkwRPT6NdDqoeC209T4P2E8uDZpRM8oX_Kefhov0kafv1OAa1A796jPFDAA';
 const GITHUB = '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';
 const GROQ = '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';
@@ -96,7 +96,7 @@ describe('secrets in JSON and JSONC', () => {
     );
     expectSecrets('.vscode/mcp.json', text, [
       [`${PROVIDER} 9:28-9:94`, OPENAI],
-      [`${GENERIC} 10:29-10:61`, MISTRAL],
+      [`${PROVIDER} 10:29-10:61`, MISTRAL],
       [`${GENERIC} 17:34-17:66`, TOKEN],
     ]);
   });
@@ -126,7 +126,7 @@ describe('secrets in JSON and JSONC', () => {
     expectSecrets('claude_desktop_config.json', text, [
       [`${GENERIC} 5:50-5:82`, TOKEN],
       [`${GENERIC} 5:94-5:126`, TOKEN2],
-      [`${GENERIC} 8:41-8:73`, MISTRAL],
+      [`${PROVIDER} 8:41-8:73`, MISTRAL],
     ]);
   });
 
@@ -251,7 +251,7 @@ describe('secrets in YAML', () => {
     );
     expectSecrets('k8s/agent.yaml', text, [
       [`${PROVIDER} 7:19-7:85`, OPENAI],
-      [`${GENERIC} 8:21-8:53`, MISTRAL],
+      [`${PROVIDER} 8:21-8:53`, MISTRAL],
       [`${GENERIC} 19:22-19:54`, TOKEN],
     ]);
   });
@@ -276,7 +276,7 @@ describe('secrets in YAML', () => {
       '    command: ["worker", "--api-key", "' + TOKEN2 + '"]',
     );
     expectSecrets('docker-compose.yml', text, [
-      [`${GENERIC} 5:25-5:57`, MISTRAL],
+      [`${PROVIDER} 5:25-5:57`, MISTRAL],
       [`${GENERIC} 6:25-6:57`, TOKEN],
       [`${GENERIC} 7:21-7:53`, TOKEN2],
       [`${PROVIDER} 13:21-13:77`, GROQ],
@@ -379,7 +379,7 @@ describe('secrets in .env files', () => {
     );
     expectSecrets('.env', text, [
       [`${PROVIDER} 2:16-2:82`, OPENAI],
-      [`${GENERIC} 3:17-3:49`, MISTRAL],
+      [`${PROVIDER} 3:17-3:49`, MISTRAL],
       [`${GENERIC} 4:24-4:56`, TOKEN],
       [`${GENERIC} 5:13-5:45`, TOKEN2],
       [`${GENERIC} 6:16-6:48`, TOKEN],

@@ -10,7 +10,7 @@ import { expectSecrets, expectNone } from '../helpers';
  * The values are random strings in each provider's format, made for these tests; none is a real credential.
  */
 
-const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN';
+const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN';
 const ANTHROPIC = 'sk-ant-api03-cdXGgxP8rGGqSTmK0ae9Owh-U4xPSi-z-5UiUkwRPT6NdDqoeC209T4P2E8uDZpRM8oX_Kefhov0kafv1OAa1A796jPFDAA';
 const GITHUB = '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';
 const STRIPE_LIVE = 'sk_live_owIzQd3dYMqLEEUpImCwLPUzbxXA0NKvEV';
@@ -224,7 +224,7 @@ describe('secrets in TypeScript/JavaScript', () => {
         [`${GENERIC} 2:12-2:44`, TOKEN],
         [`${GENERIC} 3:15-3:47`, TOKEN],
         [`${GENERIC} 4:19-4:51`, TOKEN],
-        [`${GENERIC} 5:23-5:55`, MISTRAL],
+        [`${PROVIDER} 5:23-5:55`, MISTRAL],
         [`${GENERIC} 6:20-6:52`, TOKEN],
       ]);
     });

@@ -1,5 +1,7 @@
+import { base64Blocks, encodedRange, kubernetesSecretData, type DecodedBlock } from './encoded';
 import { looksLikeSecretValue, stripAuthScheme } from './generic';
 import { isSecretLikeName, nameWords } from './names';
+import { isPlausiblePassword } from './passwords';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
 
 /** A string value found under a name: a property, variable, parameter, header, env var, YAML/JSON key … */
@@ -72,6 +74,10 @@ export function detectSecrets(
     ...scanConnectionStrings(text, extraPlaceholders).map((m) => ({ ...m, kind: 'connection-string' as const })),
   ];
 
+  // Base64 blocks anywhere, and the `data:` values of Kubernetes Secrets, are read decoded.
+  const secretData = kubernetesSecretData(text);
+  for (const block of [...secretData, ...base64Blocks(text)]) found.push(...detectDecoded(block, scanner, extraPlaceholders, options));
+
   for (const folded of foldedValues) {
     for (const match of scanner.scan(folded.value)) {
       found.push({ ...match, kind: match.reportAs ?? 'provider', value: match.value, start: folded.start, end: folded.end });
@@ -79,6 +85,8 @@ export function detectSecrets(
   }
 
   for (const named of namedValues) {
+    // A Secret's base64 value is judged decoded (above), not by how random its encoding looks.
+    if (secretData.some((block) => block.start <= named.start && named.start < block.end)) continue;
     if (!named.credentialPosition && !isSecretLikeName(named.name, { extraNames: options.extraSecretNames })) continue;
     const { credential, offset } = stripAuthScheme(named.value.trim());
     const leading = named.value.length - named.value.trimStart().length;
@@ -99,10 +107,42 @@ export function detectSecrets(
   return dropOverlaps(found);
 }
 
+/**
+ * What a decoded block holds: provider tokens, private keys and connection strings in it, reported over the encoded
+ * characters and named as encoded; and, for a Kubernetes Secret value under a secret-like key, the value itself.
+ */
+function detectDecoded(block: DecodedBlock, scanner: ProviderScanner, extraPlaceholders: readonly RegExp[], options: SecretDetectionOptions): SecretDetection[] {
+  const inner: SecretDetection[] = [
+    ...scanner.scan(block.text).map((m) => ({ ...m, kind: m.reportAs ?? ('provider' as const) })),
+    ...scanPrivateKeys(block.text).map((m) => ({ ...m, kind: 'private-key' as const })),
+    ...scanConnectionStrings(block.text, extraPlaceholders).map((m) => ({ ...m, kind: 'connection-string' as const })),
+  ];
+  const found = inner.map((detection) => ({ ...detection, ...encodedRange(block, detection.start, detection.end), detectorName: `${detection.detectorName} (base64-encoded)` }));
+  if (found.length || block.name === undefined || !isSecretLikeName(block.name, { extraNames: options.extraSecretNames })) return found;
+  const value = block.text.trim();
+  const passwordLike = nameWords(block.name).some((word) => PASSWORD_WORDS.has(word));
+  const credible = passwordLike ? isPlausiblePassword(value, extraPlaceholders) : looksLikeSecretValue(value, { extraPlaceholders, name: block.name });
+  if (!credible) return [];
+  return [{
+    detectorId: 'kubernetes-secret',
+    detectorName: `Kubernetes Secret value \`${block.name}\` (base64-encoded)`,
+    value,
+    start: block.start,
+    end: block.end,
+    publicPrefix: '',
+    kind: 'generic',
+    name: block.name,
+  }];
+}
+
 const PRIORITY: Record<SecretKind, number> = { 'private-key': 0, provider: 1, 'connection-string': 2, generic: 3 };
 
+/** A named value judged by the generic heuristic (1) rather than by a detector of a known format (0). */
+const heuristic = (detection: SecretDetection): number => (detection.detectorId === 'generic' ? 1 : 0);
+
 /**
- * One finding per place: a provider match beats a generic one over the same text; duplicates collapse.
+ * One finding per place: a provider match beats a generic one over the same text, a known format (`.netrc`, an
+ * auth header) beats the generic heuristic; duplicates collapse.
  * Sweeps clusters of overlapping detections in start order, so it stays linear in the number of detections.
  */
 function dropOverlaps(detections: SecretDetection[]): SecretDetection[] {
@@ -112,7 +152,7 @@ function dropOverlaps(detections: SecretDetection[]): SecretDetection[] {
   let clusterEnd = -1;
   const flush = () => {
     const chosen: SecretDetection[] = [];
-    for (const detection of cluster.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start)) {
+    for (const detection of cluster.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || heuristic(a) - heuristic(b) || a.start - b.start)) {
       if (!chosen.some((other) => detection.start < other.end && other.start < detection.end)) chosen.push(detection);
     }
     kept.push(...chosen.sort((a, b) => a.start - b.start));

@@ -1,5 +1,6 @@
 import { shannonEntropy } from './entropy';
 import { KeywordIndex } from './keyword-index';
+import { isDefaultPassword } from './passwords';
 import { isPlaceholder } from './placeholders';
 import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type DetectorKind, type ProviderDetector } from './provider-types';
 import { PROVIDERS } from './providers';
@@ -31,9 +32,20 @@ interface CompiledDetector {
   grouped: boolean;
 }
 
+/**
+ * The secret's offsets in a match: the first group named `secret…` that took part (a pattern may offer
+ * alternatives, `(?<secret>…)|(?<secretUser>…)`, since a group name can occur only once).
+ */
+function secretGroup(match: RegExpExecArray): [number, number] | undefined {
+  const groups = match.indices?.groups;
+  if (!groups) return undefined;
+  for (const name in groups) if (name.startsWith('secret') && groups[name]) return groups[name];
+  return undefined;
+}
+
 export function compileDetector(detector: ProviderDetector): RegExp {
   const source = detector.bounded ? detector.pattern : `${TOKEN_BOUNDARY_BEFORE}(?:${detector.pattern})${TOKEN_BOUNDARY_AFTER}`;
-  const grouped = detector.pattern.includes('(?<secret>');
+  const grouped = detector.pattern.includes('(?<secret');
   return new RegExp(source, `g${detector.ignoreCase ? 'i' : ''}${grouped ? 'd' : ''}`);
 }
 
@@ -88,7 +100,7 @@ export class ProviderScanner {
           regex.lastIndex++;
           continue;
         }
-        const group = grouped ? match.indices?.groups?.secret : undefined;
+        const group = grouped ? secretGroup(match) : undefined;
         const secret = group ? text.slice(group[0], group[1]) : match[0];
         const start = group ? group[0] : match.index;
         if (this.accepts(detector, secret, match.groups ?? {})) {
@@ -181,12 +193,6 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
  * is kept. Bounded quantifiers over classes that exclude the following delimiter keep it linear.
  */
 const CONNECTION_STRING = /(?<![A-Za-z0-9+.-])(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|ftps?|sftp|smtps?|jdbc:[a-z]{1,20}):\/\/([^:/?#@\s'"`]{0,128}):([^/?#\s'"`]{1,256})@([^\s'"`/?#@]{1,256})/gi;
-const DEFAULT_PASSWORDS = new Set([
-  'password', 'pass', 'passwd', 'secret', 'postgres', 'root', 'admin', 'mysql', 'guest', 'test', 'example',
-  'changeme', 'user', 'username', 'pwd', 'redis', 'mongo', 'mongodb', 'rabbitmq', 'default', 'demo', 'dev',
-  'local', 'localhost', 'docker', 'sa', 'neo4j', 'clickhouse', 'pw', 'admin123', 'password123', 'secret123',
-  'postgrespassword', 'mysecretpassword', 'letmein', 'qwerty', '123456', '12345678', 'toor',
-]);
 const MIN_PASSWORD_LENGTH = 4;
 
 export function scanConnectionStrings(text: string, extraPlaceholders: readonly RegExp[] = []): SecretMatch[] {
@@ -195,7 +201,7 @@ export function scanConnectionStrings(text: string, extraPlaceholders: readonly 
   CONNECTION_STRING.lastIndex = 0;
   for (let match = CONNECTION_STRING.exec(text); match; match = CONNECTION_STRING.exec(text)) {
     const [, scheme, user, password] = match as unknown as [string, string, string, string];
-    if (password.length < MIN_PASSWORD_LENGTH || password === user || DEFAULT_PASSWORDS.has(password.toLowerCase())) continue;
+    if (password.length < MIN_PASSWORD_LENGTH || password === user || isDefaultPassword(password)) continue;
     if (isPlaceholder(password, extraPlaceholders) || /^[:$%{<[*]/.test(password)) continue;
     const start = match.index + scheme.length + 3 + user.length + 1;
     matches.push({

@@ -1,5 +1,5 @@
-import { type ProviderDetector } from '../provider-types';
-import { family, mixedCase } from './shared';
+import type { ProviderDetector } from '../provider-types';
+import { family, mixedCase, namedKey, UUID } from './shared';
 
 export const AGENT_TOOLS_PROVIDERS: ProviderDetector[] = family('agent-tools', [
   {
@@ -26,5 +26,125 @@ export const AGENT_TOOLS_PROVIDERS: ProviderDetector[] = family('agent-tools', [
     pattern: 'fc-[a-f0-9]{32}',
     publicPrefix: 'fc-',
     minEntropy: 2.8,
+  },
+  {
+    id: 'browserbase',
+    name: 'Browserbase API key',
+    keywords: ['bb_live_'],
+    pattern: 'bb_live_[A-Za-z0-9_-]{20,40}',
+    publicPrefix: 'bb_live_',
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret.slice(8)),
+  },
+  {
+    id: 'exa',
+    name: 'Exa API key',
+    ...namedKey({ names: ['exa_', 'exa-', 'exaapi', 'exa_api'], value: UUID, valueChars: 'A-Za-z0-9-' }),
+    keywords: ['exa'],
+    minEntropy: 3.0,
+  },
+  {
+    id: 'serpapi',
+    name: 'SerpApi API key',
+    ...namedKey({ names: ['serpapi', 'serp_api', 'serp-api'], value: '[a-f0-9]{64}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'serper',
+    name: 'Serper API key',
+    ...namedKey({ names: ['serper'], value: '[a-f0-9]{40}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'composio',
+    name: 'Composio API key',
+    ...namedKey({ names: ['composio'], value: '[A-Za-z0-9_-]{20,64}', valueChars: 'A-Za-z0-9_-' }),
+    minEntropy: 3.5,
+    validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),
+  },
+  {
+    id: 'apify',
+    name: 'Apify API token',
+    keywords: ['apify_api_'],
+    pattern: 'apify_api_[A-Za-z0-9]{36}',
+    publicPrefix: 'apify_api_',
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret.slice(10)),
+  },
+  {
+    id: 'brave-search',
+    name: 'Brave Search API key',
+    keywords: ['BSA'],
+    pattern: 'BSA[A-Za-z0-9_-]{24,40}',
+    publicPrefix: 'BSA',
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret.slice(3), true),
+  },
+  {
+    id: 'kagi',
+    name: 'Kagi API key',
+    ...namedKey({ names: ['kagi'], value: '[A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{43}', valueChars: 'A-Za-z0-9_-' }),
+    minEntropy: 4.0,
+  },
+  {
+    id: 'browserless',
+    name: 'Browserless API token',
+    ...namedKey({ names: ['browserless'], value: '[A-Za-z0-9]{20,64}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.5,
+    validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),
+  },
+  {
+    id: 'mem0',
+    name: 'Mem0 API key',
+    keywords: ['m0-'],
+    pattern: 'm0-[A-Za-z0-9]{30,60}',
+    publicPrefix: 'm0-',
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret.slice(3), true),
+  },
+  {
+    id: 'vapi',
+    name: 'Vapi private API key',
+    ...namedKey({ names: ['vapi'], value: UUID, valueChars: 'A-Za-z0-9-' }),
+    minEntropy: 3.0,
+  },
+  {
+    id: 'livekit',
+    name: 'LiveKit API secret',
+    ...namedKey({ names: ['livekit'], value: '[A-Za-z0-9]{32,64}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'val-town',
+    name: 'Val Town API token',
+    keywords: ['vtwn_'],
+    pattern: 'vtwn_[A-Za-z0-9_-]{20,80}',
+    publicPrefix: 'vtwn_',
+    minEntropy: 3.8,
+  },
+  {
+    id: 'unkey',
+    name: 'Unkey root key',
+    keywords: ['unkey_'],
+    pattern: 'unkey_[A-Za-z0-9]{20,32}',
+    publicPrefix: 'unkey_',
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret.slice(6), true),
+  },
+  {
+    id: 'scrapingbee',
+    name: 'ScrapingBee API key',
+    ...namedKey({ names: ['scrapingbee', 'scraping_bee'], value: '[A-Z0-9]{80}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 4.0,
+  },
+  {
+    id: 'zapier-webhook',
+    name: 'Zapier webhook URL',
+    keywords: ['hooks.zapier.com'],
+    // Anyone holding the URL can trigger the Zap.
+    pattern: 'https://hooks\\.zapier\\.com/hooks/catch/[0-9]{5,12}/[a-z0-9]{5,12}/?',
+    publicPrefix: 'https://hooks.zapier.com/hooks/catch/',
+    minEntropy: 3.0,
   },
 ]);

@@ -1,15 +1,235 @@
+import { looksLikeSecretValue } from '../generic';
+import { decodeBase64Url, isPublicJwt, isSignedJwt } from '../jwt';
+import { isDefaultPassword, isPlausiblePassword } from '../passwords';
+import { isPlaceholder } from '../placeholders';
 import { boundaryBefore, type ProviderDetector } from '../provider-types';
 import { family } from './shared';
 
+/**
+ * Credentials that a format, not a provider, marks: a password in a URL or a connection string, a token in a query
+ * string or an auth header, the credential lines of `.npmrc`, `.netrc`, `.pypirc`, Docker `config.json`, JDBC/ODBC
+ * strings, LDAP bind settings and XML credential stores, and JSON Web Tokens anywhere.
+ */
+
+/** Hosts that documentation uses (RFC 2606 and friends): a URL to them carries no live credential. */
+const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid|test|localhost\.localdomain|your-?(?:domain|host|server|company)[a-z0-9.-]*|host(?:name)?|domain\.tld|acme\.test)$/i;
+
+/** `user:password` decoded from base64 (Docker `auth`, npm `_auth`, `Basic` headers), with a real password. */
+function isBasicCredential(encoded: string): boolean {
+  const decoded = decodeBase64Url(encoded.replace(/=+$/, ''));
+  if (decoded === undefined || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return false;
+  const password = decoded.slice(colon + 1);
+  return isPlausiblePassword(password) || looksLikeSecretValue(password);
+}
+
+/** `auth0ClientSecret`, `apiKey2`: words in camelCase, a name rather than a value. */
+function isCamelCaseName(value: string): boolean {
+  const words = value.match(/[A-Z]?[a-z]+[0-9]*|[0-9]+/g);
+  return words !== null && words.join('') === value && words.every((word) => /^[0-9]+$/.test(word) || (/[aeiouy]/i.test(word) && word.replace(/[0-9]+$/, '').length >= 3));
+}
+
+/** A token or key in a position the format reserves for one: random enough, not a reference, placeholder or name. */
+function isTokenValue(value: string, name?: string): boolean {
+  return !isCamelCaseName(value) && looksLikeSecretValue(value, name === undefined ? {} : { name });
+}
+
 export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
   {
-    id: 'jwt-bearer',
-    name: 'JWT bearer token',
-    keywords: ['bearer'],
-    // Three base64url parts after a Bearer scheme; a bare JWT elsewhere is left to the named-value check.
-    pattern:
-      `${boundaryBefore('A-Za-z0-9_')}(?:[Bb]earer|BEARER)\\s{1,4}(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9_-])`,
+    id: 'jwt',
+    name: 'JSON Web Token',
+    keywords: ['eyJ'],
+    // Anywhere, not only after `Bearer`: header and payload are base64url JSON, the header names a signing
+    // algorithm (unsigned `alg: none` tokens are forgeable test data), and a signature follows. Public client keys
+    // (Supabase `anon`) are not reported.
+    pattern: `${boundaryBefore('A-Za-z0-9_-')}(?<secret>eyJ[A-Za-z0-9_-]{8,4096}\\.eyJ[A-Za-z0-9_-]{8,8192}\\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9_-])`,
     bounded: true,
+    publicPrefix: 'eyJ',
+    minEntropy: 4.0,
+    validate: (secret) => isSignedJwt(secret) && !isPublicJwt(secret),
+  },
+  {
+    id: 'url-password',
+    name: 'password in a URL',
+    kind: 'connection-string',
+    keywords: ['://'],
+    // `https://user:password@host` (HTTP basic auth, `.git-credentials` lines, proxies). Provider tokens used as
+    // the password (`x-access-token:ghp_…`) are reported by their provider detector instead.
+    pattern: `${boundaryBefore('A-Za-z0-9+.-')}[Hh][Tt][Tt][Pp][Ss]?://(?<user>[^:/?#@\\s'"\`<>]{0,128}):(?<secret>[^/?#@\\s'"\`<>]{1,256})@(?<host>[A-Za-z0-9.-]{1,253})`,
+    bounded: true,
+    validate: (secret, { user, host }) => secret !== user && !EXAMPLE_HOST.test(host ?? '') && !isPlaceholder(user ?? '') && isPlausiblePassword(secret),
+  },
+  {
+    id: 'url-query-token',
+    name: 'token in a URL query string',
+    kind: 'generic',
+    keywords: ['token=', 'key=', 'secret=', 'password=', 'passwd=', 'pwd=', 'auth='],
+    // `?access_token=…`, `&api_key=…`, `&key=…`: URLs end up in logs, browser history and referrers.
+    pattern: `(?<![?&;])[?&;](?<name>access_token|refresh_token|id_token|auth_token|private_token|token|api_key|apikey|api-key|key|client_secret|secret|password|passwd|pwd|auth)=(?<secret>[^&#:\\s'"\`<>\\\\]{8,300})`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret, { name }) => isTokenValue(safeDecodeUri(secret), name),
+  },
+  {
+    id: 'auth-header',
+    name: 'credential in an HTTP auth header',
+    kind: 'generic',
+    keywords: ['authorization', '-token', '-key'],
+    // `Authorization: Token …`, `Api-Token …`, `Basic <base64 user:password>` …, and key headers such as
+    // `X-Auth-Token`, `X-API-Key`, `Private-Token`, `Ocp-Apim-Subscription-Key`, in curl flags, code and config.
+    pattern:
+      `${boundaryBefore('A-Za-z0-9_-')}(?:(?:Proxy-)?Authorization["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?(?<scheme>Token|Api-?Token|Api-?Key|Key|Bot|SSWS|Basic|Bearer|Klaviyo-API-Key|DeepL-Auth-Key|GenieKey)[ \\t]{1,4}` +
+      `|(?:[A-Za-z]{1,20}-){0,3}(?:Auth-Token|Api-Key|Api-Token|Access-Token|Auth-Key|Private-Token|Vault-Token|Subscription-Key|Functions-Key|Server-Token|Account-Token|Access-Key|Secret-Key)["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?)` +
+      `(?<secret>[A-Za-z0-9._~+/=:-]{8,512})(?![A-Za-z0-9._~+/=:-])`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret, { scheme }) => (scheme?.toLowerCase() === 'basic' ? isBasicCredential(secret) : isTokenValue(secret)),
+  },
+  {
+    id: 'curl-basic-auth',
+    name: 'password in `curl -u`',
+    kind: 'generic',
+    keywords: ['curl'],
+    // `curl -u user:password`, `--user=me@acme.com:…`, `-u :password`, `-u token:` (the user part is the token), on
+    // one line or across `\` continuations.
+    pattern:
+      `${boundaryBefore('A-Za-z0-9_-')}curl(?:[^\\n\\\\]|\\\\[^\\n]|\\\\\\r?\\n){0,400}?[ \\t](?:-u|--user)(?:=|[ \\t]{1,4})["']?` +
+      `(?:(?<user>[^\\s:'"]{0,200}):(?<secret>[^\\s'"]{1,200})|(?<secretUser>[^\\s:'"]{12,200}):(?=["']?(?:\\s|$)))`,
+    bounded: true,
+    validate: (secret, { user, secretUser }) =>
+      secretUser !== undefined ? isTokenValue(secret) : secret !== user && (isPlausiblePassword(secret) || isTokenValue(secret)),
+  },
+  {
+    id: 'npmrc-auth',
+    name: 'npm registry credential (.npmrc, .yarnrc.yml)',
+    kind: 'generic',
+    keywords: ['_authToken', '_auth', '_password', 'npmAuthToken', 'npmAuthIdent', 'npmPassword'],
+    // `//registry/:_authToken=<any token>`, `_auth=<base64 user:password>`, `_password=<base64>`, and Yarn's
+    // `npmAuthToken:`; any value that is not a reference, not only `npm_…` tokens.
+    pattern:
+      `(?<![A-Za-z0-9_])(?:(?<=[:\\n]|^)[ \\t]*_(?<key>authToken|auth|password)[ \\t]*=[ \\t]*["']?(?<secret>[^\\s'"]{4,2000})` +
+      `|npm(?<yarnKey>AuthToken|AuthIdent|Password)["']?[ \\t]*:[ \\t]*["']?(?<secretYarn>[^\\s'"]{4,2000}))`,
+    bounded: true,
+    validate: (secret, { key, yarnKey }) => {
+      const which = key ?? yarnKey;
+      if (which === 'auth' || which === 'AuthIdent') return isBasicCredential(secret);
+      if (which === 'password' || which === 'Password') {
+        const decoded = decodeBase64Url(secret.replace(/=+$/, ''));
+        return decoded !== undefined && /^[\x20-\x7e]+$/.test(decoded) && isPlausiblePassword(decoded);
+      }
+      return secret.length >= 8 && !isDefaultPassword(secret);
+    },
+  },
+  {
+    id: 'pypirc-password',
+    name: 'password in a .pypirc (or similar INI) section',
+    kind: 'generic',
+    keywords: ['password'],
+    // `[server]` then `repository =` / `username =` lines, then `password =`.
+    pattern:
+      '(?<![^\\n])\\[[A-Za-z0-9_.-]{1,40}\\][ \\t]*\\r?\\n(?:[ \\t]*(?:repository|username|index-url)[ \\t]*[=:][^\\n]{0,300}\\n){1,3}' +
+      '[ \\t]*password[ \\t]*[=:][ \\t]*(?<secret>[^\\s]{1,200})',
+    bounded: true,
+    validate: (secret) => isPlausiblePassword(secret),
+  },
+  {
+    id: 'netrc',
+    name: 'password in a .netrc entry',
+    kind: 'generic',
+    keywords: ['machine', 'default'],
+    // `machine <host> login <user> password <password>`, on one line or several.
+    pattern:
+      `${boundaryBefore('A-Za-z0-9_-')}(?:machine[ \\t]+[^\\s]{1,253}|default)\\s{1,20}(?:login[ \\t]+[^\\s]{1,256}\\s{1,20})?` +
+      `(?:account[ \\t]+[^\\s]{1,256}\\s{1,20})?password[ \\t]+(?<secret>[^\\s]{1,256})`,
+    bounded: true,
+    validate: (secret) => isPlausiblePassword(secret),
+  },
+  {
+    id: 'docker-config-auth',
+    name: 'registry credential in a Docker config.json',
+    kind: 'generic',
+    keywords: ['"auth"', '"identitytoken"'],
+    // `"auths": { "<registry>": { "auth": "<base64 user:password>" } }`, or an identity (refresh) token.
+    pattern: `${boundaryBefore('A-Za-z0-9_-')}"(?<key>auth|identitytoken)"\\s{0,4}:\\s{0,4}"(?<secret>[A-Za-z0-9+/_.-]{8,4096}={0,2})"`,
+    bounded: true,
+    validate: (secret, { key }) => (key === 'auth' ? isBasicCredential(secret) : isTokenValue(secret)),
+  },
+  {
+    id: 'azure-connection-string',
+    name: 'Azure storage or Service Bus key in a connection string',
+    kind: 'connection-string',
+    keywords: ['accountkey=', 'sharedaccesskey=', 'secret='],
+    // `AccountKey=` (Storage), `SharedAccessKey=` (Service Bus, Event Hubs, IoT Hub), `Secret=` (App Configuration).
+    pattern: `${boundaryBefore('A-Za-z0-9')}(?:AccountKey|SharedAccessKey|Secret)[ \\t]*=[ \\t]*(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])`,
+    bounded: true,
+    ignoreCase: true,
     minEntropy: 4.0,
   },
+  {
+    id: 'jdbc-password',
+    name: 'password in a JDBC URL',
+    kind: 'connection-string',
+    keywords: ['jdbc:'],
+    pattern: `${boundaryBefore('A-Za-z0-9')}jdbc:[a-z0-9]{2,20}:[^\\s'"\`<>]{0,300}?[;?&:](?:password|pwd)=(?<secret>[^;&\\s'"\`<>]{1,128})`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret) => isPlausiblePassword(secret),
+  },
+  {
+    id: 'odbc-password',
+    name: 'password in an ODBC / ADO.NET connection string',
+    kind: 'connection-string',
+    keywords: ['password=', 'pwd='],
+    pattern:
+      `${boundaryBefore('A-Za-z0-9')}(?:Driver|Server|Data Source|DSN|Provider|Host)[ \\t]*=[^\\n'"\`]{0,300}?;[ \\t]*(?:Password|Pwd)[ \\t]*=[ \\t]*(?<secret>[^;\\n'"\`]{1,128})`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret) => isPlausiblePassword(secret.trim()),
+  },
+  {
+    id: 'ldap-bind-password',
+    name: 'LDAP bind password',
+    kind: 'generic',
+    keywords: ['bind', 'ldap', 'rootpw'],
+    // `bindpw …` (ldap.conf, nslcd.conf), `bind_password:`, `LDAP_BIND_PASSWORD=`, `olcRootPW:` and `ldapsearch -w …`.
+    // Hashed values (`{SSHA}…`) are not plain passwords.
+    pattern:
+      `${boundaryBefore('A-Za-z0-9_')}(?:(?:bind[_.-]?(?:pw|password|passwd|credentials?)|ldap[_.-]?(?:bind[_.-]?|admin[_.-]?)?(?:password|passwd|pw)|olcRootPW|rootpw)` +
+      `["'\`]?(?:\\s{0,4}(?:[:=]|=>)\\s{0,4}|[ \\t]{1,4})["'\`]?(?<secret>[^\\s'"\`,;(){}\\[\\]]{4,200})` +
+      `|ldap(?:search|modify|add|delete|passwd|whoami|compare|modrdn)[^\\n]{0,300}?[ \\t]-w[ \\t]{1,4}["']?(?<secretFlag>[^\\s'"]{4,200}))`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret) => isPlausiblePassword(secret),
+  },
+  {
+    id: 'xml-credential',
+    name: 'credential in an XML element (Jenkins credentials.xml, Maven settings.xml)',
+    kind: 'generic',
+    keywords: ['<password>', '<passwd>', '<secret>', '<apitoken>', '<passphrase>', '<privatetoken>', '<secretkey>'],
+    // Jenkins stores its own secrets encrypted (`{AQAAAB…}`); those are not plain credentials.
+    pattern: `(?<![A-Za-z0-9])<(?<tag>password|passwd|secret|apiToken|passphrase|privateToken|secretKey)>(?<secret>[^<>\\s]{4,400})</`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret, { tag }) =>
+      !/^\{[A-Za-z0-9+/=]+\}$/.test(secret) && (/^pass/i.test(tag ?? '') ? isPlausiblePassword(secret) : isTokenValue(secret)),
+  },
+  {
+    id: 'nuget-config-password',
+    name: 'password in a NuGet.config',
+    kind: 'generic',
+    keywords: ['password"'],
+    pattern: `(?<![A-Za-z0-9])<add[ \\t]+key="(?:ClearText)?Password"[ \\t]+value="(?<secret>[^"]{4,200})"`,
+    bounded: true,
+    ignoreCase: true,
+    validate: (secret) => isPlausiblePassword(secret),
+  },
 ]);
+
+function safeDecodeUri(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

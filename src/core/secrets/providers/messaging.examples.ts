@@ -61,4 +61,157 @@ export const MESSAGING_EXAMPLES: Record<string, ProviderExamples> = {
     match: ['https://discord.com/api/webhooks/639822187765576396/7VQEAjSIJ5hV5ixjJCLSpf2p6297otofPZQTj7SKeiiquw3q7O0h0x1LZvgWwfa47rMB', 'https://discordapp.com/api/webhooks/6789644471618446493/kvVQ0cWPCCUhdw5ziQxIR5cN8uH-VlLcecWORs26HgSPfk3YegSOsR2eB7oHjkPuYwPc'],
     noMatch: ['https://discord.com/api/webhooks/123456789012345678/...', 'https://discord.com/api/webhooks/{id}/{token}', 'https://discord.com/api/webhooks/639822187765576396/7VQEAjSI'],
   },
+  'discord-bot-token': {
+    match: ['NzI3NTYzMjQ5NDQwNjA0Mjkw.blem1O.rj6cxcXzZ5xIrsei2lOvDO61lB4clNpGZ0c3LS', 'Nzc0MTk1MDIyMTM3OTQ5OTAyOQ.kRNZMY.UHDOGsDAs4cVeXPqz4lpIwCIHUfgtdPktug2tx'],
+    noMatch: [
+      'MTAxMjM0NTY3ODkwMTIzNDU2.XXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      'bm90LWEtc25vd2ZsYWtlLWlk.aAe02Z.SBX8JeJzQRt2dnrBYtKtlkMTgz5VN4XDLQsjbq',
+      'NzI3NTYzMjQ5NDQwNjA0Mjkw',
+    ],
+  },
+  'teams-webhook': {
+    match: ['https://acme.webhook.office.com/webhookb2/96a2c339-d6db-454c-b3a8-bedaa3284879@866acf63-bf4f-42f5-a256-307c183b521f/IncomingWebhook/b71707980f3b6061f1668be0a583e4b0/0f1a2f82-883f-4d30-9506-3dc91ffc4244/V2WzRT1jgK53ArSTodCynxd7tkPmhh_IINqzd-0_qa', 'https://prod-42.westeurope.logic.azure.com:443/workflows/be542056e283ed68a01c707bbe3de1ee/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=aqA9v5TqQJwjhvZOn4v5gGj3WzXRfHCOUkltLlzCSbc'],
+    noMatch: [
+      'https://acme.webhook.office.com/webhookb2/<id>@<tenant>/IncomingWebhook/<hook>/<owner>',
+      'https://prod-42.westeurope.logic.azure.com:443/workflows/<id>/triggers/manual/paths/invoke?sig=...',
+      'https://outlook.office.com/webhook/...',
+    ],
+  },
+  'google-chat-webhook': {
+    match: ['https://chat.googleapis.com/v1/spaces/AAAAZX-qbTO/messages?key=AIzaSyM8_rb6WqTTXKapu9Eq16QPivO-GfiL6_4&token=hh032-wc3tDHhtDfkl6tO0vBRY4CrPz48KIrgrpModY%3D', 'https://chat.googleapis.com/v1/spaces/AAAACaoPJ2W/messages?key=AIzaSyfkYsaAqFBNQrPWD49AbElRKN-PEqkvJl1&token=7Sbu8uBdw6mwML1Dd-vjwFASeSbTFuduCrQrhqnbcNc%3D'],
+    noMatch: [
+      'https://chat.googleapis.com/v1/spaces/SPACE/messages?key=KEY&token=TOKEN',
+      'https://chat.googleapis.com/v1/spaces/AAAAabc/messages',
+      'https://chat.googleapis.com/v1/spaces/AAAA1234567/messages?key=...&token=...',
+    ],
+  },
+  'twilio-sid-auth-token': {
+    match: ['const client = twilio(\'ACefc258d5f55e5c260fa2172e96c4952e\', \'c163284d401e1a11f65be2788cf01c16\');', 'curl -u AC339a2318766eec021b39408fa0a2c0f2:c933aa413f64cf77d755393d1402101b https://api.twilio.com/2010-04-01/Accounts.json'],
+    secrets: ['c163284d401e1a11f65be2788cf01c16', 'c933aa413f64cf77d755393d1402101b'],
+    noMatch: [
+      'TWILIO_ACCOUNT_SID=ACefc258d5f55e5c260fa2172e96c4952e',
+      'twilio(\'ACefc258d5f55e5c260fa2172e96c4952e\', process.env.TWILIO_AUTH_TOKEN)',
+      'twilio(\'ACefc258d5f55e5c260fa2172e96c4952e\', \'00000000000000000000000000000000\')',
+    ],
+  },
+  'mailgun': {
+    match: ['key-3a6bb0f617f38484c663e6d638c03273', 'key-db9fe174c068b3540e514c5b73fe6a26'],
+    noMatch: [
+      'key-...',
+      'key-3a6bb0f617f38484c663e6d638c0327',
+      'key-00000000000000000000000000000000',
+    ],
+  },
+  'mailgun-api-key': {
+    match: ['MAILGUN_API_KEY=048ee98a6ae8717878bc88c23947075c-4ef9e184-b053199a', 'mailgunApiKey: \'29df708b06db3e7b39b5669aea5895b5-14df6912-8205ba76\''],
+    secrets: ['048ee98a6ae8717878bc88c23947075c-4ef9e184-b053199a', '29df708b06db3e7b39b5669aea5895b5-14df6912-8205ba76'],
+    noMatch: [
+      'MAILGUN_API_KEY=...',
+      'MAILGUN_API_KEY=048ee98a6ae8717878bc88c23947075c-4ef9e184-b053199',
+      'UNRELATED_API_KEY=29df708b06db3e7b39b5669aea5895b5-14df6912-8205ba76',
+    ],
+  },
+  'mailchimp': {
+    match: ['36b3f76c8ecbca9fe6da706b57a2e0f0-us83', '800c4c7b9ca908839bcf6bf77ea83a7b-us82'],
+    noMatch: [
+      'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us21',
+      '6b3f76c8ecbca9fe6da706b57a2e0f0-us83',
+      '00000000000000000000000000000000-us21',
+    ],
+  },
+  'postmark': {
+    match: ['POSTMARK_SERVER_TOKEN=bacd9b3a-2591-430d-ad34-9cc4730fe72e', 'X-Postmark-Server-Token: \'52f50351-b92e-4e1d-a6d2-98201f916441\''],
+    secrets: ['bacd9b3a-2591-430d-ad34-9cc4730fe72e', '52f50351-b92e-4e1d-a6d2-98201f916441'],
+    noMatch: [
+      'POSTMARK_SERVER_TOKEN=...',
+      'POSTMARK_SERVER_TOKEN=bacd9b3a-2591-430d-ad34-9cc4730fe72',
+      'UNRELATED_API_KEY=52f50351-b92e-4e1d-a6d2-98201f916441',
+    ],
+  },
+  'resend': {
+    match: ['re_eYFCKuM6_DOIBka3MoJU7mXVMNaDwSAFJ', 're_ilKsYRLL_g4GxAR7J9Kto72f9XgaFedl7'],
+    noMatch: [
+      're_...',
+      're_eYFCKuM6_DOIBka3MoJU7mXVMNaDwSAF',
+      're_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbb',
+    ],
+  },
+  'brevo': {
+    match: ['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', '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'],
+    noMatch: [
+      'xkeysib-...',
+      'xkeysib-7360197465d44f64acabffbb10675ecbb535cf0e693480e141b399551901b971-a5c9eixjCFos6pV',
+      'xkeysib-0000000000000000000000000000000000000000000000000000000000000000-aaaaaaaaaaaaaaaa',
+    ],
+  },
+  'mandrill': {
+    match: ['MANDRILL_API_KEY=md-RAr-7bEDJxtGeSnyY114Br', 'mandrillKey: \'md-1p6eCjeTVGuPo9Vyoq7RR_\''],
+    secrets: ['md-RAr-7bEDJxtGeSnyY114Br', 'md-1p6eCjeTVGuPo9Vyoq7RR_'],
+    noMatch: [
+      'MANDRILL_API_KEY=...',
+      'MANDRILL_API_KEY=md-RAr-7bEDJxtGeSnyY114B',
+      'UNRELATED_API_KEY=md-1p6eCjeTVGuPo9Vyoq7RR_',
+    ],
+  },
+  'mailersend': {
+    match: ['mlsn.fR41pVNRzUyzV0IsYYKqKn5CxB3Y4K4Db9jgWYzKDZidysqQsyN2Ip7nY3JWtrqZ', 'mlsn.kmOQ46zpqml0ODPErXQl4zuGD4qnWbcmJZsRUJDVNg3PEmy6W9RMHJR8M7uW3YCH'],
+    noMatch: [
+      'mlsn....',
+      'mlsn.fR41pVNRzUyzV0IsYYKqKn5CxB3Y4K4Db9jgWYzKDZidysqQsyN2Ip7nY3JWtrq',
+      'mlsn.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    ],
+  },
+  'mattermost': {
+    match: ['MATTERMOST_TOKEN=odiv17f6nv8m7h6m78rsw2gwto', 'mattermostToken: \'0zkiovcqm1wdrx5ganah1e612s\''],
+    secrets: ['odiv17f6nv8m7h6m78rsw2gwto', '0zkiovcqm1wdrx5ganah1e612s'],
+    noMatch: [
+      'MATTERMOST_TOKEN=...',
+      'MATTERMOST_TOKEN=odiv17f6nv8m7h6m78rsw2gwt',
+      'UNRELATED_API_KEY=0zkiovcqm1wdrx5ganah1e612s',
+    ],
+  },
+  'plivo': {
+    match: ['PLIVO_AUTH_TOKEN=w5DADE7S2Gt7nhzJgI0vfVrVrY6najFhArdCTyJE', 'plivoAuthToken: \'2WqJLUsIQih6SUV6yEpGyE13GvquzpnF98fxz5NP\''],
+    secrets: ['w5DADE7S2Gt7nhzJgI0vfVrVrY6najFhArdCTyJE', '2WqJLUsIQih6SUV6yEpGyE13GvquzpnF98fxz5NP'],
+    noMatch: [
+      'PLIVO_AUTH_TOKEN=...',
+      'PLIVO_AUTH_TOKEN=w5DADE7S2Gt7nhzJgI0vfVrVrY6najFhArdCTyJ',
+      'UNRELATED_API_KEY=2WqJLUsIQih6SUV6yEpGyE13GvquzpnF98fxz5NP',
+    ],
+  },
+  'telnyx': {
+    match: ['KEY02C0F384CF25D24BF8934F7878A6E287_et74NPotj5tI4cC8bmsl6R', 'KEY05AFDD9DB7CC6DA4A884CE15672ACAB0_qPOi1SxnRjGGUqOm6wptdJ'],
+    noMatch: [
+      'KEY0...',
+      'KEY02C0F384CF25D24BF8934F7878A6E287_et74NPotj5tI4cC8bmsl6',
+      'KEY00000000000000000000000000000000_aaaaaaaaaaaaaaaaaaaaaa',
+    ],
+  },
+  'messagebird': {
+    match: ['MESSAGEBIRD_API_KEY=rOSwflpU627TNY7fSjpUMHHWK', 'messagebirdAccessKey: \'5KsSAOqLG232bJfp7P0k0yQrK\''],
+    secrets: ['rOSwflpU627TNY7fSjpUMHHWK', '5KsSAOqLG232bJfp7P0k0yQrK'],
+    noMatch: [
+      'MESSAGEBIRD_API_KEY=...',
+      'MESSAGEBIRD_API_KEY=rOSwflpU627TNY7fSjpUMHHW',
+      'UNRELATED_API_KEY=5KsSAOqLG232bJfp7P0k0yQrK',
+    ],
+  },
+  'sendbird': {
+    match: ['SENDBIRD_API_TOKEN=2adbab63b866b724abb73c1dbdd6b7b7417a67b0', 'sendbirdToken: \'11858d7b48361a8966a5be2045cc615ea46c6e63\''],
+    secrets: ['2adbab63b866b724abb73c1dbdd6b7b7417a67b0', '11858d7b48361a8966a5be2045cc615ea46c6e63'],
+    noMatch: [
+      'SENDBIRD_API_TOKEN=...',
+      'SENDBIRD_API_TOKEN=2adbab63b866b724abb73c1dbdd6b7b7417a67b',
+      'UNRELATED_API_KEY=11858d7b48361a8966a5be2045cc615ea46c6e63',
+    ],
+  },
+  'lark': {
+    match: ['LARK_APP_SECRET=OCPkNkT4S8Mg0TSnWLDKRB9isxWnmdc4', 'feishuAppSecret: \'vpa8ncp4ySo1bJAAegT6jc9iG3IuUO3E\''],
+    secrets: ['OCPkNkT4S8Mg0TSnWLDKRB9isxWnmdc4', 'vpa8ncp4ySo1bJAAegT6jc9iG3IuUO3E'],
+    noMatch: [
+      'LARK_APP_SECRET=...',
+      'LARK_APP_SECRET=OCPkNkT4S8Mg0TSnWLDKRB9isxWnmdc',
+      'UNRELATED_API_KEY=vpa8ncp4ySo1bJAAegT6jc9iG3IuUO3E',
+    ],
+  },
 };

@@ -1,5 +1,5 @@
-import { type ProviderDetector } from '../provider-types';
-import { family } from './shared';
+import type { ProviderDetector } from '../provider-types';
+import { family, mixedCase, namedKey, UUID } from './shared';
 
 export const OBSERVABILITY_PROVIDERS: ProviderDetector[] = family('observability', [
   {
@@ -19,6 +19,64 @@ export const OBSERVABILITY_PROVIDERS: ProviderDetector[] = family('observability
     minEntropy: 3.0,
   },
   {
+    id: 'helicone',
+    name: 'Helicone API key',
+    keywords: ['sk-helicone-', 'pk-helicone-'],
+    // Four groups of seven lower-case letters and digits, optionally after a region (`eu-`).
+    pattern: '[sp]k-helicone-(?:[a-z]{2}-)?[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}-[a-z0-9]{7}',
+    publicPrefix: ['sk-helicone-', 'pk-helicone-'],
+    minEntropy: 3.5,
+  },
+  {
+    id: 'braintrust',
+    name: 'Braintrust API key',
+    ...namedKey({ names: ['braintrust'], value: 'sk-[A-Za-z0-9]{40,60}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.8,
+  },
+  {
+    id: 'wandb',
+    name: 'Weights & Biases API key',
+    keywords: ['wandb_v1_'],
+    pattern: 'wandb_v1_[A-Za-z0-9_]{77}',
+    publicPrefix: 'wandb_v1_',
+    minEntropy: 4.0,
+  },
+  {
+    id: 'wandb-legacy',
+    name: 'Weights & Biases API key (40 hex)',
+    ...namedKey({ names: ['wandb', 'weightsandbiases', 'weights_and_biases'], value: '[a-f0-9]{40}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'arize',
+    name: 'Arize API key',
+    ...namedKey({ names: ['arize', 'phoenix'], value: '[A-Za-z0-9_.:-]{20,200}', valueChars: 'A-Za-z0-9_.:-' }),
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'datadog',
+    name: 'Datadog API or application key',
+    // API keys are 32 hex characters, application keys 40.
+    ...namedKey({ names: ['datadog', 'dd_api', 'dd_app', 'ddapi', 'ddapp', 'dd-api', 'dd-app'], value: '[a-f0-9]{40}|[a-f0-9]{32}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'new-relic',
+    name: 'New Relic user or insert key',
+    keywords: ['NRAK-', 'NRII-'],
+    pattern: 'NRAK-[A-Z0-9]{27}|NRII-[A-Za-z0-9_-]{32}',
+    publicPrefix: ['NRAK-', 'NRII-'],
+    minEntropy: 3.5,
+  },
+  {
+    id: 'new-relic-license-key',
+    name: 'New Relic license (ingest) key',
+    keywords: ['NRAL'],
+    pattern: '[a-f0-9]{36}NRAL',
+    minEntropy: 3.0,
+  },
+  {
     id: 'sentry',
     name: 'Sentry auth token',
     keywords: ['sntryu_', 'sntrys_'],
@@ -29,9 +87,123 @@ export const OBSERVABILITY_PROVIDERS: ProviderDetector[] = family('observability
   {
     id: 'grafana',
     name: 'Grafana token',
-    keywords: ['glsa_', 'glc_eyJ'],
-    pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_eyJ[A-Za-z0-9+/]{32,400}={0,2}',
-    publicPrefix: ['glsa_', 'glc_'],
+    keywords: ['glsa_', 'glc_eyJ', 'eyJrIjoi'],
+    // Service-account tokens, Grafana Cloud tokens and legacy API keys (base64 of `{"k":"…`).
+    pattern: 'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_eyJ[A-Za-z0-9+/]{32,400}={0,2}|eyJrIjoi[A-Za-z0-9+/]{40,380}={0,2}',
+    publicPrefix: ['glsa_', 'glc_', 'eyJrIjoi'],
     minEntropy: 3.8,
+  },
+  {
+    id: 'honeycomb',
+    name: 'Honeycomb API key',
+    keywords: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_'],
+    // Ingest and management keys of current and classic environments.
+    pattern: 'hc[ax][im]k_[a-z0-9]{50,70}',
+    publicPrefix: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_'],
+    minEntropy: 3.8,
+  },
+  {
+    id: 'posthog',
+    name: 'PostHog personal API key',
+    // Project keys (`phc_`) are public by design; personal keys (`phx_`) are not.
+    keywords: ['phx_'],
+    pattern: 'phx_[A-Za-z0-9_-]{41,49}',
+    publicPrefix: 'phx_',
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret.slice(4)),
+  },
+  {
+    id: 'dynatrace',
+    name: 'Dynatrace API token',
+    keywords: ['dt0c01.'],
+    pattern: 'dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}',
+    publicPrefix: 'dt0c01.',
+    minEntropy: 3.8,
+  },
+  {
+    id: 'axiom',
+    name: 'Axiom API or personal token',
+    keywords: ['xaat-', 'xapt-'],
+    pattern: `xa[ap]t-${UUID}`,
+    publicPrefix: ['xaat-', 'xapt-'],
+    minEntropy: 3.0,
+  },
+  {
+    id: 'betterstack',
+    name: 'Better Stack (Logtail) token',
+    ...namedKey({ names: ['betterstack', 'better_stack', 'logtail'], value: '[A-Za-z0-9]{24,32}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'splunk',
+    name: 'Splunk HTTP Event Collector token',
+    ...namedKey({ names: ['splunk', 'hec_'], value: UUID.replace(/a-f/g, 'A-Fa-f'), valueChars: 'A-Za-z0-9-' }),
+    minEntropy: 3.0,
+  },
+  {
+    id: 'sumologic',
+    name: 'Sumo Logic access key',
+    ...namedKey({ names: ['sumologic', 'sumo_logic', 'sumo'], value: '[A-Za-z0-9]{64}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'rollbar',
+    name: 'Rollbar access token',
+    ...namedKey({ names: ['rollbar'], value: '[a-f0-9]{32}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'segment',
+    name: 'Segment public API token',
+    keywords: ['sgp_'],
+    pattern: 'sgp_[A-Za-z0-9]{64}',
+    publicPrefix: 'sgp_',
+    minEntropy: 4.0,
+    validate: (secret) => mixedCase(secret.slice(4)),
+  },
+  {
+    id: 'amplitude',
+    name: 'Amplitude secret key',
+    ...namedKey({ names: ['amplitude'], value: '[a-f0-9]{32}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
+    id: 'launchdarkly',
+    name: 'LaunchDarkly API access token or server-side SDK key',
+    // Mobile keys (`mob-`) and client-side ids ship to clients; `api-` and `sdk-` keys must not.
+    keywords: ['api-', 'sdk-'],
+    pattern: `(?:api|sdk)-${UUID}`,
+    publicPrefix: ['api-', 'sdk-'],
+    minEntropy: 3.0,
+  },
+  {
+    id: 'portkey',
+    name: 'Portkey API key',
+    ...namedKey({ names: ['portkey'], value: '[A-Za-z0-9+/=]{28,44}', valueChars: 'A-Za-z0-9+/=' }),
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'comet',
+    name: 'Comet / Opik API key',
+    ...namedKey({ names: ['comet', 'opik'], value: '[A-Za-z0-9]{25,40}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.8,
+    validate: (secret) => mixedCase(secret, true),
+  },
+  {
+    id: 'agentops',
+    name: 'AgentOps API key',
+    ...namedKey({ names: ['agentops'], value: UUID, valueChars: 'A-Za-z0-9-' }),
+    minEntropy: 3.0,
+  },
+  {
+    id: 'rootly',
+    name: 'Rootly API key',
+    keywords: ['rootly_'],
+    pattern: 'rootly_[a-f0-9]{64}',
+    publicPrefix: 'rootly_',
+    minEntropy: 3.2,
   },
 ]);

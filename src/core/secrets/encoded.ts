@@ -1,0 +1,113 @@
+/**
+ * Secrets written in base64: plausible base64 blocks anywhere in a file, and the `data:` values of Kubernetes
+ * `Secret` manifests. Each decodes to text that the detectors then read; offsets in the decoded text map back to the
+ * encoded characters, so a finding points at the encoded secret. Bounded: one linear pass finds the blocks, blocks
+ * longer than MAX_BLOCK are skipped (images, fonts, bundles), and at most DECODE_BUDGET characters are decoded per file.
+ */
+
+/** Decoded text found at [start, end) of the file. */
+export interface DecodedBlock {
+  /** The decoded text (one character per byte; only printable ASCII blocks are kept). */
+  text: string;
+  start: number;
+  end: number;
+  /** The key a Kubernetes Secret stores the value under. */
+  name?: string;
+}
+
+const MIN_BLOCK = 24;
+const MAX_BLOCK = 8192;
+const DECODE_BUDGET = 262_144;
+
+/**
+ * A run of base64 (standard or URL-safe) characters with its padding, not glued to other token characters. One
+ * start per run (the lookbehind), at most MAX_BLOCK characters tried from it: linear.
+ */
+const BASE64_BLOCK = new RegExp(`(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{${MIN_BLOCK},${MAX_BLOCK}}={0,2}(?![A-Za-z0-9+/=_-])`, 'g');
+
+/** Printable ASCII with tabs and line breaks: what a secret, a config file or a PEM block decodes to. */
+const PRINTABLE = /^[\t\n\r\x20-\x7e]+$/;
+
+/** The text a base64 string decodes to, when it is printable; undefined otherwise. */
+export function decodeBase64Text(encoded: string): string | undefined {
+  const body = encoded.replace(/=+$/, '');
+  if (/[-_]/.test(body) && /[+/]/.test(body)) return undefined;
+  if (body.length % 4 === 1) return undefined;
+  let decoded: string;
+  try {
+    decoded = atob(body.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (body.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+  return PRINTABLE.test(decoded) ? decoded : undefined;
+}
+
+/**
+ * The encoded range [start, end) of the file that holds decoded characters [from, to) of a block: every 3 decoded
+ * bytes are 4 encoded characters.
+ */
+export function encodedRange(block: DecodedBlock, from: number, to: number): { start: number; end: number } {
+  return {
+    start: block.start + Math.floor(from / 3) * 4,
+    end: Math.min(block.end, block.start + Math.ceil(to / 3) * 4),
+  };
+}
+
+/** Base64 blocks of the text that decode to printable text, within the decode budget. */
+export function base64Blocks(text: string): DecodedBlock[] {
+  const blocks: DecodedBlock[] = [];
+  let budget = DECODE_BUDGET;
+  BASE64_BLOCK.lastIndex = 0;
+  for (let match = BASE64_BLOCK.exec(text); match && budget > 0; match = BASE64_BLOCK.exec(text)) {
+    const encoded = match[0];
+    // Identifiers, words and hex digests are runs of base64 characters too, but not base64: a real block mixes cases
+    // and digits (or is long enough that it must).
+    if (!/[A-Z]/.test(encoded) || !/[a-z]/.test(encoded) || !/[0-9+/]/.test(encoded)) continue;
+    budget -= encoded.length;
+    const decoded = decodeBase64Text(encoded);
+    if (decoded !== undefined && decoded.length >= 16) blocks.push({ text: decoded, start: match.index, end: match.index + encoded.length });
+  }
+  return blocks;
+}
+
+/** `kind: Secret` at the top level of a YAML document. */
+const SECRET_KIND = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+const DATA_KEY = /^data:[ \t]*(?:#.*)?$/;
+const DATA_ENTRY = /^([ \t]+)["']?([A-Za-z0-9._-]{1,253})["']?:[ \t]*(["']?)([A-Za-z0-9+/]{1,1048576}={0,2})\3[ \t]*(?:#.*)?$/;
+
+/**
+ * The `data:` values of Kubernetes `Secret` manifests (YAML, several documents per file), decoded. A line-based
+ * reading: `kind: Secret` and `data:` at the top level of a document, then its indented `key: base64` entries.
+ */
+export function kubernetesSecretData(text: string): DecodedBlock[] {
+  if (!text.includes('Secret') || !SECRET_KIND.test(text)) return [];
+  const blocks: DecodedBlock[] = [];
+  let offset = 0;
+  let isSecret = false;
+  let inData = false;
+  let pending: DecodedBlock[] = [];
+  const endDocument = () => {
+    if (isSecret) blocks.push(...pending);
+    pending = [];
+    isSecret = false;
+    inData = false;
+  };
+  for (const line of text.split('\n')) {
+    const content = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (/^---/.test(content)) endDocument();
+    else if (SECRET_KIND.test(content)) isSecret = true;
+    else if (DATA_KEY.test(content)) inData = true;
+    else if (/^\S/.test(content)) inData = false;
+    else if (inData) {
+      const entry = DATA_ENTRY.exec(content);
+      const decoded = entry ? decodeBase64Text(entry[4]!) : undefined;
+      if (entry && decoded !== undefined) {
+        const start = offset + content.indexOf(entry[4]!, entry[1]!.length + entry[2]!.length + 1);
+        pending.push({ text: decoded, start, end: start + entry[4]!.length, name: entry[2]! });
+      }
+    }
+    offset += line.length + 1;
+  }
+  endDocument();
+  return blocks;
+}

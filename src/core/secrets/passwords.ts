@@ -1,0 +1,28 @@
+import { characterClasses, shannonEntropy } from './entropy';
+import { isPlaceholder } from './placeholders';
+
+/** Passwords that tutorials, compose files and docs use as stand-ins: a finding on them helps nobody. */
+const DEFAULT_PASSWORDS = new Set([
+  'password', 'pass', 'passwd', 'secret', 'postgres', 'root', 'admin', 'mysql', 'guest', 'test', 'example',
+  'changeme', 'user', 'username', 'pwd', 'redis', 'mongo', 'mongodb', 'rabbitmq', 'default', 'demo', 'dev',
+  'local', 'localhost', 'docker', 'sa', 'neo4j', 'clickhouse', 'pw', 'admin123', 'password123', 'secret123',
+  'postgrespassword', 'mysecretpassword', 'letmein', 'qwerty', '123456', '12345678', 'toor', 'token', 'apikey',
+  'api_key', 'mypassword', 'yourpassword', 'p@ssw0rd', 'passw0rd', 'hunter2',
+]);
+
+export function isDefaultPassword(value: string): boolean {
+  return DEFAULT_PASSWORDS.has(value.toLowerCase());
+}
+
+/**
+ * A value written where a format puts a password (`.netrc`, a URL, `curl -u`, a JDBC string): long enough, not a
+ * stand-in, a reference or a template, and not a plain word. People's passwords are short, so this asks for less
+ * randomness than a token check does.
+ */
+export function isPlausiblePassword(value: string, extraPlaceholders: readonly RegExp[] = []): boolean {
+  if (value.length < 6 || value.length > 256 || isDefaultPassword(value)) return false;
+  if (/^[:$%{<[*(]/.test(value) || /^[0-9]{1,6}$/.test(value)) return false;
+  if (isPlaceholder(value, extraPlaceholders)) return false;
+  if (/^[A-Za-z]+$/.test(value) && value.length < 16) return false;
+  return characterClasses(value) >= 2 && shannonEntropy(value) >= 2.5;
+}
