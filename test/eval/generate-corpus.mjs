@@ -15,7 +15,8 @@
 //   ⟦…|base64⟧          base64 of the value (Kubernetes Secret `data:` fields)
 //   ⟪+ rule:provider[/kind] note⟫  at the end of a line: a true secret on that line.
 //                       rule is key (secrets/provider-key), generic (secrets/generic-secret),
-//                       conn (secrets/connection-string) or pk (secrets/private-key).
+//                       conn (secrets/connection-string), pk (secrets/private-key), or fmt / url for a
+//                       credential format's detector under secrets/generic-secret / secrets/connection-string.
 //   ⟪- category note⟫   at the end of a line: a hard negative on that line (nothing must be reported there).
 // Annotations and the whitespace before them are removed from the output. Values are deterministic per file.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,9 @@ const RULES = {
   generic: 'secrets/generic-secret',
   conn: 'secrets/connection-string',
   pk: 'secrets/private-key',
+  // a credential format's own detector: `fmt:netrc` (generic-secret), `url:url-password` (connection-string)
+  fmt: 'secrets/generic-secret',
+  url: 'secrets/connection-string',
 };
 const PROVIDER_FOR_RULE = { generic: 'generic', conn: 'connection-string', pk: 'private-key' };
 
@@ -65,7 +69,7 @@ function renderFile(file, template) {
     for (const [, sign, text] of annotations) {
       const where = `${file}:${index + 1}`;
       if (sign === '+') {
-        const match = /^(key|generic|conn|pk):([a-z0-9-]+)(?:\/([a-z0-9-]+))?(?:\s+(.*))?$/.exec(text.trim());
+        const match = /^(key|generic|conn|pk|fmt|url):([a-z0-9-]+)(?:\/([a-z0-9-]+))?(?:\s+(.*))?$/.exec(text.trim());
         if (!match) throw new Error(`${where}: bad positive annotation ⟪+ ${text}⟫`);
         const [, rule, a, b, note] = match;
         const provider = PROVIDER_FOR_RULE[rule] ?? a;

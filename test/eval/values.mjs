@@ -2,6 +2,8 @@
 // own PRNG seeded from its path, so regenerating the corpus reproduces the same values, and editing one
 // template does not change the values in any other file. None of these values was ever issued by a provider.
 
+import { makeProviderGenerators } from './values-providers.mjs';
+
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UPPER_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -242,6 +244,9 @@ export function makeGenerators(r) {
     'aws-account': () => pick(DIGITS, 12),
     'ulid': () => `01J${pick('0123456789ABCDEFGHJKMNPQRSTVWXYZ', 23)}`,
     'nanoid': () => pick(URLSAFE, 21),
+
+    // ---- provider and credential-format kinds of corpus-src/providers/** (values-providers.mjs) -------------
+    ...makeProviderGenerators({ pick, int }),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ProviderDetector, ProviderExamples } from '../../src/core/secrets/
 import { PROVIDERS_WITH_EXAMPLES as PROVIDERS } from '../../src/core/secrets/provider-examples';
 import { detectSecrets } from '../../src/core/secrets/detect';
 import { redact } from '../../src/core/secrets/redact';
+import { maxMatchLength } from '../../src/core/secrets/regex-length';
 import { compileDetector, ProviderScanner, publicPrefixOf, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from '../../src/core/secrets/scan';
 
 const scanner = new ProviderScanner();
@@ -142,11 +143,14 @@ describe('provider catalog', () => {
         }
       });
 
-      it('has a keyword in every match example (the prefilter never hides a real key)', () => {
+      it('has a keyword in every match example, inside the match unless its keywords are context (the prefilter never hides a real key)', () => {
+        const regex = compileDetector(detector);
         for (const { text } of examples(detector)) {
+          regex.lastIndex = 0;
+          const where = detector.contextKeywords ? text : regex.exec(text)?.[0] ?? '';
           assert.ok(
-            detector.keywords.some((keyword) => text.toLowerCase().includes(keyword.toLowerCase())),
-            `no keyword of ${detector.keywords.join(', ')} in ${text}`,
+            detector.keywords.some((keyword) => where.toLowerCase().includes(keyword.toLowerCase())),
+            `no keyword of ${detector.keywords.join(', ')} in ${where}`,
           );
         }
       });
@@ -171,6 +175,43 @@ describe('provider catalog', () => {
       });
     });
   }
+});
+
+describe('maxMatchLength', () => {
+  it('adds sequences, takes the longest branch, multiplies bounded quantifiers and ignores lookarounds', () => {
+    assert.equal(maxMatchLength('ghp_[A-Za-z0-9]{36}'), 40);
+    assert.equal(maxMatchLength('(?<![a-z])(?:ab|cde)x?(?=\\.)'), 4);
+    assert.equal(maxMatchLength('(?<secret>[0-9]{8,10}):AA\\.[\\]x-]{2}'), 16);
+    assert.equal(maxMatchLength('a(?:b|c{2,5}){3}'), 16);
+    assert.equal(maxMatchLength('a+'), Infinity);
+    assert.equal(maxMatchLength('a{2,}b'), Infinity);
+  });
+
+  it('is finite for every catalog pattern but the few that run on the whole text', () => {
+    const unbounded = PROVIDERS.filter((detector) => !Number.isFinite(maxMatchLength(compileDetector(detector).source)));
+    assert.deepEqual(unbounded.map((detector) => detector.id), []);
+  });
+});
+
+describe('ProviderScanner windows', () => {
+  it('finds exactly what a whole-text scan finds, on a large file of keys, look-alikes and noise', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const noise = ['const value = compute(', 'export default', 'sk-', 'password', 'https://', '?token=', 'Authorization: ', 'machine ', 'eyJ', ':_auth', 'live_', 'MTA', '\n', ' ', 'AKIA'];
+    const pieces: string[] = [];
+    for (const detector of PROVIDERS) {
+      for (const text of [...detector.examples.match, ...detector.examples.noMatch]) {
+        pieces.push(text);
+        for (let i = 0; i < 3; i++) pieces.push(noise[Math.floor(random() * noise.length)]!);
+        pieces.push('x'.repeat(Math.floor(random() * 200)), '\n');
+      }
+    }
+    const text = pieces.join(' ');
+    const whole = new ProviderScanner(PROVIDERS.map((detector) => ({ ...detector, contextKeywords: true })));
+    const sorted = (matches: SecretMatch[]) => found(matches).sort((a, b) => a.start - b.start || a.detectorId.localeCompare(b.detectorId));
+    assert.ok(text.length > 200_000);
+    assert.deepEqual(sorted(scanner.scan(text)), sorted(whole.scan(text)));
+  });
 });
 
 describe('ProviderScanner', () => {

@@ -1,6 +1,7 @@
 import { base64Blocks, encodedRange, kubernetesSecretData, type DecodedBlock } from './encoded';
 import { looksLikeSecretValue, stripAuthScheme } from './generic';
 import { isSecretLikeName, nameWords } from './names';
+import { isPublicJwt, isSignedJwt } from './jwt';
 import { isPlausiblePassword } from './passwords';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
 
@@ -40,6 +41,7 @@ export interface SecretDetectionOptions {
   extraSecretNames?: readonly string[];
 }
 
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
 
 /** Scanners are pure and reusable; build one per distinct placeholder configuration. */
@@ -92,6 +94,8 @@ export function detectSecrets(
     const leading = named.value.length - named.value.trimStart().length;
     const passwordLike = nameWords(named.name).some((word) => PASSWORD_WORDS.has(word));
     if (!looksLikeSecretValue(credential, { extraPlaceholders, passwordLike, name: named.name })) continue;
+    // A JWT is judged by its structure (the `jwt` detector), not by its name: unsigned and public ones are not secrets.
+    if (JWT_SHAPE.test(credential) && (!isSignedJwt(credential) || isPublicJwt(credential))) continue;
     const start = named.exact ? named.start + leading + offset : named.start;
     const end = named.exact ? start + credential.length : named.end;
     found.push({

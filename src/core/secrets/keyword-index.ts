@@ -92,6 +92,18 @@ export class KeywordIndex {
     this.keywordSeenIn = new Uint32Array(keywords.length);
   }
 
+  /** Calls `found(id, end)` for every occurrence of every keyword (`end`: the offset after its last character). */
+  scanEvery(text: string, found: (id: number, end: number) => void): void {
+    const { column, columns, delta, outputs } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = delta[state * columns + (code < 128 ? column[code]! : 0)]!;
+      const ids = outputs[state];
+      if (ids !== undefined) for (const id of ids) found(id, i + 1);
+    }
+  }
+
   /**
    * Calls `found(id)` once for each keyword that occurs in the text. Stops early when `found` returns true
    * (the caller has all it needs).

@@ -34,10 +34,16 @@ export interface ProviderDetector {
   /** Default `provider`. */
   kind?: DetectorKind;
   /**
-   * Substrings (matched case-insensitively) of which at least one must appear in the text before the
-   * pattern runs. They make a file without any of them cost one combined scan.
+   * Substrings of which at least one must appear in the text before the pattern runs, inside its match (the pattern
+   * then runs only on windows around them). They are matched in their exact case when the pattern is case-sensitive
+   * and contains them literally, in any case otherwise. A file without any of them costs one combined scan.
    */
   keywords: string[];
+  /**
+   * The keywords announce the format somewhere in the file rather than inside the match (`twilio` for an account SID
+   * and auth token pair): the pattern then runs on the whole text instead of windows around the keywords.
+   */
+  contextKeywords?: boolean;
   /**
    * The token itself, as a regex source without flags. Token-character boundaries are added around it unless
    * `bounded` is set; if it has a capture group named `secret`, that group is the secret and the rest is context.

@@ -4,6 +4,7 @@ import { isDefaultPassword } from './passwords';
 import { isPlaceholder } from './placeholders';
 import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type DetectorKind, type ProviderDetector } from './provider-types';
 import { PROVIDERS } from './providers';
+import { maxMatchLength } from './regex-length';
 
 /** A credential found in text: where it is and which detector found it. Offsets are into the scanned text. */
 export interface SecretMatch {
@@ -30,7 +31,17 @@ interface CompiledDetector {
   regex: RegExp;
   /** The pattern has a `secret` group: the regex carries the `d` flag so that the group's offsets are exact. */
   grouped: boolean;
+  /**
+   * The longest text the pattern can match, when the detector's keywords lie inside its matches: the regex then runs
+   * only on windows around the keyword occurrences. Undefined: it runs on the whole text.
+   */
+  window?: number;
 }
+
+/** Characters read beyond a window on each side, for the boundary lookarounds of the patterns. */
+const WINDOW_MARGIN = 16;
+/** Patterns that can match more than this run on the whole text (as do unbounded ones). */
+const MAX_WINDOW = 20_000;
 
 /**
  * The secret's offsets in a match: the first group named `secret…` that took part (a pattern may offer
@@ -51,15 +62,38 @@ export function compileDetector(detector: ProviderDetector): RegExp {
 
 function compile(detector: ProviderDetector): CompiledDetector {
   const regex = compileDetector(detector);
-  return { detector, regex, grouped: regex.hasIndices };
+  const longest = maxMatchLength(regex.source);
+  const window = !detector.contextKeywords && longest <= MAX_WINDOW ? longest : undefined;
+  return { detector, regex, grouped: regex.hasIndices, ...(window !== undefined && { window }) };
 }
 
-/** The compiled catalog: detectors plus one keyword automaton that decides which of them to run. */
+/**
+ * A keyword must occur in its exact case when the detector matches case-sensitively and the keyword is written
+ * literally in its pattern (`ghp_`, `T3BlbkFJ`): `GHP_` then lets no detector run. Name keywords of patterns written
+ * in any case (`[Mm][Ii][Ss]…`) and of case-insensitive patterns match in any case.
+ */
+function keywordIsExact(detector: ProviderDetector, keyword: string): boolean {
+  return !detector.ignoreCase && detector.pattern.replace(/\\/g, '').includes(keyword);
+}
+
+interface KeywordUse {
+  detector: number;
+  /** The keyword as written, when it must match in its exact case. */
+  exact?: string;
+}
+
+/**
+ * The compiled catalog: detectors plus one keyword automaton. One pass over the text finds every keyword
+ * occurrence; a detector runs only when one of its keywords occurs, and then only on windows around the
+ * occurrences (its longest possible match on each side), so that the cost of a scan follows the keyword hits, not
+ * the number of detectors times the size of the text.
+ */
 export class ProviderScanner {
   private readonly compiled: CompiledDetector[];
   private readonly keywords: KeywordIndex;
   /** Keyword id → the detectors that keyword lets run. */
-  private readonly detectorsOfKeyword: number[][] = [];
+  private readonly usesOfKeyword: KeywordUse[][] = [];
+  private readonly keywordLength: number[] = [];
 
   constructor(detectors: readonly ProviderDetector[] = PROVIDERS, private readonly extraPlaceholders: readonly RegExp[] = []) {
     this.compiled = detectors.map(compile);
@@ -71,52 +105,83 @@ export class ProviderScanner {
         if (id === undefined) {
           id = ids.size;
           ids.set(key, id);
-          this.detectorsOfKeyword.push([]);
+          this.usesOfKeyword.push([]);
+          this.keywordLength.push(key.length);
         }
-        this.detectorsOfKeyword[id]!.push(index);
+        this.usesOfKeyword[id]!.push({ detector: index, ...(keywordIsExact(detector, keyword) && { exact: keyword }) });
       }
     });
     this.keywords = new KeywordIndex([...ids.keys()]);
   }
 
-  /** Which detectors have a keyword in the text: one pass, whatever the size of the catalog. */
-  private candidates(text: string): number[] {
-    const found = new Set<number>();
-    this.keywords.scan(text, (id) => {
-      for (const index of this.detectorsOfKeyword[id]!) found.add(index);
-      return found.size === this.compiled.length;
+  /**
+   * Where each detector must run: the whole text, or the merged windows around its keyword occurrences. Detectors
+   * none of whose keywords occur are absent.
+   */
+  private plan(text: string): Map<number, 'all' | [number, number][]> {
+    const plan = new Map<number, 'all' | [number, number][]>();
+    this.keywords.scanEvery(text, (id, end) => {
+      const start = end - this.keywordLength[id]!;
+      for (const use of this.usesOfKeyword[id]!) {
+        if (use.exact !== undefined && !text.startsWith(use.exact, start)) continue;
+        const planned = plan.get(use.detector);
+        if (planned === 'all') continue;
+        const window = this.compiled[use.detector]!.window;
+        if (window === undefined) {
+          plan.set(use.detector, 'all');
+          continue;
+        }
+        const reach = Math.max(0, window - (end - start)) + WINDOW_MARGIN;
+        const from = Math.max(0, start - reach);
+        const to = Math.min(text.length, end + reach);
+        const windows = planned ?? [];
+        const last = windows[windows.length - 1];
+        if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+        else windows.push([from, to]);
+        if (!planned) plan.set(use.detector, windows);
+      }
     });
-    // Catalog order, so that findings come out in a stable order whatever the keyword order in the text.
-    return [...found].sort((a, b) => a - b);
+    return plan;
   }
 
   scan(text: string): SecretMatch[] {
     const matches: SecretMatch[] = [];
-    for (const index of this.candidates(text)) {
-      const { detector, regex, grouped } = this.compiled[index]!;
-      regex.lastIndex = 0;
-      for (let match = regex.exec(text); match; match = regex.exec(text)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const group = grouped ? secretGroup(match) : undefined;
-        const secret = group ? text.slice(group[0], group[1]) : match[0];
-        const start = group ? group[0] : match.index;
-        if (this.accepts(detector, secret, match.groups ?? {})) {
-          matches.push({
-            detectorId: detector.id,
-            detectorName: detector.name,
-            value: secret,
-            start,
-            end: start + secret.length,
-            publicPrefix: publicPrefixOf(secret, detector.publicPrefix),
-            ...(detector.kind && detector.kind !== 'provider' ? { reportAs: detector.kind } : {}),
-          });
-        }
-      }
+    // Catalog order, so that findings come out in a stable order whatever the keyword order in the text.
+    for (const [index, where] of [...this.plan(text)].sort((a, b) => a[0] - b[0])) {
+      const compiled = this.compiled[index]!;
+      if (where === 'all') this.run(compiled, text, 0, 0, text.length, matches);
+      else for (const [from, to] of where) this.run(compiled, text.slice(from, to), from, from === 0 ? 0 : from + WINDOW_MARGIN, to === text.length ? to : to - WINDOW_MARGIN, matches);
     }
     return matches;
+  }
+
+  /**
+   * Run one detector on `part`, which starts at `offset` in the text; keep matches that lie within [keepFrom,
+   * keepTo) of the text (inside a window's margins, where the lookarounds saw the real neighbours).
+   */
+  private run({ detector, regex, grouped }: CompiledDetector, part: string, offset: number, keepFrom: number, keepTo: number, matches: SecretMatch[]): void {
+    regex.lastIndex = 0;
+    for (let match = regex.exec(part); match; match = regex.exec(part)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      if (offset + match.index < keepFrom || offset + match.index + match[0].length > keepTo) continue;
+      const group = grouped ? secretGroup(match) : undefined;
+      const secret = group ? part.slice(group[0], group[1]) : match[0];
+      const start = offset + (group ? group[0] : match.index);
+      if (this.accepts(detector, secret, match.groups ?? {})) {
+        matches.push({
+          detectorId: detector.id,
+          detectorName: detector.name,
+          value: secret,
+          start,
+          end: start + secret.length,
+          publicPrefix: publicPrefixOf(secret, detector.publicPrefix),
+          ...(detector.kind && detector.kind !== 'provider' ? { reportAs: detector.kind } : {}),
+        });
+      }
+    }
   }
 
   private accepts(detector: ProviderDetector, secret: string, groups: Readonly<Record<string, string | undefined>>): boolean {

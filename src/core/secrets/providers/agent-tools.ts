@@ -40,7 +40,6 @@ export const AGENT_TOOLS_PROVIDERS: ProviderDetector[] = family('agent-tools', [
     id: 'exa',
     name: 'Exa API key',
     ...namedKey({ names: ['exa_', 'exa-', 'exaapi', 'exa_api'], value: UUID, valueChars: 'A-Za-z0-9-' }),
-    keywords: ['exa'],
     minEntropy: 3.0,
   },
   {

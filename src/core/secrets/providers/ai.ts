@@ -257,7 +257,8 @@ export const AI_PROVIDERS: ProviderDetector[] = family('ai', [
     id: 'fal',
     name: 'fal.ai API key',
     // A key id (UUID), a colon and a 32-hex secret.
-    ...namedKey({ names: ['fal'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}', valueChars: 'A-Za-z0-9' }),
+    ...namedKey({ names: ['fal_', 'fal-', 'fal'], value: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[0-9a-f]{32}', valueChars: 'A-Za-z0-9' }),
+    keywords: ['fal_', 'fal-', 'falkey', 'falapikey'],
     minEntropy: 3.2,
   },
   {

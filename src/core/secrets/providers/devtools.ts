@@ -118,7 +118,6 @@ export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
     name: 'GitHub OAuth app client secret',
     // 40 hex characters under a GitHub client-secret name (the client id, `Iv1.…`/`Ov23…`, is public).
     ...namedKey({ names: ['github_client', 'githubclient', 'github-client', 'github_oauth', 'githuboauth', 'gh_client', 'github_app_client'], value: '[a-f0-9]{40}', valueChars: 'A-Za-z0-9' }),
-    keywords: ['github', 'gh_client'],
     minEntropy: 3.2,
   },
   {

@@ -109,6 +109,7 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
       'AccountKey=${STORAGE_KEY}',
       'SharedAccessKey=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
       'AccountKey=short==',
+      'SESSION_SECRET=AzoxGjzB6X0gmmW3vrxcpmmJpJp1i6H0OLxgAvDVffQu',
     ],
   },
   'jdbc-password': {

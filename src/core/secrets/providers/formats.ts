@@ -30,9 +30,12 @@ function isCamelCaseName(value: string): boolean {
   return words !== null && words.join('') === value && words.every((word) => /^[0-9]+$/.test(word) || (/[aeiouy]/i.test(word) && word.replace(/[0-9]+$/, '').length >= 3));
 }
 
+/** `SECRET_MCP_QUERY_123`, `API_TOKEN`: a constant's name (test sentinels are written this way), not a value. */
+const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 /** A token or key in a position the format reserves for one: random enough, not a reference, placeholder or name. */
 function isTokenValue(value: string, name?: string): boolean {
-  return !isCamelCaseName(value) && looksLikeSecretValue(value, name === undefined ? {} : { name });
+  return !isCamelCaseName(value) && !CONSTANT_CASE.test(value) && looksLikeSecretValue(value, name === undefined ? {} : { name });
 }
 
 export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
@@ -75,12 +78,12 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     id: 'auth-header',
     name: 'credential in an HTTP auth header',
     kind: 'generic',
-    keywords: ['authorization', '-token', '-key'],
+    keywords: ['authorization', 'auth-token', 'api-key', 'api-token', 'access-token', 'auth-key', 'private-token', 'vault-token', 'subscription-key', 'functions-key', 'server-token', 'account-token', 'access-key', 'secret-key'],
     // `Authorization: Token …`, `Api-Token …`, `Basic <base64 user:password>` …, and key headers such as
     // `X-Auth-Token`, `X-API-Key`, `Private-Token`, `Ocp-Apim-Subscription-Key`, in curl flags, code and config.
     pattern:
       `${boundaryBefore('A-Za-z0-9_-')}(?:(?:Proxy-)?Authorization["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?(?<scheme>Token|Api-?Token|Api-?Key|Key|Bot|SSWS|Basic|Bearer|Klaviyo-API-Key|DeepL-Auth-Key|GenieKey)[ \\t]{1,4}` +
-      `|(?:[A-Za-z]{1,20}-){0,3}(?:Auth-Token|Api-Key|Api-Token|Access-Token|Auth-Key|Private-Token|Vault-Token|Subscription-Key|Functions-Key|Server-Token|Account-Token|Access-Key|Secret-Key)["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?)` +
+      `|(?:(?:X|Ocp-Apim)-(?:[A-Za-z]{1,20}-)?)?(?:Auth-Token|Api-Key|Api-Token|Access-Token|Auth-Key|Private-Token|Vault-Token|Subscription-Key|Functions-Key|Server-Token|Account-Token|Access-Key|Secret-Key)["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?)` +
       `(?<secret>[A-Za-z0-9._~+/=:-]{8,512})(?![A-Za-z0-9._~+/=:-])`,
     bounded: true,
     ignoreCase: true,
@@ -104,12 +107,12 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     id: 'npmrc-auth',
     name: 'npm registry credential (.npmrc, .yarnrc.yml)',
     kind: 'generic',
-    keywords: ['_authToken', '_auth', '_password', 'npmAuthToken', 'npmAuthIdent', 'npmPassword'],
+    keywords: [':_auth', ':_password', '_auth=', '_auth =', '_authToken=', '_password=', 'npmAuthToken', 'npmAuthIdent', 'npmPassword'],
     // `//registry/:_authToken=<any token>`, `_auth=<base64 user:password>`, `_password=<base64>`, and Yarn's
     // `npmAuthToken:`; any value that is not a reference, not only `npm_…` tokens.
     pattern:
-      `(?<![A-Za-z0-9_])(?:(?<=[:\\n]|^)[ \\t]*_(?<key>authToken|auth|password)[ \\t]*=[ \\t]*["']?(?<secret>[^\\s'"]{4,2000})` +
-      `|npm(?<yarnKey>AuthToken|AuthIdent|Password)["']?[ \\t]*:[ \\t]*["']?(?<secretYarn>[^\\s'"]{4,2000}))`,
+      `(?<![A-Za-z0-9_])(?:(?<=[:\\n]|^)[ \\t]{0,16}_(?<key>authToken|auth|password)[ \\t]{0,16}=[ \\t]{0,16}["']?(?<secret>[^\\s'"]{4,2000})` +
+      `|npm(?<yarnKey>AuthToken|AuthIdent|Password)["']?[ \\t]{0,16}:[ \\t]{0,16}["']?(?<secretYarn>[^\\s'"]{4,2000}))`,
     bounded: true,
     validate: (secret, { key, yarnKey }) => {
       const which = key ?? yarnKey;
@@ -128,8 +131,8 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     keywords: ['password'],
     // `[server]` then `repository =` / `username =` lines, then `password =`.
     pattern:
-      '(?<![^\\n])\\[[A-Za-z0-9_.-]{1,40}\\][ \\t]*\\r?\\n(?:[ \\t]*(?:repository|username|index-url)[ \\t]*[=:][^\\n]{0,300}\\n){1,3}' +
-      '[ \\t]*password[ \\t]*[=:][ \\t]*(?<secret>[^\\s]{1,200})',
+      '(?<![^\\n])\\[[A-Za-z0-9_.-]{1,40}\\][ \\t]{0,16}\\r?\\n(?:[ \\t]{0,16}(?:repository|username|index-url)[ \\t]{0,16}[=:][^\\n]{0,300}\\n){1,3}' +
+      '[ \\t]{0,16}password[ \\t]{0,16}[=:][ \\t]{0,16}(?<secret>[^\\s]{1,200})',
     bounded: true,
     validate: (secret) => isPlausiblePassword(secret),
   },
@@ -137,11 +140,11 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     id: 'netrc',
     name: 'password in a .netrc entry',
     kind: 'generic',
-    keywords: ['machine', 'default'],
+    keywords: ['machine'],
     // `machine <host> login <user> password <password>`, on one line or several.
     pattern:
-      `${boundaryBefore('A-Za-z0-9_-')}(?:machine[ \\t]+[^\\s]{1,253}|default)\\s{1,20}(?:login[ \\t]+[^\\s]{1,256}\\s{1,20})?` +
-      `(?:account[ \\t]+[^\\s]{1,256}\\s{1,20})?password[ \\t]+(?<secret>[^\\s]{1,256})`,
+      `${boundaryBefore('A-Za-z0-9_-')}machine[ \\t]{1,16}[^\\s]{1,253}\\s{1,20}(?:login[ \\t]{1,16}[^\\s]{1,256}\\s{1,20})?` +
+      `(?:account[ \\t]{1,16}[^\\s]{1,256}\\s{1,20})?password[ \\t]{1,16}(?<secret>[^\\s]{1,256})`,
     bounded: true,
     validate: (secret) => isPlausiblePassword(secret),
   },
@@ -160,8 +163,9 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     name: 'Azure storage or Service Bus key in a connection string',
     kind: 'connection-string',
     keywords: ['accountkey=', 'sharedaccesskey=', 'secret='],
-    // `AccountKey=` (Storage), `SharedAccessKey=` (Service Bus, Event Hubs, IoT Hub), `Secret=` (App Configuration).
-    pattern: `${boundaryBefore('A-Za-z0-9')}(?:AccountKey|SharedAccessKey|Secret)[ \\t]*=[ \\t]*(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])`,
+    // `AccountKey=` (Storage), `SharedAccessKey=` (Service Bus, Event Hubs, IoT Hub), `;Secret=` (App Configuration);
+    // not `SESSION_SECRET=`.
+    pattern: `${boundaryBefore('A-Za-z0-9_')}(?:AccountKey|SharedAccessKey|(?<=;[ \\t]{0,4})Secret)[ \\t]{0,16}=[ \\t]{0,16}(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])`,
     bounded: true,
     ignoreCase: true,
     minEntropy: 4.0,
@@ -182,7 +186,7 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     kind: 'connection-string',
     keywords: ['password=', 'pwd='],
     pattern:
-      `${boundaryBefore('A-Za-z0-9')}(?:Driver|Server|Data Source|DSN|Provider|Host)[ \\t]*=[^\\n'"\`]{0,300}?;[ \\t]*(?:Password|Pwd)[ \\t]*=[ \\t]*(?<secret>[^;\\n'"\`]{1,128})`,
+      `${boundaryBefore('A-Za-z0-9')}(?:Driver|Server|Data Source|DSN|Provider|Host)[ \\t]{0,16}=[^\\n'"\`]{0,300}?;[ \\t]{0,16}(?:Password|Pwd)[ \\t]{0,16}=[ \\t]{0,16}(?<secret>[^;\\n'"\`]{1,128})`,
     bounded: true,
     ignoreCase: true,
     validate: (secret) => isPlausiblePassword(secret.trim()),
@@ -191,7 +195,7 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     id: 'ldap-bind-password',
     name: 'LDAP bind password',
     kind: 'generic',
-    keywords: ['bind', 'ldap', 'rootpw'],
+    keywords: ['bindpw', 'bind_pw', 'bind-pw', 'bind.pw', 'bindpass', 'bind_pass', 'bind-pass', 'bind.pass', 'bindcred', 'bind_cred', 'bind-cred', 'bind.cred', 'ldap', 'rootpw'],
     // `bindpw …` (ldap.conf, nslcd.conf), `bind_password:`, `LDAP_BIND_PASSWORD=`, `olcRootPW:` and `ldapsearch -w …`.
     // Hashed values (`{SSHA}…`) are not plain passwords.
     pattern:
@@ -218,8 +222,8 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     id: 'nuget-config-password',
     name: 'password in a NuGet.config',
     kind: 'generic',
-    keywords: ['password"'],
-    pattern: `(?<![A-Za-z0-9])<add[ \\t]+key="(?:ClearText)?Password"[ \\t]+value="(?<secret>[^"]{4,200})"`,
+    keywords: ['cleartextpassword', 'key="password"'],
+    pattern: `(?<![A-Za-z0-9])<add[ \\t]{1,16}key="(?:ClearText)?Password"[ \\t]{1,16}value="(?<secret>[^"]{4,200})"`,
     bounded: true,
     ignoreCase: true,
     validate: (secret) => isPlausiblePassword(secret),

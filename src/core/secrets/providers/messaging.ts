@@ -85,7 +85,7 @@ export const MESSAGING_PROVIDERS: ProviderDetector[] = family('messaging', [
     name: 'Discord bot token',
     keywords: DISCORD_ID_STARTS,
     // base64(bot user id) . timestamp . HMAC.
-    pattern: '[MNO][A-Za-z0-9_-]{23,26}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
+    pattern: '(?:M[Tjz]|N[DTjz]|O[DT])[A-Za-z0-9_-]{22,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}',
     minEntropy: 4.0,
     validate: isDiscordBotToken,
   },
@@ -112,7 +112,8 @@ export const MESSAGING_PROVIDERS: ProviderDetector[] = family('messaging', [
   {
     id: 'twilio-sid-auth-token',
     name: 'Twilio auth token (with its account SID)',
-    keywords: ['AC'],
+    keywords: ['twilio'],
+    contextKeywords: true,
     // An account SID (`AC` + 32 hex) and, within a few lines, a 32-hex value: the pair a client is created with
     // (`twilio(sid, token)`, `accountSid: …, authToken: …`, `curl -u AC…:…`).
     pattern: `${boundaryBefore('A-Za-z0-9')}AC[a-f0-9]{32}(?![A-Za-z0-9])[\\s\\S]{1,120}?(?<![A-Za-z0-9])(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])`,

@@ -2,7 +2,7 @@ import { Agent, run, tool, setDefaultOpenAIKey, setTracingExportApiKey, OpenAIPr
 import { z } from 'zod';
 
 setDefaultOpenAIKey('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');
-setTracingExportApiKey('sk-proj-IMhIWuoh7LrH4K0vbssNzphgcPurq0efOLS9i0NQPFTOPAh3');
+setTracingExportApiKey('sk-proj-IMhIWuoh7LrH4K0vbssNT3BlbkFJzphgcPurq0efOLS9i0NQ');
 
 const provider = new OpenAIProvider({
   apiKey: process.env.OPENAI_API_KEY!,
@@ -15,7 +15,7 @@ const lookupOrder = tool({
   parameters: z.object({ orderId: z.string(), token: z.string().optional() }),
   async execute({ orderId }) {
     const response = await fetch(`https://orders.internal.acme.dev/v2/orders/${orderId}`, {
-      headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5pbnRlcm5hbCIsInN1YiI6InN2Yy0zZDE0YWIzYyIsImF1ZCI6ImFnZW50LWdhdGV3YXkiLCJpYXQiOjE3MzU2ODk2MDAsImV4cCI6MTc1MTI0MTYwMCwianRpIjoiODYyNjdhMjNhYTkyYTA2ZCJ9.ShBPTi75WQ40okCaofLCGbTq_Xg6RGkhYAcjsgaAvbJ' },
+      headers: { Authorization: 'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2F1dGguYWNtZS5pbnRlcm5hbCIsInN1YiI6InN2Yy0zMTQzMzA4ZSIsImF1ZCI6ImFnZW50LWdhdGV3YXkiLCJpYXQiOjE3MzU2ODk2MDAsImV4cCI6MTc1MTI0MTYwMCwianRpIjoiM2QxNGFiM2M4NjI2N2EyMyJ9.opnIrAa3ShBPTi75WQ40okCaofLCGbTq_Xg6RGkhYAc' },
     });
     return response.json();
   },
@@ -30,7 +30,7 @@ const refund = tool({
       method: 'POST',
       headers: {
         Authorization: `Bearer ${process.env.STRIPE_SECRET_KEY}`,
-        'Idempotency-Key': '0937feec-f40f-4c2b-9a4f-d1ff3debbe8d',
+        'Idempotency-Key': '8b860b62-0937-4fee-bf40-fc2b4a4fd1ff',
       },
       body: new URLSearchParams({ charge: chargeId }),
     });
@@ -46,5 +46,5 @@ export const triageAgent = new Agent({
 });
 
 export async function triage(ticket: string) {
-  return run(triageAgent, ticket, { context: { provider, traceId: 'trace_02dc74d502e8d9c856e27fd590896bd7' } });
+  return run(triageAgent, ticket, { context: { provider, traceId: 'trace_3debbe8d02dc74d502e8d9c856e27fd5' } });
 }

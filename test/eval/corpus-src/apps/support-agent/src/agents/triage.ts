@@ -15,7 +15,7 @@ const lookupOrder = tool({
   parameters: z.object({ orderId: z.string(), token: z.string().optional() }),
   async execute({ orderId }) {
     const response = await fetch(`https://orders.internal.acme.dev/v2/orders/${orderId}`, {
-      headers: { Authorization: 'Bearer ⟦jwt-service⟧' }, ⟪+ key:jwt-bearer JWT bearer token in fetch headers⟫
+      headers: { Authorization: 'Bearer ⟦jwt-service⟧' }, ⟪+ key:jwt JWT bearer token in fetch headers⟫
     });
     return response.json();
   },
