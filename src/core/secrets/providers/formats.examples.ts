@@ -37,6 +37,8 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
       'https://cdn.acme.dev/app.js?key=main-bundle',
       'https://api.acme.dev/v1/items?token=${TOKEN}&page=2',
       'https://search.acme.dev/?q=key=value',
+      'https://codecov.io/gh/acme/agents/branch/main/graph/badge.svg?token=yZL6LtXkOA',
+      'https://example.com/api?key=NUXOmHqWNVTapJkJJHw8BfD155AuqhH_qju_5fNmQ4ZHV7u8',
     ],
   },
   'auth-header': {

@@ -14,6 +14,9 @@ import { family } from './shared';
 /** Hosts that documentation uses (RFC 2606 and friends): a URL to them carries no live credential. */
 const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|invalid|test|localhost\.localdomain|your-?(?:domain|host|server|company)[a-z0-9.-]*|host(?:name)?|domain\.tld|acme\.test)$/i;
 
+/** Badge and image URLs: README badges carry tokens meant to be public (`codecov.io/…/badge.svg?token=…`). */
+const BADGE_URL = /\/badge\b|\.(?:svg|png|gif)$/i;
+
 /** `user:password` decoded from base64 (Docker `auth`, npm `_auth`, `Basic` headers), with a real password. */
 function isBasicCredential(encoded: string): boolean {
   const decoded = decodeBase64Url(encoded.replace(/=+$/, ''));
@@ -68,11 +71,12 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     name: 'token in a URL query string',
     kind: 'generic',
     keywords: ['token=', 'key=', 'secret=', 'password=', 'passwd=', 'pwd=', 'auth='],
-    // `?access_token=…`, `&api_key=…`, `&key=…`: URLs end up in logs, browser history and referrers.
-    pattern: `(?<![?&;])[?&;](?<name>access_token|refresh_token|id_token|auth_token|private_token|token|api_key|apikey|api-key|key|client_secret|secret|password|passwd|pwd|auth)=(?<secret>[^&#:\\s'"\`<>\\\\]{8,300})`,
+    // `?access_token=…`, `&api_key=…`, `&key=…`: URLs end up in logs, browser history and referrers. The URL, when
+    // written, is read too: documentation hosts and badge images (whose tokens are public by design) are skipped.
+    pattern: `(?:(?<![A-Za-z0-9+.-])(?<url>[Hh][Tt][Tt][Pp][Ss]?://(?<host>[A-Za-z0-9.-]{1,253})[^\\s#'"\`<>]{0,300}?)|(?<![?&;]))[?&;](?<name>access_token|refresh_token|id_token|auth_token|private_token|token|api_key|apikey|api-key|key|client_secret|secret|password|passwd|pwd|auth)=(?<secret>[^&#:\\s'"\`<>\\\\]{8,300})`,
     bounded: true,
     ignoreCase: true,
-    validate: (secret, { name }) => isTokenValue(safeDecodeUri(secret), name),
+    validate: (secret, { name, url, host }) => !EXAMPLE_HOST.test(host ?? '') && !BADGE_URL.test(url ?? '') && isTokenValue(safeDecodeUri(secret), name),
   },
   {
     id: 'auth-header',
