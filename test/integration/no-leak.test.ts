@@ -29,12 +29,26 @@ function sha256(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-/** The secret inside a provider example: the whole example, or the `secret` group of a bounded pattern. */
+/** The secret inside a provider example: the whole example, or the `secret…` group of a bounded pattern. */
 function secretOfExample(pattern: string, ignoreCase: boolean | undefined, bounded: boolean | undefined, example: string): string {
   if (!bounded) return example;
   const match = new RegExp(pattern, ignoreCase ? 'i' : '').exec(example);
   assert.ok(match, `a bounded example does not match its own pattern`);
-  return match.groups?.secret ?? match[0];
+  const group = Object.entries(match.groups ?? {}).find(([name, value]) => name.startsWith('secret') && value !== undefined);
+  return group?.[1] ?? match[0];
+}
+
+/**
+ * The parts of a secret that no output may show: the secret itself, or, when it holds a character that an output
+ * format escapes (a Convex deploy key's `|`), each run between such characters that is long enough to spot.
+ */
+function piecesOf(secret: string, publicPrefix: number): { text: string; publicPrefix: number }[] {
+  if (!/["\\|<>`]/.test(secret)) return [{ text: secret, publicPrefix }];
+  return secret
+    .slice(publicPrefix)
+    .split(/["\\|<>`]/)
+    .filter((part) => part.length >= WINDOW)
+    .map((text) => ({ text, publicPrefix: 0 }));
 }
 
 interface Tree {
@@ -57,7 +71,7 @@ function buildTree(): Tree {
     for (const example of detector.examples.match) {
       const secret = secretOfExample(detector.pattern, detector.ignoreCase, detector.bounded, example);
       const prefix = publicPrefixOf(secret, detector.publicPrefix);
-      planted.push({ label: `${detector.id} example ${detector.examples.match.indexOf(example) + 1}`, value: secret, pieces: [{ text: secret, publicPrefix: prefix.length }] });
+      planted.push({ label: `${detector.id} example ${detector.examples.match.indexOf(example) + 1}`, value: secret, pieces: piecesOf(secret, prefix.length) });
       if (detector.bounded) {
         bounded.push(example);
         continue;
