@@ -1,6 +1,15 @@
 import type { ProviderExamples } from '../provider-types';
 
 export const AGENT_TOOLS_EXAMPLES: Record<string, ProviderExamples> = {
+  'voiceflow': {
+    match: ['VF.DM.08e695c61dc1cad12c0be992.qLG3uRhN1HeqPqGg', 'VF.002d32f8fc484c39c007c20d.UgOvjLtCVavRNsMT', 'VF.WS.6cd9f55109873decf189fe99.vnEbAM4XToDB6D56'],
+    noMatch: [
+      'VF.DM.000000000000000000000000.xxxxxxxxxxxxxxxx',
+      'VF.DM.YOUR_API_KEY',
+      'VF.DM.08e695c61dc1cad12c0be992.qlg3urhn1heqpqgg',
+      'VF.DM.08e695c61dc1cad12c0be992.qLG3uRhN1HeqPqGgX',
+    ],
+  },
   'tavily': {
     match: ['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', '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', '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'],
     noMatch: ['tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'tvly-YOUR_API_KEY', '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', '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'],

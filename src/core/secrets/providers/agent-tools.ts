@@ -3,6 +3,16 @@ import { family, mixedCase, namedKey, UUID } from './shared';
 
 export const AGENT_TOOLS_PROVIDERS: ProviderDetector[] = family('agent-tools', [
   {
+    id: 'voiceflow',
+    name: 'Voiceflow API key',
+    keywords: ['VF.'],
+    // `VF.DM.<24 hex project id>.<16 characters>` (Dialog Manager API key), `VF.WS.…` (workspace), older `VF.…`.
+    pattern: 'VF\\.(?:DM\\.|WS\\.)?[a-fA-F0-9]{24}\\.[A-Za-z0-9]{16}',
+    publicPrefix: ['VF.DM.', 'VF.WS.', 'VF.'],
+    minEntropy: 3.5,
+    validate: (secret) => mixedCase(secret.slice(-16)),
+  },
+  {
     id: 'tavily',
     name: 'Tavily API key',
     keywords: ['tvly-'],

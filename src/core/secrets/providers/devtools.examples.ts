@@ -64,6 +64,16 @@ export const DEVTOOLS_EXAMPLES: Record<string, ProviderExamples> = {
       `pnpm_${checksummed('npm_', 'T7r1m17J5g3CVe8HyoUjl4ac588lfa').slice(4)}`,
     ],
   },
+  'npm-legacy': {
+    match: ['NPM_TOKEN=66496ffa-d9d1-448e-8c64-d476cee9a663', 'npmAuthToken: "a8869504-5045-4c8a-8aea-6d4321087a76"'],
+    secrets: ['66496ffa-d9d1-448e-8c64-d476cee9a663', 'a8869504-5045-4c8a-8aea-6d4321087a76'],
+    noMatch: [
+      'NPM_TOKEN=00000000-0000-0000-0000-000000000000',
+      'PACKAGE_ID=66496ffa-d9d1-448e-8c64-d476cee9a663',
+      'NPM_TOKEN=66496ffa-d9d1-448e-8c64-d476cee9a663a',
+      'npm_request_id: 66496ffa-d9d1-448e-8c64-d476cee9a663',
+    ],
+  },
   'gitlab': {
     match: ['glpat-KwvgiXc3sPU2qPvXOvsi', 'glpat-_EOZfrFoOeDjHLRz6iwW', 'glpat-o0_mtB_skDTpC7UrvFlXJ2NH5Ur.01.ya0t8qah9', 'glpat-e4bdr16EDOaNETvvoT3eeC26HvN4KWWhvR_5.j4paqgd4q', 'glptt-d818821582c4db3c7748409800e2bea8fdb56e14', 'gldt-tjoLdFhDAOEONr7Gj__s', 'glrt-PM_s-jDKqX0uTKe2zg1y', 'glrt-t1_UqGlnPLBbYFRdknNUrgHrhB4YHQ.01.08yx9etix', 'gloas-pkKuCIgs0aGe-nY0pV05VyqlaxgNknd2XUkT_ql6B85PK0pNoRhudJUKf817wu6f', 'glcbt-jIamk_q1asUWFmmiN7_dHhhkfk', 'glagent-WEZIxuhoNDnLKa6gIZOssG5s6dev8Kfox6Risy2allAl8crAii', 'GR1348941M0_0vVKAcHL0qvRf7cwG'],
     noMatch: [
@@ -99,6 +109,16 @@ export const DEVTOOLS_EXAMPLES: Record<string, ProviderExamples> = {
       'hvs.RN1t7NlciRMPZ2EDPB62ER9j',
       'hvs.CAESI_p8alKjMtw9Hzj99qOMOja2iUz8Ptr_HF-mp-dCScdXJIHDvEqzZyxK7iKaeyjTnVjES3OD',
       'hvb.AAAAAQ4UAmaV34phMXIOruQOqXDYiWhfxxL5pnAKCTq8yzL5q25RUQ46_SMDwyb-j-qmP2Ky6tABH6SwXt4jnRdSKVluCwoUiEsGnd7WQ1sQ0AE4-LAP',
+    ],
+  },
+  'vault-legacy': {
+    match: ['VAULT_TOKEN=s.MAkBVdQWBjQx3CZQRCbOSxu3', 'X-Vault-Token: b.SDVocuwEgQ82gBWZOhkVwihM', 'vault_token: "r.iw6ZDc7JgDFHkkP7H7r89N3b"'],
+    secrets: ['s.MAkBVdQWBjQx3CZQRCbOSxu3', 'b.SDVocuwEgQ82gBWZOhkVwihM', 'r.iw6ZDc7JgDFHkkP7H7r89N3b'],
+    noMatch: [
+      'VAULT_TOKEN=s.xxxxxxxxxxxxxxxxxxxxxxxx',
+      'token: s.MAkBVdQWBjQx3CZQRCbOSxu3',
+      'VAULT_TOKEN=s.MAkBVdQWBjQx3CZQRCbOSxu3extra',
+      'vault_token: s.makbvdqwbjqx3czqrcbosxu3',
     ],
   },
   '1password-service-account': {
@@ -207,6 +227,16 @@ export const DEVTOOLS_EXAMPLES: Record<string, ProviderExamples> = {
       'squ_0000000000000000000000000000000000000000',
     ],
   },
+  'sonarqube-legacy': {
+    match: ['mvn verify sonar:sonar -Dsonar.login=5e733ae483afe6b45b42c351207cca11c6037455', "property 'sonar.login', 'ff8b11663eeb913c377b03ddbec30e562f01db92'", 'SONAR_TOKEN=fcb04a1c47193c676551ee561d1ebf64cf37fc83'],
+    secrets: ['5e733ae483afe6b45b42c351207cca11c6037455', 'ff8b11663eeb913c377b03ddbec30e562f01db92', 'fcb04a1c47193c676551ee561d1ebf64cf37fc83'],
+    noMatch: [
+      'SONAR_TOKEN=0000000000000000000000000000000000000000',
+      'sonar.projectKey=5e733ae483afe6b45b42c351207cca11c6037455',
+      'GIT_COMMIT=ff8b11663eeb913c377b03ddbec30e562f01db92',
+      'SONAR_TOKEN=fcb04a1c47193c676551ee561d1ebf64cf37fc83a',
+    ],
+  },
   'snyk': {
     match: ['SNYK_TOKEN=decda449-cdf7-4fae-ac0e-131fdb3973ed', 'snykToken: \'7cb4172c-fa5d-495c-a107-954851f0e4b6\''],
     secrets: ['decda449-cdf7-4fae-ac0e-131fdb3973ed', '7cb4172c-fa5d-495c-a107-954851f0e4b6'],
@@ -217,9 +247,10 @@ export const DEVTOOLS_EXAMPLES: Record<string, ProviderExamples> = {
     ],
   },
   'sourcegraph': {
-    match: ['sgp_1eb29860f13a6504_2ecc958cdb7b42101e4c3477e042a826e1588c38', 'sgp_86c3399ade98544f75a858dcc20659eeb580a82e'],
+    match: ['sgp_1eb29860f13a6504_2ecc958cdb7b42101e4c3477e042a826e1588c38', 'sgp_86c3399ade98544f75a858dcc20659eeb580a82e', 'sgp_local_9F1c0D6a2b7E4e58A3c6b1D0f2E9a7C4d8B5e6F1'],
     noMatch: [
       'sgp_...',
+      'sgp_local_9F1c0D6a2b7E4e58A3c6b1D0f2E9a7C4d8B5e6F1z',
       'sgp_ea53b108f70311d0c3e7985f489ca7',
       'sgp_0000000000000000000000000000000000000000',
     ],

@@ -1,7 +1,7 @@
 import { hasValidCrc32Checksum } from '../checksum';
 import { isSignedJwt } from '../jwt';
-import type { ProviderDetector } from '../provider-types';
-import { family, mixedCase, namedKey, UUID } from './shared';
+import { boundaryBefore, type ProviderDetector } from '../provider-types';
+import { anyCase, family, mixedCase, namedKey, UUID } from './shared';
 
 export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
   {
@@ -29,6 +29,13 @@ export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
     pattern: 'npm_[A-Za-z0-9]{36}',
     publicPrefix: 'npm_',
     validate: (secret) => hasValidCrc32Checksum(secret.slice(4)),
+  },
+  {
+    id: 'npm-legacy',
+    name: 'npm access token (legacy UUID format)',
+    // npm tokens issued before 2021 are bare UUIDs: reported only under a name that says npm (`NPM_TOKEN=…`).
+    ...namedKey({ names: ['npm'], value: UUID, valueChars: 'A-Za-z0-9-' }),
+    minEntropy: 3.0,
   },
   {
     id: 'gitlab',
@@ -79,6 +86,15 @@ export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
     publicPrefix: ['hvs.', 'hvb.', 'hvr.'],
     minEntropy: 4.0,
     validate: (secret) => mixedCase(secret.slice(4), true),
+  },
+  {
+    id: 'vault-legacy',
+    name: 'HashiCorp Vault token (legacy s./b./r. format)',
+    // Before Vault 1.10 tokens were `s.` (service), `b.` (batch) or `r.` (recovery) and 24 characters: too short and
+    // plain to find alone, so only as the value of a name that says Vault (`VAULT_TOKEN=`, `X-Vault-Token:`).
+    ...namedKey({ names: ['vault'], value: '[sbr]\\.[A-Za-z0-9]{24}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.5,
+    validate: (secret) => mixedCase(secret.slice(2), true),
   },
   {
     id: '1password-service-account',
@@ -188,6 +204,17 @@ export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
     minEntropy: 3.2,
   },
   {
+    id: 'sonarqube-legacy',
+    name: 'SonarQube / SonarCloud token (legacy, unprefixed)',
+    // Tokens from before SonarQube 9.5 are 40 hex characters without a prefix, usually passed as `sonar.login`
+    // (`-Dsonar.login=…`, `property 'sonar.login', '…'`) or `SONAR_TOKEN`: reported under such a name only.
+    keywords: ['sonar'],
+    // (`-Dsonar.login=`, `SONAR_TOKEN`, `SONARQUBE_AUTH_TOKEN`, `sonarLogin`); `sonar.projectKey` is not a credential.
+    pattern: `(?<!(?<!\\\\|%[0-9A-Fa-f])[A-Za-z0-9](?<!:-|-D))${anyCase('sonar')}(?:${anyCase('qube')}|${anyCase('cloud')})?[._-]?(?:${anyCase('auth')}[._-]?)?(?:${anyCase('login')}|${anyCase('token')})["'\`]?\\]?\\s{0,4}(?:[:=,]|=>|:=)\\s{0,4}["'\`]?(?<secret>[a-f0-9]{40})(?![A-Za-z0-9])`,
+    bounded: true,
+    minEntropy: 3.2,
+  },
+  {
     id: 'snyk',
     name: 'Snyk API token',
     ...namedKey({ names: ['snyk'], value: UUID, valueChars: 'A-Za-z0-9-' }),
@@ -197,7 +224,8 @@ export const DEVTOOLS_PROVIDERS: ProviderDetector[] = family('devtools', [
     id: 'sourcegraph',
     name: 'Sourcegraph access token',
     keywords: ['sgp_'],
-    pattern: 'sgp_(?:[a-f0-9]{16}|local)_[a-f0-9]{40}|sgp_[a-f0-9]{40}',
+    // Lower-case hex as Sourcegraph issues it; upper-case hex digits are accepted too (copied or generated tokens).
+    pattern: 'sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}',
     publicPrefix: 'sgp_',
     minEntropy: 3.2,
   },

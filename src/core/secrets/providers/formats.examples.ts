@@ -42,8 +42,8 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
     ],
   },
   'auth-header': {
-    match: ['Authorization: Token KIhuPHHDXKOVGkUIdVecYUyfFUd7IHtmGoS5u2Ly', 'X-Auth-Token: OhGCnKfyOqFYBKqYojsVml8XmW6fq5At', 'headers = {\'Private-Token\': \'Zuu9D8ixT8AKgvmTTDuSeyJz5kAVAgYUuxAh\'}', 'Authorization: Basic Y2ktYm90OnVrTUVFUXE5TEc2MyNRWjZmS08='],
-    secrets: ['KIhuPHHDXKOVGkUIdVecYUyfFUd7IHtmGoS5u2Ly', 'OhGCnKfyOqFYBKqYojsVml8XmW6fq5At', 'Zuu9D8ixT8AKgvmTTDuSeyJz5kAVAgYUuxAh', 'Y2ktYm90OnVrTUVFUXE5TEc2MyNRWjZmS08='],
+    match: ['Authorization: Token KIhuPHHDXKOVGkUIdVecYUyfFUd7IHtmGoS5u2Ly', 'X-Auth-Token: OhGCnKfyOqFYBKqYojsVml8XmW6fq5At', 'headers = {\'Private-Token\': \'Zuu9D8ixT8AKgvmTTDuSeyJz5kAVAgYUuxAh\'}', 'Authorization: Basic Y2ktYm90OnVrTUVFUXE5TEc2MyNRWjZmS08=', 'curl -H "X-API-Key: 9b2e41c7-3f0d-4a8e-b6c5-d17f20e8a93c" https://api.acme.dev/v2/rates', "headers: { Authorization: 'q7Rz2KpWx9LmT4vNb8YcH3sJ' }"],
+    secrets: ['KIhuPHHDXKOVGkUIdVecYUyfFUd7IHtmGoS5u2Ly', 'OhGCnKfyOqFYBKqYojsVml8XmW6fq5At', 'Zuu9D8ixT8AKgvmTTDuSeyJz5kAVAgYUuxAh', 'Y2ktYm90OnVrTUVFUXE5TEc2MyNRWjZmS08=', '9b2e41c7-3f0d-4a8e-b6c5-d17f20e8a93c', 'q7Rz2KpWx9LmT4vNb8YcH3sJ'],
     noMatch: [
       'Authorization: Token YOUR_API_TOKEN',
       'X-Auth-Token: ${AUTH_TOKEN}',
@@ -51,6 +51,10 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
       'Authorization: Basic bm8tY29sb24taGVyZS1hdC1hbGw=',
       'X-Api-Key: <api-key>',
       'X-Request-Id: RgErYKGe0u4v8M3875F2KAfDGBnwUAjb',
+      "headers: { authorization: authorizationHeader, 'x-request-id': requestId }",
+      'Authorization: Bearer ${API_TOKEN}',
+      'X-Correlation-Id: 9b2e41c7-3f0d-4a8e-b6c5-d17f20e8a93c',
+      'X-API-Key: 00000000-0000-0000-0000-000000000000',
     ],
   },
   'curl-basic-auth': {

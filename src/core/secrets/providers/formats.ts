@@ -83,15 +83,19 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     name: 'credential in an HTTP auth header',
     kind: 'generic',
     keywords: ['authorization', 'auth-token', 'api-key', 'api-token', 'access-token', 'auth-key', 'private-token', 'vault-token', 'subscription-key', 'functions-key', 'server-token', 'account-token', 'access-key', 'secret-key'],
-    // `Authorization: Token …`, `Api-Token …`, `Basic <base64 user:password>` …, and key headers such as
-    // `X-Auth-Token`, `X-API-Key`, `Private-Token`, `Ocp-Apim-Subscription-Key`, in curl flags, code and config.
+    // `Authorization: Token …`, `Api-Token …`, `Basic <base64 user:password>` …, a bare `Authorization: <token>`,
+    // and key headers such as `X-Auth-Token`, `X-API-Key`, `Private-Token`, `Ocp-Apim-Subscription-Key`,
+    // in curl flags, code and config. A UUID there is a key (many APIs issue UUID keys), not an id.
     pattern:
-      `${boundaryBefore('A-Za-z0-9_-')}(?:(?:Proxy-)?Authorization["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?(?<scheme>Token|Api-?Token|Api-?Key|Key|Bot|SSWS|Basic|Bearer|Klaviyo-API-Key|DeepL-Auth-Key|GenieKey)[ \\t]{1,4}` +
+      `${boundaryBefore('A-Za-z0-9_-')}(?:(?:(?:Proxy-)?Authorization["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?(?<scheme>Token|Api-?Token|Api-?Key|Key|Bot|SSWS|Basic|Bearer|Klaviyo-API-Key|DeepL-Auth-Key|GenieKey)[ \\t]{1,4}` +
       `|(?:(?:X|Ocp-Apim)-(?:[A-Za-z]{1,20}-)?)?(?:Auth-Token|Api-Key|Api-Token|Access-Token|Auth-Key|Private-Token|Vault-Token|Subscription-Key|Functions-Key|Server-Token|Account-Token|Access-Key|Secret-Key)["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?)` +
-      `(?<secret>[A-Za-z0-9._~+/=:-]{8,512})(?![A-Za-z0-9._~+/=:-])`,
+      `(?<secret>[A-Za-z0-9._~+/=:-]{8,512})(?![A-Za-z0-9._~+/=:-])` +
+      // A bare token as a header value (`Authorization: <token>`, quoted or not): no dots, so that code on the right
+      // of an assignment (`authorization = base64.b64encode(…)`) is not a value.
+      `|(?:Proxy-)?Authorization["'\`]?\\s{0,4}:\\s{0,4}["'\`]?(?<secretBare>[A-Za-z0-9_~+/=-]{16,512})(?![A-Za-z0-9._~+/=:(-]))`,
     bounded: true,
     ignoreCase: true,
-    validate: (secret, { scheme }) => (scheme?.toLowerCase() === 'basic' ? isBasicCredential(secret) : isTokenValue(secret)),
+    validate: (secret, { scheme }) => (scheme?.toLowerCase() === 'basic' ? isBasicCredential(secret) : isTokenValue(secret, 'api_key')),
   },
   {
     id: 'curl-basic-auth',

@@ -15,7 +15,7 @@ export const MESSAGING_EXAMPLES: Record<string, ProviderExamples> = {
     ],
   },
   'slack-webhook': {
-    match: ['https://hooks.slack.com/services/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', 'https://hooks.slack.com/services/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', 'https://hooks.slack.com/workflows/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', 'https://hooks.slack.com/triggers/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'],
+    match: ['https://hooks.slack.com/services/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', 'https://hooks.slack.com/services/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', 'https://hooks.slack.com/workflows/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', 'https://hooks.slack.com/triggers/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', 'http://hooks.slack.com/services/Tq5wR8mK2z/Bx7Lp3Nv9c/Vb2Qy8Rk4Mz7Hw1Tj5Nx3Pc6'],
     noMatch: [
       'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
       'https://hooks.slack.com/services/...',

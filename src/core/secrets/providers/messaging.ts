@@ -32,8 +32,10 @@ export const MESSAGING_PROVIDERS: ProviderDetector[] = family('messaging', [
     id: 'slack-webhook',
     name: 'Slack incoming webhook URL',
     keywords: ['hooks.slack.com'],
-    pattern: 'https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}|workflows/T[A-Z0-9]{8,12}/A[A-Z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40}|triggers/T[A-Z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40})',
-    publicPrefix: 'https://hooks.slack.com/',
+    // Workspace and hook ids are upper case in Slack's docs; any case is accepted (the host already says what it is),
+    // and plain http too (Slack redirects it, the secret is in the path either way).
+    pattern: 'https?://hooks\\.slack\\.com/(?:services/T[A-Za-z0-9]{8,12}/B[A-Za-z0-9]{8,12}/[A-Za-z0-9]{24}|workflows/T[A-Za-z0-9]{8,12}/A[A-Za-z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40}|triggers/T[A-Za-z0-9]{8,12}/[0-9]{8,20}/[A-Za-z0-9]{20,40})',
+    publicPrefix: ['https://hooks.slack.com/', 'http://hooks.slack.com/'],
     minEntropy: 3.0,
   },
   {

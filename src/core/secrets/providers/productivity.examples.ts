@@ -178,6 +178,24 @@ export const PRODUCTIVITY_EXAMPLES: Record<string, ProviderExamples> = {
       'AAAAAAAAAAAAAAAAAAAAA',
     ],
   },
+  'facebook-app-token': {
+    match: ['FB_APP_ACCESS_TOKEN=134306553129152|A67ifil0s0vzGmi8O3crqbLngDY', "const api = FacebookAdsApi.init('2321593593073704|34b7d2dcb5d24fca5a90c0c4d57a520d');"],
+    secrets: ['A67ifil0s0vzGmi8O3crqbLngDY', '34b7d2dcb5d24fca5a90c0c4d57a520d'],
+    noMatch: [
+      'FB_APP_ACCESS_TOKEN=134306553129152|xxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'row 134306553129152|A67ifil0s0vzGmi8O3crqbLngDY',
+      'facebook 134306553129152|abcdefghijklmnopqrstuvwxyza',
+    ],
+  },
+  'facebook-app-secret': {
+    match: ['FACEBOOK_APP_SECRET=5d56407d3452f2d66760a72eafb8c43c', 'config.facebook.key = "c6579114061e68598fd687701146e5ab"'],
+    secrets: ['5d56407d3452f2d66760a72eafb8c43c', 'c6579114061e68598fd687701146e5ab'],
+    noMatch: [
+      'FACEBOOK_APP_SECRET=00000000000000000000000000000000',
+      'FACEBOOK_APP_ID=5d56407d3452f2d66760a72eafb8c43c',
+      'FACEBOOK_APP_SECRET=5d56407d3452f2d66760a72eafb8c43cff',
+    ],
+  },
   'facebook': {
     match: ['EAAGZ8ofSMsQAKPSyGj5MH7y98buaZjPVCbLCbnwpKo2MmlCbskjtVy0SFUlowA7AW5TBAuVwD4gFEYMAa0fuuXJInFpZ9OgdjBpaWoOIANXDIqe1BSjn12MG0OtYInZAH6UQz8lP82w2UEIOFFd5VeQ52', 'EAAGd9kUB04SwNUeazVdFi06X13EernTssw3FVRHUAdrqHPX5CkzX2Ie4ZlRgkx14EaYwatZ1xUgBwHd5yYFFwUCNDsFPXQZw5okgxVHOIPx9O9E1Lx3dJFOmAXAnafi2XStjdW9n8Eth631ZL89mm1L6F'],
     noMatch: [

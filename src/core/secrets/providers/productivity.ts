@@ -192,6 +192,23 @@ export const PRODUCTIVITY_PROVIDERS: ProviderDetector[] = family('productivity',
     validate: (secret) => mixedCase(secret.replace(/^A+/, ''), true),
   },
   {
+    id: 'facebook-app-token',
+    name: 'Meta (Facebook) app access token',
+    // `<app id>|<app secret>` (or `<app id>|<client token>`) authenticates as the app itself. The shape alone is
+    // too plain, so the file must mention Facebook; the app id before the `|` is public and kept in the redaction.
+    keywords: ['facebook', 'fb_', 'graph.fb'],
+    contextKeywords: true,
+    pattern: '[0-9]{15,16}\\|(?<secret>[A-Za-z0-9_-]{27}|[a-f0-9]{32})',
+    minEntropy: 3.0,
+    validate: (secret) => /^[a-f0-9]{32}$/.test(secret) || mixedCase(secret),
+  },
+  {
+    id: 'facebook-app-secret',
+    name: 'Meta (Facebook) app secret',
+    ...namedKey({ names: ['facebook', 'fb_app', 'fbApp', 'fb_client', 'meta_app'], value: '[a-f0-9]{32}', valueChars: 'A-Za-z0-9' }),
+    minEntropy: 3.2,
+  },
+  {
     id: 'facebook',
     name: 'Meta (Facebook, Instagram, WhatsApp) access token',
     keywords: ['EAA'],
