@@ -181,5 +181,14 @@ export function makeProviderGenerators({ pick, int }) {
     'azure-shared-key': () => Buffer.from(Array.from({ length: 32 }, () => int(0, 255))).toString('base64'),
     'jenkins-encrypted': () => `{AQAAABAAAAAQ${mixed(BASE64, 40)}=}`,
     'azure-devops-legacy': () => pick(BASE32_LOWER, 52),
+    // ---- legacy and unprefixed formats under a name that says whose they are ------------------------------
+    'sonarqube-legacy': () => pick(HEX, 40),
+    'vault-legacy': () => `s.${mixed(ALNUM, 24)}`,
+    'npm-legacy': uuid,
+    'uuid-key': uuid,
+    'facebook-app-token': () => `${pick('123456789', 1)}${pick(DIGITS, 14)}|${mixed(URLSAFE, 27)}`,
+    'facebook-app-secret': () => pick(HEX, 32),
+    voiceflow: () => `VF.DM.${pick(HEX, 24)}.${mixed(ALNUM, 16)}`,
+    'slack-webhook-http': () => `http://hooks.slack.com/services/T${pick(UPPER_DIGITS, 8)}/B${pick(UPPER_DIGITS, 10)}/${mixed(ALNUM, 24)}`,
   };
 }
