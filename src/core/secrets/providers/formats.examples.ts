@@ -55,6 +55,7 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
       'Authorization: Bearer ${API_TOKEN}',
       'X-Correlation-Id: 9b2e41c7-3f0d-4a8e-b6c5-d17f20e8a93c',
       'X-API-Key: 00000000-0000-0000-0000-000000000000',
+      'Authorization: `KasadaApiTokenV1 ${process.env.KASADA_TOKEN}`',
     ],
   },
   'curl-basic-auth': {

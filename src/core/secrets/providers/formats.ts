@@ -90,9 +90,10 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
       `${boundaryBefore('A-Za-z0-9_-')}(?:(?:(?:Proxy-)?Authorization["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?(?<scheme>Token|Api-?Token|Api-?Key|Key|Bot|SSWS|Basic|Bearer|Klaviyo-API-Key|DeepL-Auth-Key|GenieKey)[ \\t]{1,4}` +
       `|(?:(?:X|Ocp-Apim)-(?:[A-Za-z]{1,20}-)?)?(?:Auth-Token|Api-Key|Api-Token|Access-Token|Auth-Key|Private-Token|Vault-Token|Subscription-Key|Functions-Key|Server-Token|Account-Token|Access-Key|Secret-Key)["'\`]?\\s{0,4}[:=,]\\s{0,4}["'\`]?)` +
       `(?<secret>[A-Za-z0-9._~+/=:-]{8,512})(?![A-Za-z0-9._~+/=:-])` +
-      // A bare token as a header value (`Authorization: <token>`, quoted or not): no dots, so that code on the right
-      // of an assignment (`authorization = base64.b64encode(…)`) is not a value.
-      `|(?:Proxy-)?Authorization["'\`]?\\s{0,4}:\\s{0,4}["'\`]?(?<secretBare>[A-Za-z0-9_~+/=-]{16,512})(?![A-Za-z0-9._~+/=:(-]))`,
+      // A bare token as the whole header value (`Authorization: <token>`, quoted or not): no dots, so that code on
+      // the right of an assignment (`authorization = base64.b64encode(…)`) is not a value, and nothing after it, so
+      // that a scheme of its own (`Authorization: \`KasadaApiTokenV1 ${token}\``) is not one.
+      `|(?:Proxy-)?Authorization["'\`]?\\s{0,4}:\\s{0,4}["'\`]?(?<secretBare>[A-Za-z0-9_~+/=-]{16,512})(?=["'\`,;})\\]\\r\\n]|[ \\t]{0,16}(?:[\\r\\n]|$)))`,
     bounded: true,
     ignoreCase: true,
     validate: (secret, { scheme }) => (scheme?.toLowerCase() === 'basic' ? isBasicCredential(secret) : isTokenValue(secret, 'api_key')),
