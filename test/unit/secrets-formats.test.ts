@@ -527,4 +527,12 @@ describe('secrets in other text files', () => {
       [`${GENERIC} 6:10-6:24`, PASSWORD],
     ]);
   });
+
+  it('reads `<service>_key` as a key for services whose keys have no prefix, not for cache, sort or render keys', () => {
+    const text = lines(`bitbucket_key: ${TOKEN}`, `mapboxKey: ${TOKEN2}`, `cache_key: ${TOKEN}`, `sortKey: ${TOKEN2}`, `renderKey: ${TOKEN}`);
+    expectSecrets('config/services.yaml', text, [
+      [`${GENERIC} 1:16-1:48`, TOKEN],
+      [`${GENERIC} 2:12-2:44`, TOKEN2],
+    ]);
+  });
 });

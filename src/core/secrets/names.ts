@@ -37,6 +37,20 @@ const KEY_QUALIFIERS = new Set([
   'mailgun', 'algolia', 'datadog', 'dd', 'sentry', 'supabase', 'vercel', 'cloudflare', 'github', 'gitlab',
   'slack', 'discord', 'telegram', 'notion', 'linear', 'airtable', 'elevenlabs', 'assemblyai', 'deepgram',
   'anyscale', 'azure', 'aws', 'gcp', 'weaviate', 'qdrant', 'langfuse', 'helicone', 'braintrust', 'wandb',
+  // Services whose keys have no prefix of their own, so that `BITBUCKET_KEY=…` or `mapboxKey` reads as a key
+  // (provider words only: `cacheKey`, `sortKey`, `primaryKey` stay names).
+  'bitbucket', 'atlassian', 'jira', 'confluence', 'asana', 'trello', 'clickup', 'miro', 'figma',
+  'zendesk', 'intercom', 'hubspot', 'salesforce', 'pipedrive', 'mailchimp', 'mailjet', 'brevo', 'sendinblue',
+  'postmark', 'sparkpost', 'mandrill', 'vonage', 'nexmo', 'plivo', 'telnyx', 'pusher', 'ably', 'pubnub',
+  'onesignal', 'contentful', 'storyblok', 'typesense', 'meilisearch', 'elastic', 'elasticsearch',
+  'mapbox', 'tomtom', 'mapquest', 'shopify', 'paypal', 'braintree', 'adyen', 'razorpay',
+  'paystack', 'coinbase', 'binance', 'alchemy', 'infura', 'etherscan', 'moralis', 'okta', 'auth0', 'clerk',
+  'workos', 'stytch', 'firebase', 'heroku', 'netlify', 'railway', 'digitalocean', 'linode',
+  'vultr', 'hetzner', 'scaleway', 'ibm', 'ibmcloud', 'twitter', 'facebook', 'fb', 'instagram', 'linkedin',
+  'youtube', 'spotify', 'dropbox', 'mixpanel', 'amplitude', 'posthog', 'pagerduty',
+  'opsgenie', 'newrelic', 'honeycomb', 'rollbar', 'bugsnag', 'logdna', 'loggly', 'splunk',
+  'snowflake', 'databricks', 'mongodb', 'upstash', 'neon', 'turso', 'planetscale',
+  'rapidapi', 'zapier', 'n8n', 'typeform', 'calendly', 'docusign', 'twitch', 'mux', 'cloudinary',
 ]);
 
 /** Words that turn a credential word into something else (`maxTokens`, `nextPageToken`, `tokenCount` …). */
