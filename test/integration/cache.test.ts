@@ -10,8 +10,8 @@ const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter)
 
 // Secrets are assembled at run time so that this file holds no literal secret (the repository audits itself).
 const k = (...parts: string[]): string => parts.join('');
-const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H');
-const GITHUB_TOKEN = k('ghp_', 'mF4RPAfqoQB7xoFcSvTAxRzmaZsV2G3Svi4C');
+const OPENAI_KEY = k('sk-proj-', 'HCtX9r1MuzgMGc2dAHCDf_H0kk0edgGjXeB2pEFm2ComDQ', 'T3BlbkFJ', 'n5QOnXMnluIqr7WN0ea-l790AN_-4AsO18jIsfstBESumj');
+const GITHUB_TOKEN = k('ghp_', 'eiHLmTP5xoxl2T88G2sqAbCSTPQbzc1bMZad');
 
 const AGENT = [
   "import { Agent } from '@openai/agents';",
@@ -125,7 +125,7 @@ describe('audit --cache (real CLI)', function () {
     writeFileSync(join(dir, '.agent-guardrail.yaml'), 'rules:\n  ownership/unowned-agent: off\n');
     const configured = audit(dir, ['--cache-location', cache]);
     assert.deepEqual([configured.findings, configured.fromCache], [['src/keyed.ts:3:45 secrets/provider-key'], 0]);
-    writeFileSync(join(dir, '.agent-guardrail.yaml'), `rules:\n  ownership/unowned-agent: off\nplaceholders:\n  - "^sk-proj-jAWt"\n`);
+    writeFileSync(join(dir, '.agent-guardrail.yaml'), `rules:\n  ownership/unowned-agent: off\nplaceholders:\n  - "^sk-proj-HCtX"\n`);
     const placeholder = audit(dir, ['--cache-location', cache]);
     assert.deepEqual([placeholder.findings, placeholder.fromCache], [[], 0]);
     assert.equal(audit(dir, ['--cache-location', cache]).fromCache, 3);

@@ -282,7 +282,12 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
     const report = JSON.parse(json.stdout) as { findings: { ruleId: string; fingerprint: string; redacted?: string }[] };
     const secrets = report.findings.filter((finding) => finding.ruleId.startsWith('secrets/'));
     const expected = [...new Set(tree.planted.map((secret) => sha256(secret.value)))].sort();
-    assert.deepEqual([...new Set(secrets.map((finding) => finding.fingerprint))].sort(), expected);
+    const reported = new Set(secrets.map((finding) => finding.fingerprint));
+    // Labels, not values, so that a failure names the planted secret without printing it.
+    const missed = tree.planted.filter((secret) => !reported.has(sha256(secret.value))).map((secret) => secret.label);
+    const unplanted = secrets.filter((finding) => !expected.includes(finding.fingerprint)).map((finding) => `${finding.ruleId} ${finding.redacted ?? ''}`);
+    assert.deepEqual({ missed, unplanted }, { missed: [], unplanted: [] });
+    assert.deepEqual([...reported].sort(), expected);
     assert.ok(secrets.every((finding) => typeof finding.redacted === 'string' && finding.redacted.includes('…')));
     assert.deepEqual(leaksIn(json.stdout, tree.planted), []);
   });

@@ -58,7 +58,7 @@ describe('one syntax walk for every collector', () => {
   it('gives the secret scan and the agent analysis of one file the same results as before they shared a walk', () => {
     // A folded concatenation inside a call argument of a tool's implementation, in an agent file: both collectors
     // see the same nodes; the folded parts are not visited again (one finding).
-    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJ', 'UI5_SIULVqjkVfIbiZGpGKVKnN'];
+    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJ', 'T3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN'];
     const text = [
       "import { Agent, tool } from '@openai/agents';",
       "import { execSync } from 'node:child_process';",
