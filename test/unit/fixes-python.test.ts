@@ -127,7 +127,7 @@ def connect(host: str, password: str = "${TOKEN}") -> None:
   });
 
   it('puts an import at the top of a file without imports, after a shebang', () => {
-    const script = `#!/usr/bin/env python3\nKEY = "${'sk-proj-'}${'NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN'}"\n`;
+    const script = `#!/usr/bin/env python3\nKEY = "${'sk-proj-'}${'NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN'}"\n`;
     const { files } = apply({ 'run.py': script }, 'run.py', 'secrets/provider-key', /^Read from environment variable OPENAI_API_KEY/);
     assert.equal(files['run.py'], '#!/usr/bin/env python3\nimport os\n\nKEY = os.environ["OPENAI_API_KEY"]\n');
   });

@@ -9,7 +9,7 @@ import { parseTree } from 'jsonc-parser';
  * points at the exact place in the notebook's JSON. The values are random strings made for these tests.
  */
 
-const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN';
+const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN';
 const GITHUB = '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';
 const TOKEN = 'VdPGQ9ENcrieoUG0EmF7GwSj11ondSp3';
 const MISTRAL = 's0QxNToLRH7d6WsM4Adq0rA7O4d19qKI';
@@ -40,7 +40,7 @@ describe('Jupyter notebooks', () => {
       code('request_id = "VdPGQ9ENcrieoUG0EmF7GwSj11ondSp3"\n'),
     ]);
     assert.deepEqual(secrets(text), [
-      ['secrets/generic-secret 20:42-20:74', MISTRAL, 'Hardcoded secret in `MISTRAL_API_KEY`'],
+      ['secrets/provider-key 20:42-20:74', MISTRAL, 'Hardcoded Mistral AI API key'],
       ['secrets/provider-key 21:32-21:98', OPENAI, 'Hardcoded OpenAI API key'],
     ]);
   });
@@ -61,7 +61,7 @@ describe('Jupyter notebooks', () => {
   it('maps positions across JSON escapes', () => {
     const text = notebook([code(`headers = {\n    "Authorization": "Bearer ${TOKEN}",\n}\napi_key = "${TOKEN}"\n`)]);
     assert.deepEqual(secrets(text), [
-      ['secrets/generic-secret 10:38-10:70', TOKEN, 'Hardcoded secret in `Authorization`'],
+      ['secrets/generic-secret 10:38-10:70', TOKEN, 'Hardcoded credential in an HTTP auth header'],
       ['secrets/generic-secret 12:18-12:50', TOKEN, 'Hardcoded secret in `api_key`'],
     ]);
   });

@@ -24,13 +24,13 @@ const FILES = {
   ].join('\n'),
 };
 
-function audit(config: string, files: Record<string, string> = FILES): string[] {
+async function audit(config: string, files: Record<string, string> = FILES): Promise<string[]> {
   const root = makeTempDir();
   writeTree(root, { ...files, '.agent-guardrail.yaml': config });
   const loaded = loadConfig(root, undefined, root);
   assert.deepEqual(loaded.problems, []);
-  return auditPaths(root, [], loaded.config, new Date(), loaded.directory)
-    .findings.filter((finding) => !finding.suppression)
+  return (await auditPaths(root, [], loaded.config, new Date(), loaded.directory)).findings
+    .filter((finding) => !finding.suppression)
     .map((finding) => `${describe1(finding)} ${finding.severity} ${finding.provider ?? ''}`.trim());
 }
 
@@ -75,21 +75,21 @@ describe('secret detector control', () => {
     assert.equal(parseConfigText('rules:\n  secrets/provider-key:jwt: note\n').config.severities['secrets/provider-key:jwt'], 'note');
   });
 
-  it('switches off one detector and re-levels another, leaving the rest of secrets/* as it was', () => {
-    assert.deepEqual(audit('rules: {}\n'), [
+  it('switches off one detector and re-levels another, leaving the rest of secrets/* as it was', async () => {
+    assert.deepEqual(await audit('rules: {}\n'), [
       'secrets/provider-key 1:17-1:73 error openai',
       'secrets/provider-key 1:93-1:254 error jwt',
       'secrets/generic-secret 2:64-2:96 error url-query-token',
     ]);
-    assert.deepEqual(audit('rules:\n  secrets/provider-key:jwt: off\n  secrets/*:url-query-token: warning\n'), [
+    assert.deepEqual(await audit('rules:\n  secrets/provider-key:jwt: off\n  secrets/*:url-query-token: warning\n'), [
       'secrets/provider-key 1:17-1:73 error openai',
       'secrets/generic-secret 2:64-2:96 warning url-query-token',
     ]);
     // The rule off, one detector back on.
-    assert.deepEqual(audit('rules:\n  secrets/*: off\n  secrets/provider-key:jwt: warning\n'), ['secrets/provider-key 1:93-1:254 warning jwt']);
+    assert.deepEqual(await audit('rules:\n  secrets/*: off\n  secrets/provider-key:jwt: warning\n'), ['secrets/provider-key 1:93-1:254 warning jwt']);
   });
 
-  it('a suppression comment naming one detector hides that detector only, and is unused when it matches nothing', () => {
+  it('a suppression comment naming one detector hides that detector only, and is unused when it matches nothing', async () => {
     const files = {
       'src/agent.ts': [
         '// agent-guardrail-ignore-next-line secrets/provider-key:jwt -- signed test session, expired in staging',
@@ -99,7 +99,7 @@ describe('secret detector control', () => {
         '',
       ].join('\n'),
     };
-    assert.deepEqual(audit('rules: {}\n', files), [
+    assert.deepEqual(await audit('rules: {}\n', files), [
       'secrets/provider-key 2:17-2:73 error openai',
       'secrets/provider-key 4:16-4:177 error jwt',
       'suppression/unused 3:4-3:88 note',

@@ -7,7 +7,7 @@ import { loadPythonParser } from '../../src/node/python-parser';
  * provider's format, made for these tests; none is a real credential.
  */
 
-const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN';
+const OPENAI = 'sk-proj-NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN';
 const ANTHROPIC = 'sk-ant-api03-cdXGgxP8rGGqSTmK0ae9Owh-U4xPSi-z-5UiUkwRPT6NdDqoeC209T4P2E8uDZpRM8oX_Kefhov0kafv1OAa1A796jPFDAA';
 const GITHUB = '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';
 const STRIPE_LIVE = 'sk_live_owIzQd3dYMqLEEUpImCwLPUzbxXA0NKvEV';

@@ -1,3 +1,4 @@
+import { SECRET_DETECTORS } from '../secrets/detectors';
 import { nameWords } from '../secrets/names';
 
 /**
@@ -72,7 +73,10 @@ export function envNameFor(provider: string | undefined, assignedName: string | 
   const specific = assigned.some((word) => !GENERIC_WORDS.has(word));
   if (assigned.length && specific && assigned.length <= 8) return assigned.join('_').toUpperCase();
   if (provider && PROVIDER_ENV[provider]) return PROVIDER_ENV[provider];
-  if (provider && provider !== 'generic' && /^[a-z0-9-]+$/.test(provider)) return `${words(provider).join('_').toUpperCase()}_API_KEY`;
+  // A provider's own token names the variable after the provider; a credential format (`auth-header`, `netrc`) or
+  // the generic heuristic names no provider, so the name in the code is used instead.
+  const namesNoProvider = provider !== undefined && (SECRET_DETECTORS.get(provider)?.rule ?? 'secrets/provider-key') !== 'secrets/provider-key';
+  if (provider && !namesNoProvider && /^[a-z0-9-]+$/.test(provider)) return `${words(provider).join('_').toUpperCase()}_API_KEY`;
   if (assigned.length) return assigned.join('_').toUpperCase();
   return 'API_KEY';
 }
