@@ -2,7 +2,7 @@ import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
 import type { FileFacts } from './facts';
-import { isLockfile, isMinifiedName, looksMinified } from './files';
+import { isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
@@ -137,7 +137,7 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
       case 'dotenv':
         return { namedValues: scanDotenv(text), foldedValues: [] };
       case 'text':
-        return { namedValues: scanTextAssignments(text), foldedValues: [] };
+        return { namedValues: scanTextAssignments(text, { quotedValuesOnly: isUnparsedCode(context.path) }), foldedValues: [] };
     }
   });
   if (collected) return collected;

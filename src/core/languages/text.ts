@@ -45,15 +45,26 @@ export function sectionKeyNames(section: string): string[] {
   return [`${section.toLowerCase().replace(/[^a-z0-9]/g, '')}_key`, `${section}_key`];
 }
 
-export function scanTextAssignments(text: string): NamedValue[] {
-  return scanTextRange(text, 0, text.length);
+export interface TextScanOptions {
+  /**
+   * The file is source code of a language without its own parser here (Kotlin, Java, Go …): a literal there is
+   * always quoted, so an unquoted right-hand side is an expression (`userToken = settings?.userToken?.text`).
+   */
+  quotedValuesOnly?: boolean;
 }
+
+export function scanTextAssignments(text: string, options: TextScanOptions = {}): NamedValue[] {
+  return scanTextRange(text, 0, text.length, options);
+}
+
+/** Member access, null-safe calls and scope operators: `a?.b`, `a!!.b`, `a->b`, `A::b`. */
+const EXPRESSION_OPERATORS = /\?\.|!!|->|::/;
 
 /**
  * The same scan over `text[start, end)` only, with offsets into `text`: shell commands and header strings held
  * in YAML/JSON string values (`run: curl -H "Authorization: Bearer …"`).
  */
-export function scanTextRange(text: string, start: number, end: number): NamedValue[] {
+export function scanTextRange(text: string, start: number, end: number, options: TextScanOptions = {}): NamedValue[] {
   const values: NamedValue[] = [];
   const seenLines = new Set<number>();
   const region = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -88,9 +99,9 @@ export function scanTextRange(text: string, start: number, end: number): NamedVa
       else value = value.replace(/&[A-Za-z_][A-Za-z0-9_.-]*=.*$/, '');
       // `${VAR:-default}`, `$(command)`: a reference, cut short at `}` or `)`; a default inside is matched on its own.
       if (value.length < 8 || value.startsWith('${') || value.startsWith('$(')) continue;
-      // An unquoted value with a call or an index in it, or a dotted name, is code (`token = self._fp.read(1)[0]`,
-      // `private_key: ed25519.Ed25519PrivateKey`), not a literal.
-      if (!valueQuote && (/[([]/.test(value) || CODE_PATH.test(value))) continue;
+      // An unquoted value with a call, an index or member access in it, or a dotted name, is code
+      // (`token = self._fp.read(1)[0]`, `private_key: ed25519.Ed25519PrivateKey`), not a literal.
+      if (!valueQuote && (options.quotedValuesOnly || /[([]/.test(value) || EXPRESSION_OPERATORS.test(value) || CODE_PATH.test(value))) continue;
       const at = start + lineStart + valueStart;
       values.push({ name, value, start: at, end: at + value.length, exact: true });
     }

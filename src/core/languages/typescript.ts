@@ -81,6 +81,9 @@ const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
   Groq: [],
 }));
 
+/** The first item of a `[name, value]` pair: a header or variable name, not a `NAME=value` string of its own. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,100}$/;
+
 const HEADER_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'add']);
 
 export interface SecretContexts {
@@ -324,6 +327,18 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     }
   };
 
+  /**
+   * `algolia: { appId, apiKey, indexName }` (Docusaurus, DocSearch, InstantSearch): a search-only key, public by
+   * design; Algolia documents it as safe to ship in front-end code. Found at the object (parsing sets no parent
+   * pointers), before its properties are visited.
+   */
+  const publicKeys = new Set<Node>();
+  const noteAlgoliaSearchKey = (object: TsNamespace.ObjectLiteralExpression): void => {
+    const names = new Set(object.properties.map((property) => property.name && nameOf(property.name)));
+    if (!names.has('indexName') || !names.has('appId')) return;
+    for (const property of object.properties) if (property.name && nameOf(property.name) === 'apiKey') publicKeys.add(property);
+  };
+
   const enter = (node: Node): boolean => {
     const kind = node.kind;
     // Types, interfaces and imports hold no values: skip their subtrees (a key in a literal type is still found by
@@ -335,7 +350,7 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     switch (kind) {
       case K.PropertyAssignment: {
         const property = node as TsNamespace.PropertyAssignment;
-        addValue(nameOf(property.name), property.initializer);
+        if (!publicKeys.has(property)) addValue(nameOf(property.name), property.initializer);
         break;
       }
       case K.VariableDeclaration: {
@@ -405,10 +420,13 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
       case K.NewExpression:
         visitCall(node as TsNamespace.CallExpression);
         break;
+      case K.ObjectLiteralExpression:
+        noteAlgoliaSearchKey(node as TsNamespace.ObjectLiteralExpression);
+        break;
       case K.ArrayLiteralExpression: {
         // Header tuples: new Headers([['x-api-key', '…']])
         const elements = (node as TsNamespace.ArrayLiteralExpression).elements;
-        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!)) addValue(elements[0].text, elements[1]);
+        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!) && HEADER_NAME.test(elements[0].text)) addValue(elements[0].text, elements[1]);
         break;
       }
     }

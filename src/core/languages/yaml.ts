@@ -75,6 +75,8 @@ export function scanYaml(text: string, documents: Document.Parsed[] = parseYamlD
   };
   for (const document of documents) {
     for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
+    // A Bitnami SealedSecret holds ciphertext that only the cluster's controller can open.
+    if (isMap(document.contents) && document.get('kind') === 'SealedSecret') continue;
     const stack: { node: unknown; depth: number; section?: string }[] = [{ node: document.contents, depth: 0 }];
     while (stack.length) {
       const { node, depth, section } = stack.pop()!;

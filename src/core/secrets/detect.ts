@@ -1,6 +1,7 @@
 import { looksLikeSecretValue, stripAuthScheme } from './generic';
 import { isSecretLikeName, nameWords } from './names';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
+import { expandStructuredValue } from './structured-values';
 
 /** A string value found under a name: a property, variable, parameter, header, env var, YAML/JSON key … */
 export interface NamedValue {
@@ -78,7 +79,7 @@ export function detectSecrets(
     }
   }
 
-  for (const named of namedValues) {
+  for (const named of namedValues.flatMap(expandStructuredValue)) {
     if (!named.credentialPosition && !isSecretLikeName(named.name, { extraNames: options.extraSecretNames })) continue;
     const { credential, offset } = stripAuthScheme(named.value.trim());
     const leading = named.value.length - named.value.trimStart().length;

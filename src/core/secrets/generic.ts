@@ -1,5 +1,6 @@
 import { hasValidCrc32Checksum } from './checksum';
 import { characterClasses, shannonEntropy } from './entropy';
+import { isIdentifierLike } from './identifiers';
 import { nameWords } from './names';
 import { isHexDigest, isNonSecretIdentifier, isPlaceholder, isUuid } from './placeholders';
 
@@ -61,6 +62,8 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   if (isUuid(value)) return uuidIsCredential(options.name);
   if (isNonSecretIdentifier(value)) return false;
   if (WORDS_ONLY.test(value)) return false;
+  // Sentinels and labels made of words (`SECRET_LOG_VALUE_123`, `workos:token-123`, `openai/gpt-5`).
+  if (isIdentifierLike(value, options.passwordLike)) return false;
 
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
