@@ -24,7 +24,17 @@ const suppressionEntry = z
   .strict();
 
 /** The settings that are lists, with the schema of one item: a bad item is dropped and the rest apply. */
-const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry };
+const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry, ownerOptional: z.string() };
+
+/**
+ * Where a code agent needs no owner by default: tests, examples, documentation and fixtures (SDK repositories
+ * define hundreds of sample agents that nobody deploys).
+ */
+export const DEFAULT_OWNER_OPTIONAL: readonly string[] = [
+  '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*-tests/**', '**/*_tests/**',
+  '**/*.test.*', '**/*.test-d.*', '**/*.spec.*', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demo/**',
+  '**/demos/**', '**/docs/**', '**/doc/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/__mocks__/**',
+];
 
 /** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
 export const configSchema = z
@@ -40,6 +50,12 @@ export const configSchema = z
       .optional()
       .describe('Extra regular expressions for values that are placeholders, never secrets (e.g. `^dev-local-`).'),
     secretNames: z.array(z.string()).optional().describe('Extra variable or key names whose values are credentials.'),
+    ownerOptional: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, docs, fixtures); [] requires an owner everywhere.',
+      ),
     broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
     maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
     maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
@@ -58,6 +74,8 @@ export interface ResolvedConfig {
   ignore: string[];
   extraPlaceholders: RegExp[];
   extraSecretNames: string[];
+  /** Globs of files whose code agents need no owner. */
+  ownerOptional: readonly string[];
   broker?: Broker;
   maxCredentialTtlSeconds: number;
   maxFileSize: number;
@@ -75,6 +93,7 @@ export function defaultConfig(): ResolvedConfig {
     ignore: [],
     extraPlaceholders: [],
     extraSecretNames: [],
+    ownerOptional: DEFAULT_OWNER_OPTIONAL,
     maxCredentialTtlSeconds: DEFAULT_MAX_CREDENTIAL_TTL_SECONDS,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     suppressions: [],
@@ -233,6 +252,9 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
       break;
     case 'secretNames':
       config.extraSecretNames = value as string[];
+      break;
+    case 'ownerOptional':
+      config.ownerOptional = value as string[];
       break;
     case 'broker':
       config.broker = value as ResolvedConfig['broker'];

@@ -1,3 +1,4 @@
+import ignore from 'ignore';
 import { effectiveSeverity, type ResolvedConfig } from './config';
 import type { AgentManifest, CodeAgent, FileFacts } from './facts';
 import { getRule } from './rules';
@@ -19,6 +20,19 @@ export interface Coverage {
 export interface WorkspaceIndexOptions {
   /** Does a workspace-relative path exist? Defaults to "has the index seen it". */
   fileExists?: (path: string) => boolean;
+}
+
+const ownerOptionalMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+/** Does a path match the `ownerOptional` globs (gitignore syntax)? One matcher per configured list. */
+function ownerOptionalMatcher(globs: readonly string[]): (path: string) => boolean {
+  let matcher = ownerOptionalMatchers.get(globs);
+  if (!matcher) {
+    const ignored = ignore().add([...globs]);
+    matcher = (path: string) => globs.length > 0 && path !== '' && !path.startsWith('..') && !path.startsWith('/') && ignored.ignores(path);
+    ownerOptionalMatchers.set(globs, matcher);
+  }
+  return matcher;
 }
 
 function dirname(path: string): string {
@@ -145,9 +159,10 @@ export class WorkspaceIndex {
       if (finding) findings.push(finding);
     };
 
+    const ownerRequired = !ownerOptionalMatcher(config.ownerOptional)(path);
     for (const agent of indexed.facts.agents) {
       const coverage = this.coverage(agent, manifests);
-      if (coverage.via === 'none' && agent.kind === 'definition') {
+      if (coverage.via === 'none' && agent.kind === 'definition' && ownerRequired) {
         const label = agent.name ? `Agent "${agent.name}"` : 'This agent';
         add(
           makeFinding(config, 'ownership/unowned-agent', path, agent.range, agent.startOffset, agent.endOffset,

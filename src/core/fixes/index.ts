@@ -2,7 +2,7 @@ import { analyzeFile } from '../analyze';
 import type { ResolvedConfig } from '../config';
 import { isMcpConfigPath } from '../configs/kind';
 import { fileKind } from '../files';
-import { isManifestPath } from '../manifest/schema';
+import { isManifestFile } from '../manifest/schema';
 import { formatDuration } from '../rules/credentials/long-lived';
 import { getRule } from '../rules';
 import type { Finding } from '../types';
@@ -36,7 +36,7 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
   const kind = fileKind(path);
   if (SECRET_RULES.has(finding.ruleId)) {
     if (kind === 'code') return codeSecretFixes({ path, text, finding, config, workspace });
-    if (isManifestPath(path)) return manifestSecretFixes(path, text, finding, config);
+    if (isManifestFile(path, text)) return manifestSecretFixes(path, text, finding, config);
     if (kind === 'json' && isMcpConfigPath(path)) return mcpSecretFixes(path, text, finding);
     return [];
   }
