@@ -2,7 +2,7 @@ import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
 import type { FileFacts } from './facts';
-import { isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
+import { isDeclarationFile, isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
@@ -137,6 +137,9 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
       case 'dotenv':
         return { namedValues: scanDotenv(text), foldedValues: [] };
       case 'text':
+        // A declaration file assigns no values: its named values are types, or examples in its doc comments (the
+        // provider, key and connection-string scans still read all of it).
+        if (isDeclarationFile(context.path)) return { namedValues: [], foldedValues: [] };
         return { namedValues: scanTextAssignments(text, { quotedValuesOnly: isUnparsedCode(context.path) }), foldedValues: [] };
     }
   });

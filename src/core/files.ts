@@ -30,6 +30,11 @@ export function isUnparsedCode(path: string): boolean {
   return UNPARSED_CODE_EXTENSIONS.test(baseName(path));
 }
 
+/** A TypeScript declaration file (`.d.ts`): types only; the values in it are documentation examples in comments. */
+export function isDeclarationFile(path: string): boolean {
+  return /\.d\.[mc]?ts$/i.test(baseName(path));
+}
+
 /** Files whose content is package hashes and resolved URLs, never credentials (as gitleaks does by default). */
 const LOCKFILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',

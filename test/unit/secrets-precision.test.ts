@@ -107,6 +107,48 @@ describe('generic secrets: names, labels and sentinels are not secrets', () => {
   });
 });
 
+describe('package documentation and type declarations', () => {
+  it('reads no named values in a declaration file, but still finds provider keys in its comments', () => {
+    const key = ['ghp_', 'xWTN51KNfHZEXverO9hMsgadw87KOF46DZvb'].join('');
+    const text = lines(
+      'export interface AwsSdkSigV4Config {',
+      '  credentials: MergeFunctions<AwsCredentialIdentityProvider, MemoizedProvider<AwsCredentialIdentity>> & AwsSdkSigV4Memoized;',
+      '  password: z.ZodOptional<z.ZodString>;',
+      '}',
+      '/**',
+      ' * @example',
+      ` *   clientSecret: "VERYLONGSECRET${TOKEN}",`,
+      ` *   token: "${key}",`,
+      ' */',
+      'type DotToken = PunctuationToken<SyntaxKind.DotToken>;',
+    );
+    expectSecrets('dist-types/commands/CreateTokenCommand.d.ts', text, [[`${PROVIDER} 8:14-8:54`, key]]);
+  });
+
+  it('does not report README examples: a word and a counter, variables, badge tokens, base64 of "not my real password"', () => {
+    const badge = ['Ld4rXhPYRr', 'Xm7pKq2Wc9vZ5X0='].join('');
+    const text = lines(
+      '<a href="https://openbase.com/js/js-sdsl"><img src="https://badges.openbase.com/js/rating/js-sdsl.svg?token=' + badge + '" /></a>',
+      '',
+      '```js',
+      'const auth = createAppAuth({ appId: 1, privateKey: privateKeyPkcs8, clientSecret: clientSecret1 });',
+      'const { token } = await auth({ type: "oauth-user", code: "random123" });',
+      '// { "type": "token", "token": "jsonwebtoken123", "access_token": "existingtoken123" }',
+      "const registry = { auth: 'aXNhYWNzOm5vdCBteSByZWFsIHBhc3N3b3Jk', password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ=' };",
+      `const real = { token: "${TOKEN}" };`,
+      '```',
+    );
+    expectSecrets('node_modules/@octokit/auth-app/README.md', text, [[`${GENERIC} 8:24-8:56`, TOKEN]]);
+  });
+
+  it('a token that expired before JWTs existed, and an AWS documentation session token, are test values', () => {
+    const expiredInTests = jwt({ alg: 'RS256', typ: 'JWT' }, { iat: -30, exp: 570, iss: 1 }, SIGNATURE.repeat(8));
+    assert.ok(isUnusableJwt(expiredInTests));
+    const sessionToken = `AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/${'qkPpKPi/kMcGdQrmGdeehM4IC1Nt'.repeat(8)}`;
+    assert.ok(isPlaceholder(sessionToken), 'EXAMPLE inside a long value');
+  });
+});
+
 describe('public, made-up and encrypted values', () => {
   it('does not report documented example keys and emulator keys, also with a character changed', () => {
     const azurite = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UV', 'ErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='].join('');

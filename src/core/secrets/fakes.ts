@@ -10,22 +10,51 @@ const MARKERS = new Set([
   'fake', 'dummy', 'example', 'examples', 'invalid', 'test', 'testing', 'sample', 'mock', 'mocked', 'bogus',
   'placeholder', 'redacted', 'notreal', 'fixture', 'nonexistent', 'wrong', 'expired', 'revoked',
 ]);
-/** Some markers are recognised inside a run of letters too (`…bPxRfiCYEXAMPLEKEY`, `AKIAFAKEKEY…`, `myexamplekey`). */
-const EMBEDDED_MARKERS = /example|dummy|invalid|placeholder|redacted|notreal|fake/;
+/** Short markers recognised inside a case-consistent run of letters (`AKIAFAKEKEY…`, `mydummykey`). */
+const EMBEDDED_MARKERS = /dummy|fake/;
+/**
+ * Markers of seven letters or more, recognised inside any run of letters and in values of any length, key material
+ * included: chance does not write them (`…bPxRfiCYEXAMPLEKEY`, `…wEXAMPLEtc764…`).
+ */
+const LONG_EMBEDDED_MARKERS = /example|invalid|placeholder|redacted|notreal/;
 /** Letter runs, split at case changes: `fakeToken` → fake, Token; `TEST-TOKEN` → TEST, TOKEN; `CYEXAMPLEKEY` whole. */
 const WORD_RUNS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g;
+const LETTER_RUNS = /[A-Za-z]{7,}/g;
 /** A mode word after a provider prefix (`sk_test_…`, `FLWSECK_TEST-…`) says which environment, not "fake". */
 const MODE_PREFIX = /^[A-Za-z]{2,12}[_-]test[_-]/i;
 
+/**
+ * Longer values are key material (a PEM body, a long JWT), where a four-letter marker word or a short sequence
+ * can occur by chance; there only the long embedded markers count.
+ */
+const MAX_WORD_CHECK_LENGTH = 200;
+
 function hasMarkerWord(value: string): boolean {
   if (!/[A-Za-z]{4}/.test(value)) return false;
+  const wholeWords = value.length <= MAX_WORD_CHECK_LENGTH;
   const modeWord = MODE_PREFIX.test(value);
-  for (const [run] of value.matchAll(WORD_RUNS)) {
-    const word = run.toLowerCase();
-    if (MARKERS.has(word) && !(modeWord && word === 'test')) return true;
-    if (run.length > 4 && EMBEDDED_MARKERS.test(word)) return true;
+  if (wholeWords) {
+    // Case-consistent runs (`fakeToken` → fake, Token): a marker as a word, or a short one inside (`AKIAFAKEKEY`).
+    for (const [run] of value.matchAll(WORD_RUNS)) {
+      const word = run.toLowerCase();
+      if ((MARKERS.has(word) && !(modeWord && word === 'test')) || (run.length > 4 && EMBEDDED_MARKERS.test(word))) return true;
+    }
   }
+  // Long markers in any run of letters, whatever the case around them (`…wEXAMPLEtc764…`).
+  for (const [run] of value.matchAll(LETTER_RUNS)) if (LONG_EMBEDDED_MARKERS.test(run.toLowerCase())) return true;
   return false;
+}
+
+/** `not a real key`, `not-my-real-password`. */
+const NOT_REAL = /(?:^|[^a-z])not[-_ ](?:a[-_ ]|my[-_ ]|the[-_ ])?real(?:[^a-z]|$)/i;
+const BASE64 = /^[A-Za-z0-9+/]{16,684}={0,2}$/;
+
+/** Base64 of printable text that says it is made up (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`: "not my real password"). */
+function encodesMadeUpText(value: string): boolean {
+  if (!BASE64.test(value) || value.length % 4 !== 0) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
+  return NOT_REAL.test(decoded) || hasMarkerWord(decoded) || INSTRUCTION.test(decoded);
 }
 
 /** Instructions written where the value goes: `REPLACE_WITH_PASSWORD`, `enter-your-key`, `put_token_here`. */
@@ -74,7 +103,9 @@ export function isEncryptedValue(value: string): boolean {
   return ENCRYPTED.some((pattern) => pattern.test(value));
 }
 
-/** Made up: a marker word, an instruction or a hand-typed sequence. */
+/** Made up: a marker word, an instruction, a hand-typed sequence, or base64 of text that says so. */
 export function isObviousFake(value: string): boolean {
-  return hasMarkerWord(value) || INSTRUCTION.test(value) || isHandTypedSequence(value);
+  if (hasMarkerWord(value)) return true;
+  if (value.length > MAX_WORD_CHECK_LENGTH) return false;
+  return NOT_REAL.test(value) || INSTRUCTION.test(value) || isHandTypedSequence(value) || encodesMadeUpText(value);
 }

@@ -11,6 +11,8 @@ export interface DecodedJwt {
 }
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{0,65536}\.[A-Za-z0-9_-]{0,4096}$/;
+/** 2001-09-09 (10⁹ s): a token that expired before JWTs existed (`exp: 570`) was made for a test. */
+const JWT_ERA = 1_000_000_000;
 /** The shortest real signature: HMAC-SHA256 (32 bytes); RSA and ECDSA signatures are longer. */
 const MIN_SIGNATURE_BYTES = 32;
 
@@ -33,15 +35,17 @@ export function decodeJwt(value: string): DecodedJwt | undefined {
 }
 
 /**
- * A JWT that authenticates nothing: unsigned (`alg: none`, which servers reject), or with a signature too short
- * to be one (`….signature`, `….fake-sig`), or issued by a public demo issuer (the Supabase local-development keys
- * every self-hosted install documents, `iss: supabase-demo`).
+ * A JWT that authenticates nothing: unsigned (`alg: none`, which servers reject), with a signature too short to be
+ * one (`….signature`, `….fake-sig`), expired before JWTs existed (a test's `exp: 570`), or issued by a public demo
+ * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`).
  */
 export function isUnusableJwt(value: string): boolean {
   const jwt = decodeJwt(value);
   if (!jwt) return false;
   if (String(jwt.header.alg).toLowerCase() === 'none') return true;
   if (jwt.signatureBytes < MIN_SIGNATURE_BYTES) return true;
+  const expires = jwt.payload?.exp;
+  if (typeof expires === 'number' && expires < JWT_ERA) return true;
   return jwt.payload?.iss === 'supabase-demo';
 }
 

@@ -39,12 +39,9 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^env\(/i,
 ];
 
-/** Longer values are key material (a PEM body, a long JWT), where a marker word can occur by chance. */
-const MAX_FAKE_CHECK_LENGTH = 200;
-
 export function isPlaceholder(value: string, extraPatterns: readonly RegExp[] = []): boolean {
   if (isPublicValue(value) || isRepetitive(value) || isEncryptedValue(value) || holdsUnusableJwt(value)) return true;
-  if (value.length <= MAX_FAKE_CHECK_LENGTH && isObviousFake(value)) return true;
+  if (isObviousFake(value)) return true;
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return true;
   for (const pattern of extraPatterns) if (pattern.test(value)) return true;
   return false;
