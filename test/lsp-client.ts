@@ -25,11 +25,16 @@ export class LspClient {
   readonly process: ChildProcess;
   readonly published: PublishedDiagnostics[] = [];
   readonly messages: string[] = [];
+  /** Everything the server wrote to stdout (every message, as sent) and stderr. */
+  output = '';
+  errors = '';
   private waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.process.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.errors += chunk.toString('utf8')));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.published.push(params);
       this.waiters = this.waiters.filter((waiter) => {

@@ -3,12 +3,13 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { buildInventory } from '../core/inventory';
+import type { Redactor } from '../core/redaction';
 import { RULES } from '../core/rules';
 import type { Severity } from '../core/types';
 import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
 import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
 import { gitTopLevel } from '../node/discover';
-import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
+import { activeFindings, redactReport, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
 import { formatJson } from '../node/format/json';
 import { formatMarkdown } from '../node/format/markdown';
 import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from '../node/format/inventory';
@@ -161,6 +162,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(root, cwd, flags);
   const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : await auditPathsInParallel(root, paths, loaded.config, new Date(), loaded.directory);
+  warnAboutConfig(loaded, cwd, report.redactor);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
 
@@ -244,19 +246,23 @@ function checkPathsExist(paths: string[], cwd: string): void {
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
 }
 
-/** The configuration (--config, or the nearest .agent-guardrail.yaml); problems are warnings, an unreadable file is a usage error. */
+/** The configuration (--config, or the nearest .agent-guardrail.yaml); an unreadable file is a usage error. */
 function loadConfigOrFail(root: string, cwd: string, flags: AuditFlags): LoadedConfig {
-  let loaded: LoadedConfig;
   try {
-    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined, gitTopLevel(root));
+    return loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined, gitTopLevel(root));
   } catch (error) {
     throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (loaded.path && loaded.problems.length) {
-    const text = readFileSync(loaded.path, 'utf8');
-    for (const problem of loaded.problems) process.stderr.write(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)\n`);
-  }
-  return loaded;
+}
+
+/**
+ * Configuration problems as warnings on stderr, once the audit has run: they quote the config file (an unknown key
+ * may be a pasted key), so they pass through the redactor that knows every secret found.
+ */
+function warnAboutConfig(loaded: LoadedConfig, cwd: string, redactor: Redactor): void {
+  if (!loaded.path || !loaded.problems.length) return;
+  const text = readFileSync(loaded.path, 'utf8');
+  for (const problem of loaded.problems) process.stderr.write(redactor.text(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)`) + '\n');
 }
 
 /** Write a report to --output, or standard output. */
@@ -278,7 +284,9 @@ function runBaseline(paths: string[], flags: AuditFlags): number {
   checkPathsExist(paths, cwd);
   const loaded = loadConfigOrFail(cwd, cwd, flags);
   const report = auditPaths(cwd, paths, loaded.config, new Date(), loaded.directory);
-  const baseline = createBaseline(report.findings);
+  warnAboutConfig(loaded, cwd, report.redactor);
+  // A hint quotes the start of a message: from the redacted report, like every other output.
+  const baseline = createBaseline(redactReport(report).findings);
   const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
   try {
     writeFileSync(path, serializeBaseline(baseline));
@@ -300,8 +308,10 @@ function runInventory(paths: string[], flags: AuditFlags): number {
   const loaded = loadConfigOrFail(cwd, cwd, flags);
   const now = new Date();
   const report = auditPaths(cwd, paths, loaded.config, now, loaded.directory);
+  warnAboutConfig(loaded, cwd, report.redactor);
   const inventory = buildInventory(report.index, report.findings, now);
-  emit(format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory), flags, cwd);
+  const write = format === 'json' ? formatInventoryJson : format === 'csv' ? formatInventoryCsv : formatInventoryMarkdown;
+  emit(write(inventory, report.redactor), flags, cwd);
   return 0;
 }
 

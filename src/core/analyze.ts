@@ -9,6 +9,7 @@ import { scanTextAssignments } from './languages/text';
 import { SECRET_CONTEXTS, syntaxErrorCount } from './languages/typescript';
 import { collectedFrom } from './syntax';
 import { scanYaml } from './languages/yaml';
+import { Redactor, type FoundSecret } from './redaction';
 import { getRule, RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
 import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection } from './secrets/detect';
@@ -30,6 +31,11 @@ export interface FileAnalysis {
   facts: FileFacts;
   /** Inline suppressions in the file, for the final suppression step (finalizeSuppressions). */
   suppressions: InlineSuppression[];
+  /**
+   * The secrets found, with their raw values: the output redactor of the run learns them (src/core/redaction.ts).
+   * In memory only: never write them to a report, a log or a cache.
+   */
+  secrets: FoundSecret[];
 }
 
 const ROTATE = 'Rotate it: removing it from the file does not revoke it, and it may already be in git history. Then get it from a credential broker at run time.';
@@ -50,7 +56,7 @@ export function createAnalysisContext(path: string, text: string, config: Resolv
 export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
   const { path, text } = input;
   const context = createAnalysisContext(path, text, config, options.now ?? new Date());
-  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [] };
+  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [], secrets: [] };
 
   if (text.length > config.maxFileSize) {
     context.note('skipped', `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)`);
@@ -71,7 +77,8 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
     context.guard(rule.id, () => rule.check!(context));
   }
-  scrubSecrets(context, secrets);
+  analysis.secrets = secrets.map((detection) => ({ value: detection.value, redacted: redactedForm(detection) }));
+  scrubSecrets(context, analysis.secrets);
   analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
   if (config.trusted) applyInlineSuppressions(context.findings, analysis.suppressions);
   return analysis;
@@ -93,17 +100,12 @@ function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
 
 /**
  * Other rules quote values from the file in their messages (`credentials[0] must be a mapping; got string "sk-…"`).
- * A value the secret scan found is replaced there by its redacted form: no message or note carries a secret.
+ * The output redactor, which knows this file's secrets, replaces them there already: no message or note carries one.
  */
-function scrubSecrets(context: AnalysisContext, detections: readonly SecretDetection[]): void {
-  const secrets = detections.filter((detection) => detection.value.length >= 8).map((detection) => [detection.value, redactedForm(detection)] as const);
-  if (!secrets.length) return;
-  const scrub = (text: string): string => secrets.reduce((result, [value, redacted]) => (result.includes(value) ? result.split(value).join(redacted) : result), text);
-  for (const finding of context.findings) {
-    finding.message = scrub(finding.message);
-    for (const related of finding.related ?? []) related.message = scrub(related.message);
-  }
-  for (const note of context.notes) note.reason = scrub(note.reason);
+function scrubSecrets(context: AnalysisContext, secrets: readonly FoundSecret[]): void {
+  const redactor = new Redactor(secrets);
+  context.findings.forEach((finding, index) => (context.findings[index] = redactor.finding(finding)));
+  for (const note of context.notes) note.reason = redactor.text(note.reason);
 }
 
 function redactedForm(detection: SecretDetection): string {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
+import { Redactor } from '../core/redaction';
 import type { FileNote, Finding } from '../core/types';
 import { finalizeSuppressions } from '../core/suppressions';
 import { WorkspaceIndex } from '../core/workspace';
@@ -23,6 +24,8 @@ export interface AuditReport {
   baselined: number;
   /** The audited text of a file (work tree or index), for --history. */
   readText: (file: string) => string | undefined;
+  /** Knows every secret the audit found: everything written from this report passes through it. */
+  redactor: Redactor;
 }
 
 export interface SourceText {
@@ -64,6 +67,7 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
 export function assembleReport(root: string, results: Iterable<SourceResult>, sources: Map<string, SourceText>, config: ResolvedConfig, notes: FileNote[], started: number): AuditReport {
   const findings: Finding[] = [];
   const index = new WorkspaceIndex({ fileExists: (path) => existsSync(join(root, path)) });
+  const redactor = new Redactor();
   let filesAnalyzed = 0;
   for (const result of results) {
     notes.push(...result.notes);
@@ -72,6 +76,7 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
     findings.push(...result.analysis.findings);
     notes.push(...result.analysis.notes);
     index.set(result.path, result.analysis.facts, result.analysis.suppressions);
+    redactor.addAll(result.analysis.secrets);
   }
   findings.push(...index.allFindings(config));
   findings.push(...finalizeAll(findings, index, config));
@@ -83,7 +88,7 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
       return undefined;
     }
   };
-  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText };
+  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText, redactor };
 }
 
 /** Analyse files one at a time on this thread. */

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CreateFile, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { FileEdit, Fix } from '../core/fixes';
 import type { LineIndex } from '../core/position';
+import type { Redactor } from '../core/redaction';
 import { getRule } from '../core/rules';
 import type { Finding, Severity } from '../core/types';
 
@@ -25,7 +26,9 @@ export function fileUri(root: string, path: string): string {
   return pathToFileURL(`${root}/${path}`).href;
 }
 
-export function toDiagnostic(finding: Finding, root: string): Diagnostic {
+/** A finding as an LSP diagnostic; its texts pass through the redactor that knows every secret of the folder. */
+export function toDiagnostic(unredacted: Finding, root: string, redactor: Redactor): Diagnostic {
+  const finding = redactor.finding(unredacted);
   const rule = getRule(finding.ruleId);
   const data: DiagnosticData = { ruleId: finding.ruleId, fingerprint: finding.fingerprint, startOffset: finding.startOffset, endOffset: finding.endOffset };
   return {

@@ -18,12 +18,14 @@ import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { fixAllEdits, fixesFor } from '../core/fixes';
 import { buildInventory } from '../core/inventory';
 import { LineIndex } from '../core/position';
+import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
 import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
 import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
 import { discoverFiles, gitTopLevel } from '../node/discover';
+import { redactInventory } from '../node/format/inventory';
 import { createIgnoreMatcher } from '../node/ignore';
 import { decodeFile } from '../node/read';
 import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
@@ -50,6 +52,10 @@ interface Folder {
   index: WorkspaceIndex;
   /** Per-file findings from the last analysis of each file (open text or disk), before cross-file findings. */
   fileFindings: Map<string, Finding[]>;
+  /** The secrets each file holds (raw, in memory only), for the folder's output redactor. */
+  secrets: Map<string, FoundSecret[]>;
+  /** Knows every secret of the folder; rebuilt when one changes. */
+  redactor?: Redactor;
   /** Files whose diagnostics are currently shown although they are not open (after an audit). */
   published: Set<string>;
   /** Settles when the first full index of the folder is done. */
@@ -77,7 +83,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasWorkspaceFolderCapability = false;
   let standalone: Folder | undefined;
 
-  const log = (message: string) => connection.console.log(`[agent-guardrail] ${message}`);
+  /** Every log line and message quotes paths, settings or file content: it passes through every folder's redactor. */
+  const log = (message: string) => connection.console.log(`[agent-guardrail] ${redactAll(message)}`);
+
+  function redactorOf(folder: Folder): Redactor {
+    return (folder.redactor ??= new Redactor([...folder.secrets.values()].flat()));
+  }
+
+  function redactAll(text: string): string {
+    return new Redactor(folders.flatMap((folder) => [...folder.secrets.values()].flat())).text(text);
+  }
+
+  /** A file's analysis is gone (deleted, closed untitled document): forget its findings, facts and secrets. */
+  function forget(folder: Folder, path: string): void {
+    folder.index.delete(path);
+    folder.fileFindings.delete(path);
+    if (folder.secrets.delete(path)) folder.redactor = undefined;
+  }
 
   /** Files outside every workspace folder (or with no folder open): no scan, only what is open. */
   function standaloneFolder(): Folder {
@@ -92,7 +114,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function makeFolder(uri: string, root: string): Folder {
     let markScanned = () => {};
     const scanned = new Promise<void>((resolve) => (markScanned = resolve));
-    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), published: new Set(), scanned, markScanned, ready: false };
+    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), secrets: new Map(), published: new Set(), scanned, markScanned, ready: false };
     reloadConfig(folder);
     return folder;
   }
@@ -129,6 +151,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const analysis = analyzeFile({ path, text }, folder.config, { now: now() });
     folder.index.set(path, analysis.facts, analysis.suppressions);
     folder.fileFindings.set(path, analysis.findings);
+    const before = folder.secrets.get(path) ?? [];
+    if (before.length !== analysis.secrets.length || before.some((secret, index) => secret.value !== analysis.secrets[index]!.value)) folder.redactor = undefined;
+    if (analysis.secrets.length) folder.secrets.set(path, analysis.secrets);
+    else folder.secrets.delete(path);
     return analysis;
   }
 
@@ -140,7 +166,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function publish(folder: Folder, path: string, uri: string, version?: number): void {
-    const diagnostics = settings.enable === false ? [] : findingsOf(folder, path).map((finding) => toDiagnostic(finding, folder.root));
+    const diagnostics = settings.enable === false ? [] : findingsOf(folder, path).map((finding) => toDiagnostic(finding, folder.root, redactorOf(folder)));
     void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
   }
 
@@ -160,7 +186,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const note of analysis.notes) {
       if (note.kind === 'skipped' && !skippedNotified.has(document.uri)) {
         skippedNotified.add(document.uri);
-        void connection.window.showInformationMessage(`Agent Guardrail skipped ${path}: ${note.reason}.`);
+        void connection.window.showInformationMessage(redactAll(`Agent Guardrail skipped ${path}: ${note.reason}.`));
       }
     }
     // A manifest or an agent changed: the cross-file findings of related files may have changed too.
@@ -245,8 +271,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = decodeFile(path, readFileSync(fullPath), []);
       if (text !== undefined) analyzeText(folder, path, text);
     } catch {
-      folder.index.delete(path);
-      folder.fileFindings.delete(path);
+      forget(folder, path);
     }
   }
 
@@ -279,7 +304,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const [path, findings] of byFile) {
       const uri = `file://${folder.root}/${path}`;
       if (documents.get(uri)) continue; // open documents keep their live diagnostics
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, folder.root)) });
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, folder.root, report.redactor)) });
     }
   }
 
@@ -381,8 +406,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
     } else if (located) {
-      located.folder.index.delete(located.path);
-      located.folder.fileFindings.delete(located.path);
+      forget(located.folder, located.path);
     }
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -425,9 +449,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
     }
     if (wantsFixAll) {
-      const edit = fixAllEdits({ path, text, config: folder.config, workspace, today, findings });
-      if (edit) {
-        const action = toCodeAction({ title: 'Fix all safe Agent Guardrail problems', kind: 'source', safe: true, edits: [edit], ruleId: '', fingerprint: '' }, document.uri, lines, folder.root, undefined, () => undefined, path);
+      const edits = fixAllEdits({ path, text, config: folder.config, workspace, today, findings });
+      if (edits.length) {
+        const action = toCodeAction({ title: 'Fix all safe Agent Guardrail problems', kind: 'source', safe: true, edits, ruleId: '', fingerprint: '' }, document.uri, lines, folder.root, undefined, () => undefined, path);
         action.kind = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
         actions.push(action);
       }
@@ -461,14 +485,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const report = auditStaged(top, folder.config);
           reports.push({ folder, report });
         }
-        return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: f.message, root: report.root }))) };
+        return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: report.redactor.text(f.message), root: report.root }))) };
       }
       case SERVER_COMMANDS.inventory: {
         const agents = [];
         for (const folder of folders) {
           await folder.scanned;
           const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
-          agents.push(...buildInventory(folder.index, findings, now()).agents.map((agent) => ({ ...agent, folder: folder.root })));
+          const inventory = redactInventory(buildInventory(folder.index, findings, now()), redactorOf(folder));
+          for (const agent of inventory.agents) agents.push({ ...agent, folder: folder.root });
         }
         return { generatedAt: now().toISOString(), agents };
       }

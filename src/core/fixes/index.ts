@@ -13,7 +13,7 @@ import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
-import { applyEdits, diffEdit } from './text';
+import { EditSequence } from './text';
 import type { FileEdit, Fix } from './types';
 import { EMPTY_WORKSPACE, type FixWorkspace } from './workspace';
 
@@ -138,13 +138,14 @@ export function fixesFor(input: FixInput): Fix[] {
 
 /**
  * Every safe fix for a file, applied one after another (each on the text the previous one left, re-analysed), as
- * one edit of that file. Fixes that touch other files are left out: "fix all" changes only the file it runs on.
+ * edits of that file, each covering only what changed. Fixes that touch other files are left out: "fix all" changes only the file it runs on.
  */
-export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Finding[] }, maxRounds = 50): FileEdit | undefined {
+export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Finding[] }, maxRounds = 50): FileEdit[] {
   const { path, config } = input;
-  let text = input.text;
+  const sequence = new EditSequence(input.text);
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
+    const text = sequence.text;
     const findings = round === 0 && input.findings ? input.findings : analyzeFile({ path, text }, config).findings.filter((finding) => !finding.suppression);
     let applied = false;
     for (const finding of findings) {
@@ -153,13 +154,13 @@ export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Find
       tried.add(key);
       const fix = fixesFor({ ...input, text, finding }).find((candidate) => candidate.safe && candidate.edits.length && candidate.edits.every((edit) => edit.path === path && !edit.create));
       if (!fix) continue;
-      text = applyEdits(text, fix.edits);
+      sequence.apply(fix.edits);
       applied = true;
       break;
     }
     if (!applied) break;
   }
-  return diffEdit(path, input.text, text);
+  return sequence.edits(path);
 }
 
 export { applyEdits } from './text';

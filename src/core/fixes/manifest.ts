@@ -17,7 +17,7 @@ import { entrypointCandidates } from '../workspace';
 import { ownersFor } from './codeowners';
 import { envNameFor } from './names';
 import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
-import { addDays, applyEdits, diffEdit, eolOf, indentAt, indentUnit, lineEndOf, lineStartOf } from './text';
+import { addDays, applyEdits, diffEdit, EditSequence, eolOf, indentAt, indentUnit, lineEndOf, lineStartOf } from './text';
 import type { FileEdit, Fix } from './types';
 import type { FixWorkspace } from './workspace';
 
@@ -164,23 +164,24 @@ function jsonManifestSecretFixes(path: string, text: string, finding: Finding, c
   const agent = typeof manifestName === 'string' ? manifestName : 'agent';
   const name = typeof value('name') === 'string' ? (value('name') as string) : 'credential';
   const broker = (typeof value('broker') === 'string' ? value('broker') : config.broker ?? 'env') as Broker;
-  let result = text;
-  const current = () => findNodeAtLocation(parseTree(result)!, ['spec', 'credentials', index])!;
+  const sequence = new EditSequence(text);
+  const current = () => findNodeAtLocation(parseTree(sequence.text)!, ['spec', 'credentials', index])!;
   const step = (edit: FileEdit | undefined) => {
-    if (edit) result = applyEdits(result, [edit]);
+    if (edit) sequence.apply([edit]);
   };
   if (key === 'ref') {
     const refNode = current().children?.find((child) => child.children?.[0]?.value === 'ref')?.children?.[1];
     if (refNode) step({ path, startOffset: refNode.offset, endOffset: refNode.offset + refNode.length, newText: JSON.stringify(brokerRef(broker, agent, name)) });
   } else {
-    if (value('ref') === undefined) step(insertJsonProperty(path, result, current(), 'ref', brokerRef(broker, agent, name)));
-    step(removeJsonProperty(path, result, current(), key));
+    if (value('ref') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'ref', brokerRef(broker, agent, name)));
+    step(removeJsonProperty(path, sequence.text, current(), key));
   }
-  if (value('ttl') === undefined) step(insertJsonProperty(path, result, current(), 'ttl', ttlFor(config)));
-  if (value('broker') === undefined) step(insertJsonProperty(path, result, current(), 'broker', broker));
-  const edit = diffEdit(path, text, result);
-  if (!edit) return [];
-  return [{ ...base, title: `Move credential "${name}" to ${broker} with ref and ttl (${ROTATE_TITLE})`, edits: [edit], followUp: `Store the credential in ${broker} under the ref (fill in any <placeholder>). ${ROTATE_FOLLOW_UP}` } as Fix];
+  if (value('ttl') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'ttl', ttlFor(config)));
+  if (value('broker') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'broker', broker));
+  // Edits of only what changed: one diff over the entry would re-emit its other values (another secret).
+  const edits = sequence.edits(path);
+  if (!edits.length) return [];
+  return [{ ...base, title: `Move credential "${name}" to ${broker} with ref and ttl (${ROTATE_TITLE})`, edits, followUp: `Store the credential in ${broker} under the ref (fill in any <placeholder>). ${ROTATE_FOLLOW_UP}` } as Fix];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

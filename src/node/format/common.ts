@@ -14,6 +14,20 @@ export interface Summary {
   files: number;
 }
 
+const redacted = new WeakSet<AuditReport>();
+
+/**
+ * The report as it may be written: every finding and note text through the run's redactor (src/core/redaction.ts).
+ * Every formatter starts here; the result is marked so that formatting it again does not redact twice.
+ */
+export function redactReport(report: AuditReport): AuditReport {
+  if (redacted.has(report)) return report;
+  const { redactor } = report;
+  const safe = { ...report, findings: report.findings.map((finding) => redactor.finding(finding)), notes: report.notes.map((note) => redactor.note(note)) };
+  redacted.add(safe);
+  return safe;
+}
+
 export function activeFindings(report: AuditReport): Finding[] {
   return report.findings.filter((finding) => !finding.suppression);
 }

@@ -1,4 +1,13 @@
 import type { Inventory, InventoryAgent } from '../../core/inventory';
+import type { Redactor } from '../../core/redaction';
+
+/** Fields that hold file paths or the timestamp: shown as they are. Every other text may come from a file. */
+const PATH_FIELDS = new Set(['generatedAt', 'manifest', 'file', 'folder']);
+
+/** The inventory as it may be written: every name, owner, ref, tool … through the run's redactor. */
+export function redactInventory<T extends Pick<Inventory, 'agents'>>(inventory: T, redactor: Redactor): T {
+  return redactor.deep(inventory, PATH_FIELDS);
+}
 
 const dash = '—';
 
@@ -28,7 +37,8 @@ function cell(text: string): string {
 }
 
 /** Markdown to paste into an access review: a summary table, then one section per agent. */
-export function formatInventoryMarkdown(inventory: Inventory): string {
+export function formatInventoryMarkdown(unredacted: Inventory, redactor: Redactor): string {
+  const inventory = redactInventory(unredacted, redactor);
   const lines = ['# Agent inventory', '', `${inventory.agents.length} agent${inventory.agents.length === 1 ? '' : 's'} · generated ${inventory.generatedAt.slice(0, 10)} by agent-guardrail`, ''];
   lines.push('| Agent | Owner | Environment | Review by | Credentials | Tools | Open findings |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const agent of inventory.agents) {
@@ -59,8 +69,8 @@ export function formatInventoryMarkdown(inventory: Inventory): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatInventoryJson(inventory: Inventory): string {
-  return JSON.stringify(inventory, null, 2) + '\n';
+export function formatInventoryJson(inventory: Inventory, redactor: Redactor): string {
+  return JSON.stringify(redactInventory(inventory, redactor), null, 2) + '\n';
 }
 
 function csvField(value: string): string {
@@ -68,7 +78,8 @@ function csvField(value: string): string {
 }
 
 /** One row per agent; lists inside a cell are separated by "; ". */
-export function formatInventoryCsv(inventory: Inventory): string {
+export function formatInventoryCsv(unredacted: Inventory, redactor: Redactor): string {
+  const inventory = redactInventory(unredacted, redactor);
   const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_ownership', 'findings_manifest'];
   const rows = inventory.agents.map((agent) => [
     agent.name,

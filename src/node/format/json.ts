@@ -1,8 +1,9 @@
 import type { AuditReport } from '../audit';
-import { docsUrl, sortFindings, summarize, TOOL_NAME, TOOL_VERSION } from './common';
+import { docsUrl, redactReport, sortFindings, summarize, TOOL_NAME, TOOL_VERSION } from './common';
 
 /** Machine-readable report. Positions are 1-based here, like every user-facing format. */
-export function formatJson(report: AuditReport): string {
+export function formatJson(unredacted: AuditReport): string {
+  const report = redactReport(unredacted);
   const summary = summarize(report);
   return (
     JSON.stringify(

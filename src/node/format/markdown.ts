@@ -1,12 +1,13 @@
 import type { AuditReport } from '../audit';
-import { activeFindings, docsUrl, groupByFile, plural, summarize } from './common';
+import { activeFindings, docsUrl, groupByFile, plural, redactReport, summarize } from './common';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** A report to paste into a pull request or an access review. */
-export function formatMarkdown(report: AuditReport): string {
+export function formatMarkdown(unredacted: AuditReport): string {
+  const report = redactReport(unredacted);
   const summary = summarize(report);
   const lines = ['# Agent Guardrail audit', ''];
   const total = summary.error + summary.warning + summary.note;

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/rules';
 import type { AuditReport } from '../audit';
-import { INFORMATION_URI, sortFindings, TOOL_NAME, TOOL_VERSION } from './common';
+import { INFORMATION_URI, redactReport, sortFindings, TOOL_NAME, TOOL_VERSION } from './common';
 
 /**
  * A root-relative path as a relative URI reference: every segment percent-encoded, so that spaces, non-ASCII
@@ -12,7 +12,8 @@ export function relativeUri(path: string): string {
 }
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs under %SRCROOT%, 1-based regions, fingerprints. */
-export function formatSarif(report: AuditReport): string {
+export function formatSarif(unredacted: AuditReport): string {
+  const report = redactReport(unredacted);
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const rootUri = pathToFileURL(report.root.endsWith('/') ? report.root : report.root + '/').href;
   const sarif = {

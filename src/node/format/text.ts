@@ -1,5 +1,5 @@
 import type { AuditReport } from '../audit';
-import { activeFindings, groupByFile, plural, summarize } from './common';
+import { activeFindings, groupByFile, plural, redactReport, summarize } from './common';
 
 export interface TextOptions {
   color: boolean;
@@ -9,7 +9,8 @@ export interface TextOptions {
 const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4, green: 32 } as const;
 
 /** ESLint-style report: findings grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
-export function formatText(report: AuditReport, options: TextOptions): string {
+export function formatText(unredacted: AuditReport, options: TextOptions): string {
+  const report = redactReport(unredacted);
   const paint = (code: keyof typeof codes, text: string) => (options.color ? `\u001b[${codes[code]}m${text}\u001b[0m` : text);
   const severityColor = { error: 'red', warning: 'yellow', note: 'blue' } as const;
   const lines: string[] = [];
