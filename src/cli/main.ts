@@ -322,7 +322,7 @@ function runRules(format: string): number {
     return 0;
   }
   if (format !== 'text') throw new UsageError(`rules --format must be text or json; got "${format}"`);
-  const idWidth = Math.max(...RULES.map((rule) => rule.id.length));
+  const idWidth = RULES.reduce((width, rule) => Math.max(width, rule.id.length), 0);
   for (const rule of RULES) {
     process.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n${' '.repeat(idWidth + 2)}${rule.docsUrl}\n`);
   }

@@ -6,7 +6,7 @@ import { isDeclarationFile, isLockfile, isMinifiedName, isUnparsedCode, looksMin
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
-import { SECRET_CONTEXTS, syntaxErrorCount } from './languages/typescript';
+import { SECRET_CONTEXTS, syntaxErrorCount, unparseableShape } from './languages/typescript';
 import { collectedFrom } from './syntax';
 import { scanYaml } from './languages/yaml';
 import { Redactor, type FoundSecret } from './redaction';
@@ -54,7 +54,8 @@ export function createAnalysisContext(path: string, text: string, config: Resolv
 
 /** Analyse one file's text. Pure: no file system, no network; never throws for bad input. */
 export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
-  const { path, text } = input;
+  const { path } = input;
+  const text = withLineFeeds(input.text);
   const context = createAnalysisContext(path, text, config, options.now ?? new Date());
   const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [], secrets: [] };
 
@@ -66,17 +67,17 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     context.note('skipped', 'lockfile (package hashes only)');
     return analysis;
   }
-  if (isMinifiedName(path) || looksMinified(path, text)) {
-    context.note('skipped', 'minified or generated file');
-    return analysis;
+  const scanOnly = secretScanOnlyReason(context);
+  const secrets = detectFileSecrets(context, scanOnly !== undefined);
+  if (scanOnly) context.note('partial', `${scanOnly}: only the secret scan ran`);
+  else {
+    for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
+    for (const rule of RULES) {
+      if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
+      context.guard(rule.id, () => rule.check!(context));
+    }
   }
-
-  const secrets = detectFileSecrets(context);
-  for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
-  for (const rule of RULES) {
-    if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
-    context.guard(rule.id, () => rule.check!(context));
-  }
+  context.noteDroppedFindings();
   analysis.secrets = secrets.map((detection) => ({ value: detection.value, redacted: redactedForm(detection) }));
   scrubSecrets(context, analysis.secrets);
   analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
@@ -84,9 +85,28 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
   return analysis;
 }
 
-function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
+/** Above this size every file gets only the secret scan: parsers hold the whole tree (a 50 MB YAML file, gigabytes). */
+export const STRUCTURED_ANALYSIS_LIMIT = 4 * 1024 * 1024;
+
+/** A lone CR ends a line (old Mac files; editors show it so): as LF, same length, so every offset stays. */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * Why a file gets only the secret scan (linear: provider, private-key and connection-string patterns and the line
+ * scanner), not the parsers and rule checks, or undefined. Padding a file to look generated hides nothing from it.
+ */
+function secretScanOnlyReason(context: AnalysisContext): string | undefined {
+  const { path, text, kind } = context;
+  if (isMinifiedName(path) || (kind === 'code' && looksMinified(path, text))) return 'minified or generated file';
+  if (text.length > STRUCTURED_ANALYSIS_LIMIT) return `larger than ${formatBytes(STRUCTURED_ANALYSIS_LIMIT)}, the limit for structured analysis`;
+  return kind === 'code' ? unparseableShape(text) : undefined;
+}
+
+function detectFileSecrets(context: AnalysisContext, lineScanOnly: boolean): SecretDetection[] {
   if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return [];
-  const { namedValues, foldedValues } = collectContexts(context);
+  const { namedValues, foldedValues } = lineScanOnly ? lineScan(context) : collectContexts(context);
   const detections =
     context.guard('secret scan', () =>
       detectSecrets(context.text, namedValues, foldedValues, {
@@ -145,9 +165,12 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
         return { namedValues: scanTextAssignments(text, { quotedValuesOnly: isUnparsedCode(context.path) }), foldedValues: [] };
     }
   });
-  if (collected) return collected;
   // The structured parse failed (hostile nesting …): fall back to the line scanner so secrets are still found.
-  return { namedValues: context.guard('text scan', () => scanTextAssignments(text)) ?? [], foldedValues: [] };
+  return collected ?? lineScan(context);
+}
+
+function lineScan(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
+  return { namedValues: context.guard('text scan', () => scanTextAssignments(context.text)) ?? [], foldedValues: [] };
 }
 
 const RULE_FOR_KIND = {

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError } from './languages/yaml';
 import type { Severity, SeveritySetting } from './types';
+import { compileBacktrackingSafePattern, type PatternCompiler } from './user-patterns';
 
 export const BROKERS = [
   'vault', 'aws-sts', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault', 'azure-managed-identity',
@@ -134,6 +135,8 @@ export function parseDuration(text: string): number | undefined {
 export interface ParseConfigOptions {
   /** Whether a rule id or `category/*` names a real rule; unknown ones are reported. Default: accept all. */
   isKnownRule?: (id: string) => boolean;
+  /** Compiles `placeholders` patterns in linear time (src/node/config-file.ts); default: backtracking-safe shapes only. */
+  compilePattern?: PatternCompiler;
 }
 
 type YamlPath = (string | number)[];
@@ -216,7 +219,7 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
       }
       accepted = result.data;
     }
-    applySetting(config, key as keyof ConfigFile, accepted, problems, (index) => offsetOf(index === undefined ? [key] : [key, index]));
+    applySetting(config, key as keyof ConfigFile, accepted, problems, (index) => offsetOf(index === undefined ? [key] : [key, index]), options.compilePattern ?? compileBacktrackingSafePattern);
   }
   return { config, problems };
 }
@@ -233,7 +236,7 @@ function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): st
   return issue.message;
 }
 
-function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offsetOf: (index?: number) => number | undefined): void {
+function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offsetOf: (index?: number) => number | undefined, compilePattern: PatternCompiler): void {
   switch (key) {
     case 'rules':
       config.severities = { ...(value as Record<string, SeveritySetting>) };
@@ -244,9 +247,11 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
     case 'placeholders':
       (value as string[]).forEach((source, index) => {
         try {
-          config.extraPlaceholders.push(new RegExp(source));
+          config.extraPlaceholders.push(compilePattern(source));
         } catch (error) {
-          problems.push({ message: `placeholders: "${source}" is not a valid regular expression (${(error as Error).message}).`, offset: offsetOf(index) });
+          // The engine's message repeats the pattern: it is quoted once, here (the output redactor masks keys in it).
+          const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+          problems.push({ message: `placeholders: "${source}" is not accepted: ${why}.`, offset: offsetOf(index) });
         }
       });
       break;

@@ -51,7 +51,9 @@ export class Redactor {
     this.known.add(value);
     if (value.length < WINDOW) {
       const key = value.slice(0, MIN_SECRET);
-      this.short.set(key, [...(this.short.get(key) ?? []), secret]);
+      const list = this.short.get(key);
+      if (list) list.push(secret);
+      else this.short.set(key, [secret]);
       return;
     }
     // The public prefix (`sk-proj-`) is shown by the redacted form itself: pieces that lie inside it are not secret.
@@ -60,7 +62,9 @@ export class Redactor {
     const first = Math.min(Math.max(0, publicLength - WINDOW + 1), value.length - WINDOW);
     for (let offset = first; offset + WINDOW <= value.length; offset++) this.pieces.add(value.slice(offset, offset + WINDOW));
     const firstPiece = value.slice(first, first + WINDOW);
-    this.firstPieces.set(firstPiece, [...(this.firstPieces.get(firstPiece) ?? []), { secret, offset: first }]);
+    const list = this.firstPieces.get(firstPiece);
+    if (list) list.push({ secret, offset: first });
+    else this.firstPieces.set(firstPiece, [{ secret, offset: first }]);
   }
 
   addAll(secrets: Iterable<FoundSecret>): this {

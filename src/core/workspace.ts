@@ -253,20 +253,44 @@ function undeclaredTools(config: ResolvedConfig, agent: CodeAgent, manifest: Age
   return findings;
 }
 
-function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all: AgentManifest[]): Finding[] {
+/** Others named in a credentials/shared message, and related locations, at most: thousands of manifests can share one ref. */
+const MAX_SHARING_NAMED = 5;
+const MAX_SHARING_RELATED = 20;
+
+/** Manifests by credential ref, built once per list of manifests (a full audit asks for every manifest in turn). */
+const manifestsByRef = new WeakMap<readonly AgentManifest[], Map<string, AgentManifest[]>>();
+
+function byRef(all: readonly AgentManifest[]): Map<string, AgentManifest[]> {
+  let index = manifestsByRef.get(all);
+  if (!index) {
+    index = new Map();
+    for (const manifest of all) {
+      for (const ref of new Set(manifest.credentials.map((credential) => credential.ref))) {
+        if (!ref) continue;
+        const list = index.get(ref);
+        if (list) list.push(manifest);
+        else index.set(ref, [manifest]);
+      }
+    }
+    manifestsByRef.set(all, index);
+  }
+  return index;
+}
+
+function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all: readonly AgentManifest[]): Finding[] {
   const findings: Finding[] = [];
   for (const credential of manifest.credentials) {
     if (!credential.ref || !credential.refRange || credential.refStartOffset === undefined || credential.refEndOffset === undefined) continue;
-    const others = all.flatMap((other) => {
+    const others = (byRef(all).get(credential.ref) ?? []).flatMap((other) => {
       if (other === manifest) return [];
-      const match = other.credentials.find((candidate) => candidate.ref === credential.ref);
-      if (!match) return [];
+      const match = other.credentials.find((candidate) => candidate.ref === credential.ref)!;
       const differentAgent = other.name !== manifest.name || other.file !== manifest.file;
       const crossesIsolation = new Set([manifest.environment, other.environment]).has('production') && new Set([manifest.environment, other.environment]).has('sandbox');
       return differentAgent || crossesIsolation ? [{ other, match, crossesIsolation }] : [];
     });
     if (!others.length) continue;
-    const names = others.map(({ other }) => `"${other.name ?? other.file}"${other.environment ? ` (${other.environment})` : ''}`).join(', ');
+    const named = others.slice(0, MAX_SHARING_NAMED).map(({ other }) => `"${other.name ?? other.file}"${other.environment ? ` (${other.environment})` : ''}`);
+    const names = named.join(', ') + (others.length > named.length ? ` and ${others.length - named.length} more` : '');
     const isolation = others.some((entry) => entry.crossesIsolation) ? ' A sandbox agent holding a production credential breaks environment isolation.' : '';
     const finding = makeFinding(
       config,
@@ -277,7 +301,7 @@ function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all:
       credential.refEndOffset,
       `Credential ref "${credential.ref}" is also used by ${names}. Shared credentials lose attribution and cannot be revoked for one agent alone.${isolation} Issue one credential per agent.`,
       `shared:${credential.ref}`,
-      others.map(({ other, match }) => ({ file: other.file, range: match.refRange ?? match.range, message: `also uses "${credential.ref}"` })),
+      others.slice(0, MAX_SHARING_RELATED).map(({ other, match }) => ({ file: other.file, range: match.refRange ?? match.range, message: `also uses "${credential.ref}"` })),
     );
     if (finding) findings.push(finding);
   }

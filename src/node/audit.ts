@@ -1,15 +1,17 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
+import { capPerRule } from '../core/caps';
 import type { ResolvedConfig } from '../core/config';
 import { Redactor } from '../core/redaction';
 import type { FileNote, Finding } from '../core/types';
 import { finalizeSuppressions } from '../core/suppressions';
 import { WorkspaceIndex } from '../core/workspace';
 import { discoverFiles } from './discover';
-import { decodeFile } from './read';
+import { decodeFile, NotRegularFileError, readRegularFile } from './read';
 import { listStagedFiles, readBlobs } from './staged';
 import { createIgnoreMatcher } from './ignore';
+import { appendAll } from '../core/arrays';
 
 export interface AuditReport {
   /** Absolute directory that finding paths are relative to. */
@@ -52,7 +54,8 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
   try {
     bytes = source.read();
   } catch (error) {
-    notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: `not a regular file (${error.message})` });
+    else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     return { path: source.path, notes };
   }
   const text = decodeFile(source.path, bytes, notes);
@@ -70,16 +73,19 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
   const redactor = new Redactor();
   let filesAnalyzed = 0;
   for (const result of results) {
-    notes.push(...result.notes);
+    appendAll(notes, result.notes);
     if (!result.analysis) continue;
     filesAnalyzed++;
-    findings.push(...result.analysis.findings);
-    notes.push(...result.analysis.notes);
+    appendAll(findings, result.analysis.findings);
+    appendAll(notes, result.analysis.notes);
     index.set(result.path, result.analysis.facts, result.analysis.suppressions);
     redactor.addAll(result.analysis.secrets);
   }
-  findings.push(...index.allFindings(config));
-  findings.push(...finalizeAll(findings, index, config));
+  appendAll(findings, index.allFindings(config));
+  appendAll(findings, finalizeAll(findings, index, config));
+  // Cross-file findings are not capped where they are made (the per-file analysis caps its own).
+  const capped = capPerRule(findings);
+  appendAll(notes, capped.notes);
   const readText = (file: string) => {
     const source = sources.get(file);
     try {
@@ -88,7 +94,7 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
       return undefined;
     }
   };
-  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText, redactor };
+  return { root, filesAnalyzed, findings: capped.kept, notes, durationMs: performance.now() - started, index, baselined: 0, readText, redactor };
 }
 
 /** Analyse files one at a time on this thread. */
@@ -116,7 +122,10 @@ function finalizeAll(findings: Finding[], index: WorkspaceIndex, config: Resolve
   return [...files].flatMap((file) => finalizeSuppressions(file, byFile.get(file) ?? [], index.suppressionsOf(file), config));
 }
 
-/** A file on disk as a source: its size is checked before it is read, so huge files are never loaded. */
+/**
+ * A file on disk as a source: its size is checked before it is read, so huge files are never loaded, and only a
+ * regular file is ever opened (discovery resolved its real path).
+ */
 export function diskSource(path: string, absolutePath: string): SourceText {
   return {
     path,
@@ -127,7 +136,7 @@ export function diskSource(path: string, absolutePath: string): SourceText {
         return undefined;
       }
     },
-    read: () => readFileSync(absolutePath),
+    read: () => readRegularFile(absolutePath)!,
   };
 }
 

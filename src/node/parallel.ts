@@ -3,6 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { ResolvedConfig } from '../core/config';
 import { analyzeSource, analyzeSources, assembleReport, diskSource, type AuditReport, type SourceResult, type SourceText } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
+import { appendAll } from '../core/arrays';
 
 /** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
 const PARALLEL_THRESHOLD = 200;
@@ -42,7 +43,7 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
           else void worker.terminate().then(() => resolve());
         };
         worker.on('message', (batchResults: SourceResult[]) => {
-          results.push(...batchResults);
+          appendAll(results, batchResults);
           feed();
         });
         worker.on('error', reject);

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -14,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../core/analyze';
+import { capPerRule } from '../core/caps';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { fixAllEdits, fixesFor } from '../core/fixes';
 import { buildInventory } from '../core/inventory';
@@ -27,9 +27,11 @@ import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
 import { discoverFiles, gitTopLevel } from '../node/discover';
 import { redactInventory } from '../node/format/inventory';
 import { createIgnoreMatcher } from '../node/ignore';
-import { decodeFile } from '../node/read';
+import { decodeFile, readWorkspaceFile } from '../node/read';
 import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
 import { DEFAULT_SETTINGS, mergeSettings, type EditorSettings } from './settings';
+import { localPath, uriProblem, validatingConnection } from './validate';
+import { appendAll } from '../core/arrays';
 
 /** Commands any LSP client can run with workspace/executeCommand. */
 export const SERVER_COMMANDS = {
@@ -133,8 +135,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Which folder a URI belongs to, and its path relative to that folder. */
   function locate(uri: string, languageId?: string): { folder: Folder; path: string } | undefined {
+    const problem = uriProblem(uri);
+    if (problem) {
+      log(`ignored ${typeof uri === 'string' ? uri : 'a document'}: ${problem}`);
+      return undefined;
+    }
     if (uri.startsWith('file:')) {
-      const fsPath = fileURLToPath(uri);
+      const fsPath = localPath(uri)!;
       const folder = folders
         .filter((candidate) => fsPath === candidate.root || fsPath.startsWith(candidate.root + '/') || fsPath.startsWith(candidate.root + '\\'))
         .sort((a, b) => b.root.length - a.root.length)[0];
@@ -161,8 +168,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Per-file plus cross-file findings of one file, suppressions applied. */
   function findingsOf(folder: Folder, path: string): Finding[] {
     const findings = [...(folder.fileFindings.get(path) ?? []), ...(folder.ready ? folder.index.findingsFor(path, folder.config) : [])];
-    findings.push(...finalizeSuppressions(path, findings, folder.index.suppressionsOf(path), folder.config));
-    return findings.filter((finding) => !finding.suppression);
+    appendAll(findings, finalizeSuppressions(path, findings, folder.index.suppressionsOf(path), folder.config));
+    return capPerRule(findings.filter((finding) => !finding.suppression)).kept;
   }
 
   function publish(folder: Folder, path: string, uri: string, version?: number): void {
@@ -229,7 +236,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       setTimeout(() => {
         timers.delete(document.uri);
         const current = documents.get(document.uri);
-        if (current) analyzeDocument(current);
+        // Outside any request handler: an error here would end the process, so it ends as a log line instead.
+        try {
+          if (current) analyzeDocument(current);
+        } catch (error) {
+          log(`analysing ${document.uri} failed (${(error as Error).name})`);
+        }
       }, delay),
     );
   }
@@ -265,14 +277,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function indexFromDisk(folder: Folder, path: string): void {
-    const fullPath = `${folder.root}/${path}`;
-    try {
-      if (statSync(fullPath).size > folder.config.maxFileSize) return;
-      const text = decodeFile(path, readFileSync(fullPath), []);
-      if (text !== undefined) analyzeText(folder, path, text);
-    } catch {
-      forget(folder, path);
-    }
+    // Only a regular file inside the folder (real path), never a FIFO (reading one would block the server forever).
+    const bytes = readWorkspaceFile(folder.root, path, folder.config.maxFileSize);
+    const text = bytes && decodeFile(path, bytes, []);
+    if (text !== undefined) analyzeText(folder, path, text);
+    else forget(folder, path);
   }
 
   function summarize(reports: { folder: Folder; report: AuditReport }[]): Record<string, unknown> {
@@ -316,7 +325,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (initOptions.settings) settings = { ...DEFAULT_SETTINGS, ...initOptions.settings };
     const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const workspaceFolder of workspaceFolders) {
-      if (workspaceFolder.uri.startsWith('file:')) folders.push(makeFolder(workspaceFolder.uri, fileURLToPath(workspaceFolder.uri).replace(/\/$/, '')));
+      const path = typeof workspaceFolder.uri === 'string' && workspaceFolder.uri.startsWith('file:') ? localPath(workspaceFolder.uri) : undefined;
+      if (path) folders.push(makeFolder(workspaceFolder.uri, path.replace(/\/$/, '')));
     }
     return {
       capabilities: {
@@ -342,7 +352,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (index >= 0) folders.splice(index, 1);
       }
       for (const added of event.added) {
-        const folder = makeFolder(added.uri, fileURLToPath(added.uri).replace(/\/$/, ''));
+        const path = localPath(added.uri);
+        if (!path) continue;
+        const folder = makeFolder(added.uri, path.replace(/\/$/, ''));
         folders.push(folder);
         scanFolder(folder);
       }
@@ -367,8 +379,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await refreshSettings();
   });
 
-  connection.onNotification('agentGuardrail/trust', (params: { trusted: boolean }) => {
-    trusted = params.trusted;
+  connection.onNotification('agentGuardrail/trust', (params: { trusted?: unknown } | undefined) => {
+    trusted = params?.trusted !== false;
     for (const folder of folders) reloadConfig(folder);
     for (const document of documents.all()) analyzeDocument(document);
   });
@@ -426,12 +438,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const readText = (other: string): string | undefined => {
       const open = openByPath.get(other);
       if (open) return open.getText();
-      try {
-        const fullPath = `${folder.root}/${other}`;
-        return statSync(fullPath).size <= folder.config.maxFileSize ? readFileSync(fullPath, 'utf8') : undefined;
-      } catch {
-        return undefined;
-      }
+      const bytes = readWorkspaceFile(folder.root, other, folder.config.maxFileSize);
+      return bytes && decodeFile(other, bytes, []);
     };
     const workspace = { files: folder.index.paths(), readText };
     const today = now().toISOString().slice(0, 10);
@@ -502,7 +510,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  documents.listen(connection);
+  documents.listen(validatingConnection(connection, log));
   connection.listen();
   return connection;
 }

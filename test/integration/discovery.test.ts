@@ -188,7 +188,7 @@ describe('CLI integration: discovery outside git', function () {
     assert.deepEqual(explicit.report.notes, [{ file: 'outside-link.env', kind: 'skipped', reason: 'symbolic link that points outside the workspace' }]);
   });
 
-  it('skips lockfiles, minified and binary files with a note', () => {
+  it('skips lockfiles and binary files with a note; minified files get the secret scan only, with a note', () => {
     const minified = `var a=${JSON.stringify('x'.repeat(50))};`.repeat(200) + `var k="${OPENAI_KEY}";\n`;
     const dir = plainDir({
       'package-lock.json': `{ "lockfileVersion": 3, "packages": { "": { "name": "x" } }, "token": "${OPENAI_KEY}" }\n`,
@@ -201,15 +201,15 @@ describe('CLI integration: discovery outside git', function () {
     });
     const { status, report } = audit(dir);
     assert.equal(status, 1);
-    assert.deepEqual(reported(report), ['small.env']);
+    assert.deepEqual(reported(report), ['public/app.min.js', 'public/bundle.js', 'small.env']);
     assert.deepEqual(
       [...report.notes].sort((a, b) => (a.file < b.file ? -1 : 1)),
       [
         { file: 'logo.png', kind: 'skipped', reason: 'binary file' },
         { file: 'package-lock.json', kind: 'skipped', reason: 'lockfile (package hashes only)' },
         { file: 'pnpm-lock.yaml', kind: 'skipped', reason: 'lockfile (package hashes only)' },
-        { file: 'public/app.min.js', kind: 'skipped', reason: 'minified or generated file' },
-        { file: 'public/bundle.js', kind: 'skipped', reason: 'minified or generated file' },
+        { file: 'public/app.min.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
+        { file: 'public/bundle.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
         { file: 'yarn.lock', kind: 'skipped', reason: 'lockfile (package hashes only)' },
       ],
     );

@@ -16,6 +16,7 @@ import { configSuppressionEdit } from './suppress-config';
 import { EditSequence } from './text';
 import type { FileEdit, Fix } from './types';
 import { EMPTY_WORKSPACE, type FixWorkspace } from './workspace';
+import { appendAll } from '../arrays';
 
 export interface FixInput {
   path: string;
@@ -91,7 +92,7 @@ export function fixesFor(input: FixInput): Fix[] {
   const base = { ruleId: finding.ruleId, fingerprint: finding.fingerprint };
   const fixes: Fix[] = [];
   try {
-    fixes.push(...specificFixes(input, workspace, today));
+    appendAll(fixes, specificFixes(input, workspace, today));
   } catch {
     // A fix that cannot be computed (unexpected syntax) is not offered; the others still are.
   }

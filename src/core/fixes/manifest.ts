@@ -20,6 +20,7 @@ import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
 import { addDays, applyEdits, diffEdit, EditSequence, eolOf, indentAt, indentUnit, lineEndOf, lineStartOf } from './text';
 import type { FileEdit, Fix } from './types';
 import type { FixWorkspace } from './workspace';
+import { appendAll } from '../arrays';
 
 type Path = (string | number)[];
 type Ranged = { range?: [number, number, number] | null };
@@ -265,7 +266,7 @@ export function agentsOfManifest(workspace: FixWorkspace, manifestPath: string, 
     for (const candidate of entrypointCandidates(manifestPath, entrypoint)) {
       const source = workspace.readText(candidate);
       if (source === undefined) continue;
-      agents.push(...analyzeFile({ path: candidate, text: source }, config).facts.agents);
+      appendAll(agents, analyzeFile({ path: candidate, text: source }, config).facts.agents);
       break;
     }
   }

@@ -5,6 +5,7 @@ import type { AgentManifest, Located, ManifestCredential, ManifestMcpServer, Man
 import type { LineIndex } from '../position';
 import { describeYamlError } from '../languages/yaml';
 import { manifestSchema } from './schema';
+import { appendAll } from '../arrays';
 
 export interface ManifestProblem {
   startOffset: number;
@@ -64,7 +65,7 @@ export function parseManifestText(path: string, text: string, lines: LineIndex):
     }
     const parsed = manifestSchema.safeParse(data, { reportInput: true });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) result.problems.push(...describeIssue(document, text, issue as unknown as ZodIssue));
+      for (const issue of parsed.error.issues) appendAll(result.problems, describeIssue(document, text, issue as unknown as ZodIssue));
     }
     const manifest = manifestFacts(path, document, data as Record<string, unknown>, lines, documentRange);
     result.manifests.push(manifest);

@@ -2,6 +2,7 @@ import { looksLikeSecretValue, stripAuthScheme } from './generic';
 import { isSecretLikeName, nameWords } from './names';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
 import { expandStructuredValue } from './structured-values';
+import { appendAll } from '../arrays';
 
 /** A string value found under a name: a property, variable, parameter, header, env var, YAML/JSON key … */
 export interface NamedValue {
@@ -116,7 +117,7 @@ function dropOverlaps(detections: SecretDetection[]): SecretDetection[] {
     for (const detection of cluster.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start)) {
       if (!chosen.some((other) => detection.start < other.end && other.start < detection.end)) chosen.push(detection);
     }
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    appendAll(kept, chosen.sort((a, b) => a.start - b.start));
     cluster = [];
   };
   for (const detection of byStart) {

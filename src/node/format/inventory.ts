@@ -1,5 +1,6 @@
 import type { Inventory, InventoryAgent } from '../../core/inventory';
 import type { Redactor } from '../../core/redaction';
+import { printable } from './common';
 
 /** Fields that hold file paths or the timestamp: shown as they are. Every other text may come from a file. */
 const PATH_FIELDS = new Set(['generatedAt', 'manifest', 'file', 'folder']);
@@ -33,7 +34,7 @@ function findingText(agent: InventoryAgent): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** Markdown to paste into an access review: a summary table, then one section per agent. */
@@ -48,8 +49,8 @@ export function formatInventoryMarkdown(unredacted: Inventory, redactor: Redacto
     );
   }
   for (const agent of inventory.agents) {
-    lines.push('', `## ${agent.name}`, '');
-    const row = (label: string, value: string | undefined) => lines.push(`- **${label}:** ${value ?? dash}`);
+    lines.push('', `## ${printable(agent.name)}`, '');
+    const row = (label: string, value: string | undefined) => lines.push(`- **${label}:** ${value === undefined ? dash : printable(value)}`);
     row('Known from', agent.source === 'code' ? 'code only (no manifest)' : agent.source === 'manifest' ? `manifest \`${agent.manifest}\` (no code found)` : `manifest \`${agent.manifest}\` and code`);
     row('Owner', agent.owner ?? '**none**');
     row('Technical owner', agent.technicalOwner);

@@ -1,5 +1,5 @@
 import type { AuditReport } from '../audit';
-import { activeFindings, groupByFile, plural, redactReport, summarize } from './common';
+import { activeFindings, groupByFile, plural, printable, redactReport, summarize } from './common';
 
 export interface TextOptions {
   color: boolean;
@@ -15,14 +15,14 @@ export function formatText(unredacted: AuditReport, options: TextOptions): strin
   const severityColor = { error: 'red', warning: 'yellow', note: 'blue' } as const;
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(activeFindings(report))) {
-    lines.push(paint('underline', file));
+    lines.push(paint('underline', printable(file)));
     const rows = findings.map((finding) => ({
       position: `${finding.range.start.line + 1}:${finding.range.start.column + 1}`,
       severity: finding.severity,
-      message: finding.message,
+      message: printable(finding.message),
       rule: finding.ruleId,
     }));
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
+    const positionWidth = rows.reduce((width, row) => Math.max(width, row.position.length), 0);
     for (const row of rows) {
       lines.push(
         `  ${paint('gray', row.position.padEnd(positionWidth))}  ${paint(severityColor[row.severity], row.severity.padEnd(7))}  ${row.message}  ${paint('gray', row.rule)}`,
@@ -35,10 +35,10 @@ export function formatText(unredacted: AuditReport, options: TextOptions): strin
   const partial = report.notes.filter((note) => note.kind === 'partial');
   if (options.verbose && report.notes.length) {
     lines.push(paint('bold', 'Notes'));
-    for (const note of report.notes) lines.push(`  ${note.file}  ${paint('gray', note.kind)}  ${note.reason}`);
+    for (const note of report.notes) lines.push(`  ${printable(note.file)}  ${paint('gray', note.kind)}  ${printable(note.reason)}`);
     lines.push('');
   } else if (partial.length) {
-    for (const note of partial) lines.push(`${paint('gray', 'note')} ${note.file}: ${note.reason}`);
+    for (const note of partial) lines.push(`${paint('gray', 'note')} ${printable(note.file)}: ${printable(note.reason)}`);
     lines.push('');
   }
 

@@ -20,6 +20,7 @@ import { loadTypeScript } from '../../languages/typescript';
 import { isManifestFile } from '../../manifest/schema';
 import { defineRule, OWASP } from '../rule';
 import { isWildcardGrant } from './wildcards';
+import { appendAll } from '../../arrays';
 
 const RULE = 'grants/broad-oauth-scope';
 
@@ -69,8 +70,8 @@ function reportHits(context: AnalysisContext, node: Located, hits: ScopeHit[]): 
 /** Scopes in one string value: distinctive ones anywhere, GitHub ones in a scope list or an authorize URL. */
 function scopesIn(value: string, inScopeList: boolean, skip?: (word: string) => boolean): ScopeHit[] {
   const hits = distinctiveScopes(value);
-  if (inScopeList) hits.push(...githubScopesInList(value, skip));
-  else hits.push(...githubScopesInUrl(value));
+  if (inScopeList) appendAll(hits, githubScopesInList(value, skip));
+  else appendAll(hits, githubScopesInUrl(value));
   return hits;
 }
 
@@ -102,9 +103,9 @@ function checkLines(context: AnalysisContext): void {
     const assignment = /^\s{0,40}(?:export\s{1,10})?([A-Za-z_][\w.-]{0,100})["']?\s{0,10}[=:]/.exec(line);
     if (assignment && isScopeKey(assignment[1]!)) {
       const from = assignment[0].length;
-      hits.push(...githubScopesInList(line.slice(from)).map((hit) => ({ ...hit, from: hit.from + from, to: hit.to + from })));
+      appendAll(hits, githubScopesInList(line.slice(from)).map((hit) => ({ ...hit, from: hit.from + from, to: hit.to + from })));
     } else {
-      hits.push(...githubScopesInUrl(line));
+      appendAll(hits, githubScopesInUrl(line));
     }
     for (const hit of needlessHits(context, hits)) reportCapped(context, RULE, node.start + hit.from, node.start + hit.to, hit.message);
   });
