@@ -251,7 +251,8 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
         } catch (error) {
           // The engine's message repeats the pattern: it is quoted once, here (the output redactor masks keys in it).
           const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-          problems.push({ message: `placeholders: "${source}" is not accepted: ${why}.`, offset: offsetOf(index) });
+          const message = error instanceof SyntaxError ? `is not a valid regular expression (${why})` : `is not accepted: ${why}`;
+          problems.push({ message: `placeholders: "${source}" ${message}.`, offset: offsetOf(index) });
         }
       });
       break;

@@ -191,7 +191,7 @@ describe('config: problems are reported with their offsets, and the rest still a
     assert.deepEqual(located(text, problems), [
       '3:5: ignore.1: Invalid input: expected string, received number',
       '4:5: ignore.2: Invalid input: expected string, received object',
-      '5:25: placeholders: "(unclosed" is not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group).',
+      '5:25: placeholders: "(unclosed" is not a valid regular expression (Unterminated group).',
       '6:26: secretNames.1: Invalid input: expected string, received array',
       '11:5: suppressions.1.reason: every suppression needs a reason (why this finding is acceptable).',
       '15:13: suppressions.2.reason: every suppression needs a reason (why this finding is acceptable).',
