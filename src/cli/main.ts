@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
@@ -16,6 +16,7 @@ import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from
 import { formatSarif } from '../node/format/sarif';
 import { findInHistory } from '../node/history';
 import { auditPathsInParallel } from '../node/parallel';
+import { readRegularText } from '../node/read';
 import { installHook, uninstallHook } from './hook';
 import { writeStarterConfig } from './init';
 import { formatText } from '../node/format/text';
@@ -218,7 +219,7 @@ function applyBaselineFile(report: AuditReport, root: string, cwd: string, flags
   }
   let baseline;
   try {
-    baseline = parseBaseline(readFileSync(path, 'utf8'));
+    baseline = parseBaseline(readRegularText(path));
   } catch (error) {
     throw new UsageError(`cannot read the baseline ${relative(cwd, path)}: ${(error as Error).message}`);
   }
@@ -261,7 +262,7 @@ function loadConfigOrFail(root: string, cwd: string, flags: AuditFlags): LoadedC
  */
 function warnAboutConfig(loaded: LoadedConfig, cwd: string, redactor: Redactor): void {
   if (!loaded.path || !loaded.problems.length) return;
-  const text = readFileSync(loaded.path, 'utf8');
+  const text = readRegularText(loaded.path);
   for (const problem of loaded.problems) process.stderr.write(redactor.text(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)`) + '\n');
 }
 

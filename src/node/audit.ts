@@ -54,7 +54,7 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
   try {
     bytes = source.read();
   } catch (error) {
-    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: `not a regular file (${error.message})` });
+    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: error.message });
     else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     return { path: source.path, notes };
   }

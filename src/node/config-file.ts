@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfigText, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import { isRuleId, RULES } from '../core/rules/registry';
 import { compileLinearPattern } from './linear-regexp';
+import { readRegularText } from './read';
 
 export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml', '.agent-guardrail.json'];
 
@@ -21,7 +22,8 @@ export interface LoadedConfig {
 export function loadConfig(directory: string, explicitPath?: string, stopAt?: string): LoadedConfig {
   const path = explicitPath ?? findConfig(directory, stopAt);
   if (!path) return { config: defaultConfig(), directory, problems: [] };
-  const text = readFileSync(path, 'utf8');
+  // A FIFO named .agent-guardrail.yaml (in a repository someone else wrote) must not block the CLI or the server.
+  const text = readRegularText(path);
   const { config, problems } = parseConfigText(text, { isKnownRule, compilePattern: compileLinearPattern });
   // Like the ignore globs, a suppression's `file` is relative to the config file's folder; findings are relative
   // to the audited directory.

@@ -30,6 +30,14 @@ export function decodeFile(path: string, bytes: Uint8Array, notes: FileNote[]): 
 /** Raised instead of reading something that is not a regular file (a FIFO would block the reader forever). */
 export class NotRegularFileError extends Error {
   override name = 'NotRegularFileError';
+  constructor(readonly kind: string) {
+    super(`not a regular file (${kind})`);
+  }
+}
+
+/** A regular file's text (UTF-8), for the tool's own files (configuration, baseline): never blocks on a FIFO. */
+export function readRegularText(path: string): string {
+  return readRegularFile(path)!.toString('utf8');
 }
 
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);

@@ -67,6 +67,19 @@ describe('hostile input: the real CLI', function () {
     assert.deepEqual(walked.notes, [{ file: 'pipe.env', kind: 'skipped', reason: 'not a regular file (FIFO)' }]);
   });
 
+  it('item 8: a FIFO where the configuration or the baseline goes is an error (exit 2) instead of a hang', function () {
+    writeTree(dir, { '.env': `JWT_SECRET=${GENERIC}\n` });
+    mkfifo(join(dir, '.agent-guardrail.yaml'));
+    const config = cli(['audit'], dir);
+    assert.equal(config.status, 2);
+    assert.match(config.stderr, /cannot read the configuration file .*\(not a regular file \(FIFO\)\)/);
+    rmSync(join(dir, '.agent-guardrail.yaml'));
+    mkfifo(join(dir, '.agent-guardrail-baseline.json'));
+    const baseline = cli(['audit'], dir);
+    assert.equal(baseline.status, 2);
+    assert.match(baseline.stderr, /cannot read the baseline .*: not a regular file \(FIFO\)/);
+  });
+
   it('item 10: a manifest with 150,000 bad entries (1.2 MB) is reported, capped with a note, instead of crashing the audit', function () {
     const lines = ['apiVersion: agent-guardrail/v1', 'kind: Agent', 'metadata:', '  name: bomb', '  owner: team:x', 'spec:', '  credentials:'];
     writeTree(dir, { 'agents/bomb.agent.yaml': [...lines, ...Array<string>(150_000).fill('    - x'), ''].join('\n') });
@@ -165,6 +178,16 @@ describe('hostile input: the real language server', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
     const inventory = await responsive();
     assert.deepEqual(inventory.agents.map((agent) => agent.name), ['inside']);
+  });
+
+  it('item 8: a FIFO named .agent-guardrail.yaml does not block the server', async function () {
+    mkfifo(join(dir, '.agent-guardrail.yaml'));
+    await client.initialize(dir);
+    await client.open(uri('a.env'), 'dotenv', `JWT_SECRET=${GENERIC}\n`);
+    const published = await client.diagnostics(uri('a.env'));
+    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['secrets/generic-secret']);
+    await responsive();
+    assert.match(client.output, /cannot read the configuration in .*not a regular file \(FIFO\)/);
   });
 
   it('item 11: a keystroke in a 100 KB file of `export export …` does not stall the server', async function () {
