@@ -1,6 +1,8 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError } from './languages/yaml';
+import { closest } from './suggest';
 import type { Severity, SeveritySetting } from './types';
 import { compileBacktrackingSafePattern, type PatternCompiler } from './user-patterns';
 
@@ -137,6 +139,26 @@ export interface ParseConfigOptions {
   isKnownRule?: (id: string) => boolean;
   /** Compiles `placeholders` patterns in linear time (src/node/config-file.ts); default: backtracking-safe shapes only. */
   compilePattern?: PatternCompiler;
+  /** Rule ids and `category/*` wildcards to suggest for an unknown one ("did you mean"). */
+  ruleIds?: readonly string[];
+  /** The file is JSON (`.agent-guardrail.json`): syntax errors are JSON's, not YAML's. */
+  json?: boolean;
+}
+
+const SEVERITY_SETTINGS = ['off', 'note', 'warning', 'error'];
+
+/** ` Did you mean "x"?` when `word` looks like a typo of one of `candidates`, else nothing. */
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, [...candidates]);
+  return suggestion ? ` Did you mean "${suggestion}"?` : '';
+}
+
+/** JSON syntax errors, with the JSON parser's error names (strict JSON: no comments, no trailing commas). */
+function jsonSyntaxProblems(text: string): ConfigProblem[] {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems = errors.map((error) => ({ message: `JSON syntax error (${printParseErrorCode(error.error)})`, offset: error.offset }));
+  return problems.filter((problem, index) => problems.findIndex((other) => other.offset === problem.offset) === index); // one per position
 }
 
 type YamlPath = (string | number)[];
@@ -153,9 +175,13 @@ interface NodeLike {
 export function parseConfigText(text: string, options: ParseConfigOptions = {}): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
+  if (options.json) {
+    problems.push(...jsonSyntaxProblems(text));
+    if (problems.length) return { config, problems };
+  }
   const document = parseDocument(text, { prettyErrors: false, strict: false });
   // The parser's own message quotes the source (which may hold a secret): report only the error code.
-  for (const error of document.errors) problems.push({ message: `YAML syntax error (${describeYamlError(error.code)})`, offset: error.pos[0] });
+  for (const error of document.errors) problems.push({ message: `${options.json ? 'JSON' : 'YAML'} syntax error (${describeYamlError(error.code)})`, offset: error.pos[0] });
   if (document.errors.length) return { config, problems };
   const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -185,7 +211,7 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key];
     if (!field) {
-      problems.push({ message: `Unknown setting "${key}".`, offset: offsetOf([], key) });
+      problems.push({ message: `Unknown setting "${key}".${didYouMean(key, Object.keys(shape).filter((name) => name !== '$schema'))}`, offset: offsetOf([], key) });
       continue;
     }
     if (value === null) continue; // `key:` with nothing after it
@@ -195,12 +221,12 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
       const rules: Record<string, SeveritySetting> = {};
       for (const [rule, severity] of Object.entries(value as Record<string, unknown>)) {
         if (options.isKnownRule && !options.isKnownRule(rule)) {
-          problems.push({ message: `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).`, offset: offsetOf([key], rule) });
+          problems.push({ message: `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).${didYouMean(rule, options.ruleIds ?? [])}`, offset: offsetOf([key], rule) });
           continue;
         }
         const result = severitySetting.safeParse(severity);
         if (result.success) rules[rule] = result.data;
-        else report([key, rule], result.error.issues[0]!, severity);
+        else problems.push({ message: `rules.${rule}: ${JSON.stringify(severity)} is not a severity; use off, note, warning or error.${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}`, offset: offsetOf([key, rule]) });
       }
       accepted = rules;
     } else if (Array.isArray(value) && LIST_ITEMS[key]) {
@@ -233,6 +259,10 @@ function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): st
     return 'ignore takes file globs; suppress a finding by fingerprint under "suppressions:" ({ rule, fingerprint, reason }).';
   }
   if (key === 'suppressions' && issue.path[0] === 'reason') return 'every suppression needs a reason (why this finding is acceptable).';
+  if (issue.code === 'invalid_value' && issue.values.length > 1) {
+    const allowed = issue.values.map(String);
+    return `${JSON.stringify(value)} is not one of ${allowed.join(', ')}.${typeof value === 'string' ? didYouMean(value, allowed) : ''}`;
+  }
   return issue.message;
 }
 

@@ -120,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
         return summary;
       }
       output.appendLine(`Staged changes: ${describeSummary(summary)}`);
-      for (const finding of summary.findingsList ?? []) output.appendLine(`  ${finding.file}:${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`);
+      for (const finding of summary.findingsList ?? []) output.appendLine(`  ${finding.file}:${finding.line}:${finding.column}  ${finding.severity}  ${finding.ruleId}  ${finding.message}`);
       const message = summary.findings ? `Agent Guardrail: the staged changes have ${describeSummary(summary)} Fix them before committing.` : 'Agent Guardrail: the staged changes are clean.';
       void (summary.findings ? vscode.window.showWarningMessage(message, 'Show Output') : vscode.window.showInformationMessage(message)).then((choice) => choice && output.show());
       return summary;

@@ -24,7 +24,7 @@ export function loadConfig(directory: string, explicitPath?: string, stopAt?: st
   if (!path) return { config: defaultConfig(), directory, problems: [] };
   // A FIFO named .agent-guardrail.yaml (in a repository someone else wrote) must not block the CLI or the server.
   const text = readRegularText(path);
-  const { config, problems } = parseConfigText(text, { isKnownRule, compilePattern: compileLinearPattern });
+  const { config, problems } = parseConfigText(text, { isKnownRule, compilePattern: compileLinearPattern, ruleIds: RULE_IDS, json: path.endsWith('.json') });
   // Like the ignore globs, a suppression's `file` is relative to the config file's folder; findings are relative
   // to the audited directory.
   const base = dirname(path);
@@ -35,13 +35,15 @@ export function loadConfig(directory: string, explicitPath?: string, stopAt?: st
 }
 
 const CATEGORIES = new Set(RULES.map((rule) => rule.category));
+const RULE_IDS = [...RULES.map((rule) => rule.id), ...[...CATEGORIES].map((category) => `${category}/*`)];
 
 /** A rule id, or a category wildcard (`grants/*`). */
 function isKnownRule(id: string): boolean {
   return isRuleId(id) || (id.endsWith('/*') && CATEGORIES.has(id.slice(0, -2) as (typeof RULES)[number]['category']));
 }
 
-function findConfig(start: string, stopAt?: string): string | undefined {
+/** The nearest configuration file in `start` or a folder above it (up to `stopAt`, when given). */
+export function findConfig(start: string, stopAt?: string): string | undefined {
   for (let directory = start; ; directory = dirname(directory)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
     if (found) return found;

@@ -111,11 +111,13 @@ describe('CLI integration: discovery inside a git repository', function () {
     assert.deepEqual(reported(audit(dir, ['secrets.local.env']).report), ['secrets.local.env']);
   });
 
-  it('run from a subdirectory audits that subdirectory, with paths relative to it', () => {
+  it('run from a subdirectory audits that subdirectory, with paths relative to the repository root', () => {
     const dir = repo({ 'packages/app/src/.env': SECRET_ENV, 'other/.env': SECRET_ENV });
     const { report } = audit(join(dir, 'packages/app'));
-    assert.deepEqual(reported(report), ['src/.env']);
-    assert.deepEqual(reported(audit(join(dir, 'packages/app'), ['../../other']).report), ['../../other/.env']);
+    assert.deepEqual(reported(report), ['packages/app/src/.env']);
+    assert.deepEqual(reported(audit(join(dir, 'packages/app'), ['../../other']).report), ['other/.env']);
+    // The text format shows paths relative to where it runs, so they can be opened from the terminal.
+    assert.match(run(['audit'], join(dir, 'packages/app')).stdout, /^src\/\.env$/m);
   });
 
   it('respects the ignore globs of the config', () => {
@@ -161,7 +163,7 @@ describe('CLI integration: discovery outside git', function () {
   it('audits a skipped folder that is named explicitly', () => {
     const dir = plainDir({ 'dist/.env': SECRET_ENV });
     assert.deepEqual(reported(audit(dir).report), []);
-    assert.deepEqual(reported(audit(dir, ['dist']).report), ['dist/.env']);
+    assert.deepEqual(reported(audit(dir, ['dist']).report), ['.env']); // outside git without a config, the audited folder is the root
   });
 
   it('does not follow symlinks (files or folders) out of the root, with a note; links inside are fine', () => {

@@ -150,9 +150,9 @@ describe('config: problems are reported with their offsets, and the rest still a
     const text = 'rules:\n  secrets/generic-secret: warnin\n  grants/*: note\nignor: [a.ts]\nbroker: hashicorp-vault\nmaxFileSize: 1MB\n';
     const { config, problems } = parseConfigText(text);
     assert.deepEqual(located(text, problems), [
-      '2:27: rules.secrets/generic-secret: Invalid option: expected one of "off"|"note"|"warning"|"error"',
-      '4:1: Unknown setting "ignor".',
-      '5:9: broker: Invalid option: expected one of "vault"|"aws-sts"|"aws-secrets-manager"|"gcp-secret-manager"|"azure-key-vault"|"azure-managed-identity"|"1password"|"infisical"|"doppler"|"github-app"|"oauth-token-exchange"|"env"',
+      '2:27: rules.secrets/generic-secret: "warnin" is not a severity; use off, note, warning or error. Did you mean "warning"?',
+      '4:1: Unknown setting "ignor". Did you mean "ignore"?',
+      '5:9: broker: "hashicorp-vault" is not one of vault, aws-sts, aws-secrets-manager, gcp-secret-manager, azure-key-vault, azure-managed-identity, 1password, infisical, doppler, github-app, oauth-token-exchange, env.',
     ]);
     assert.equal(problems[0]!.offset, text.indexOf('warnin'));
     assert.equal(problems[1]!.offset, text.indexOf('ignor:'));
@@ -215,10 +215,11 @@ describe('config: problems are reported with their offsets, and the rest still a
     const categories = new Set(RULES.map((rule) => rule.category));
     const isKnownRule = (id: string) => known.has(id) || (id.endsWith('/*') && categories.has(id.slice(0, -2) as never));
     const text = 'rules:\n  secrets/provder-key: "off"\n  secret/*: "off"\n  grants/*: warning\n  secrets/provider-key: warning\n';
-    const { config, problems } = parseConfigText(text, { isKnownRule });
+    const ruleIds = [...known, ...[...categories].map((category) => `${category}/*`)];
+    const { config, problems } = parseConfigText(text, { isKnownRule, ruleIds });
     assert.deepEqual(located(text, problems), [
-      '2:3: rules: unknown rule "secrets/provder-key" (`agent-guardrail rules` lists them; a category is written `secrets/*`).',
-      '3:3: rules: unknown rule "secret/*" (`agent-guardrail rules` lists them; a category is written `secrets/*`).',
+      '2:3: rules: unknown rule "secrets/provder-key" (`agent-guardrail rules` lists them; a category is written `secrets/*`). Did you mean "secrets/provider-key"?',
+      '3:3: rules: unknown rule "secret/*" (`agent-guardrail rules` lists them; a category is written `secrets/*`). Did you mean "secrets/*"?',
     ]);
     assert.deepEqual(config.severities, { 'grants/*': 'warning', 'secrets/provider-key': 'warning' });
   });
@@ -231,7 +232,7 @@ describe('config: problems are reported with their offsets, and the rest still a
       '2:9: ignore: Invalid input: expected array, received string',
       '3:19: maxCredentialTtl: Invalid input: expected string, received number',
       '4:14: secretNames: Invalid input: expected array, received string',
-      '5:9: broker: Invalid option: expected one of "vault"|"aws-sts"|"aws-secrets-manager"|"gcp-secret-manager"|"azure-key-vault"|"azure-managed-identity"|"1password"|"infisical"|"doppler"|"github-app"|"oauth-token-exchange"|"env"',
+      '5:9: broker: 7 is not one of vault, aws-sts, aws-secrets-manager, gcp-secret-manager, azure-key-vault, azure-managed-identity, 1password, infisical, doppler, github-app, oauth-token-exchange, env.',
     ]);
     assert.deepEqual(plain(config), DEFAULTS);
   });
