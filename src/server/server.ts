@@ -7,7 +7,6 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
@@ -15,9 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../core/analyze';
 import { capPerRule } from '../core/caps';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
-import { fixAllEdits, fixesFor } from '../core/fixes';
 import { buildInventory } from '../core/inventory';
-import { LineIndex } from '../core/position';
 import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
@@ -28,7 +25,10 @@ import { discoverFiles, gitTopLevel } from '../node/discover';
 import { redactInventory } from '../node/format/inventory';
 import { createIgnoreMatcher } from '../node/ignore';
 import { decodeFile, readWorkspaceFile } from '../node/read';
-import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
+import { codeActions, FIX_ALL_KIND, type FixFolder } from './code-actions';
+import { registerManifestAssist } from './completion';
+import { CHOOSE_AND_APPLY_COMMAND, toDiagnostic } from './convert';
+import { EDITOR_COMMANDS, executeEditorCommand } from './editor-commands';
 import { DEFAULT_SETTINGS, mergeSettings, type EditorSettings } from './settings';
 import { localPath, uriProblem, validatingConnection } from './validate';
 import { appendAll } from '../core/arrays';
@@ -38,7 +38,7 @@ export const SERVER_COMMANDS = {
   auditWorkspace: 'agent-guardrail.auditWorkspace',
   auditStaged: 'agent-guardrail.auditStaged',
   inventory: 'agent-guardrail.inventory',
-  showDocumentation: 'agent-guardrail.showDocumentation',
+  ...EDITOR_COMMANDS,
 } as const;
 
 /** Untitled documents have no file name: their language decides how they are analysed. */
@@ -84,6 +84,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfigurationCapability = false;
   let hasWorkspaceFolderCapability = false;
   let standalone: Folder | undefined;
+  let clientChooses = false;
+  let snippetSupport = false;
+  let clientServesJsonManifests = false;
 
   /** Every log line and message quotes paths, settings or file content: it passes through every folder's redactor. */
   const log = (message: string) => connection.console.log(`[agent-guardrail] ${redactAll(message)}`);
@@ -288,16 +291,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const counts: Record<string, number> = {};
     let files = 0;
     let findings = 0;
+    const withFindings = new Set<string>();
     for (const { report } of reports) {
       files += report.filesAnalyzed;
       for (const finding of report.findings) {
         if (finding.suppression) continue;
         findings++;
+        withFindings.add(`${report.root}/${finding.file}`);
         const category = finding.ruleId.split('/')[0]!;
         counts[category] = (counts[category] ?? 0) + 1;
       }
     }
-    return { filesAnalyzed: files, findings, byCategory: counts };
+    return { filesAnalyzed: files, filesWithFindings: withFindings.size, findings, byCategory: counts };
   }
 
   function publishReport(folder: Folder, report: AuditReport): void {
@@ -320,8 +325,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params: InitializeParams) => {
     hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
     hasWorkspaceFolderCapability = Boolean(params.capabilities.workspace?.workspaceFolders);
-    const initOptions = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: EditorSettings };
+    const initOptions = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: EditorSettings; clientCommands?: string[]; jsonManifestsByClient?: boolean };
+    clientServesJsonManifests = initOptions.jsonManifestsByClient === true;
     trusted = initOptions.trusted !== false;
+    clientChooses = Array.isArray(initOptions.clientCommands) && initOptions.clientCommands.includes(CHOOSE_AND_APPLY_COMMAND);
+    snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
     if (initOptions.settings) settings = { ...DEFAULT_SETTINGS, ...initOptions.settings };
     const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const workspaceFolder of workspaceFolders) {
@@ -331,7 +339,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.agentGuardrail'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { resolveProvider: false },
+        hoverProvider: true,
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -423,57 +433,34 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
+  /** What the code actions and editor commands need of the server (the folders they get back are ours). */
+  const host = {
+    connection,
+    findingsOf: (folder: FixFolder, path: string) => findingsOf(folder as Folder, path),
+    openDocuments: (folder: FixFolder) => openDocuments(folder as Folder),
+    now,
+    get clientChooses() {
+      return clientChooses;
+    },
+    document: (uri: string) => documents.get(uri),
+    locate: (uri: string, languageId?: string) => locate(uri, languageId),
+  };
+
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     const located = document && locate(document.uri, document.languageId);
     if (!document || !located) return [];
-    const { folder, path } = located;
-    const text = document.getText();
-    const lines = new LineIndex(text);
-    const findings = findingsOf(folder, path);
-    const actions: CodeAction[] = [];
-    const wantsFixAll = params.context.only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll));
-    // What fixes may read besides this file: open documents first, then the disk (credentials module, manifests, CODEOWNERS).
-    const openByPath = openDocuments(folder);
-    const readText = (other: string): string | undefined => {
-      const open = openByPath.get(other);
-      if (open) return open.getText();
-      const bytes = readWorkspaceFile(folder.root, other, folder.config.maxFileSize);
-      return bytes && decodeFile(other, bytes, []);
-    };
-    const workspace = { files: folder.index.paths(), readText };
-    const today = now().toISOString().slice(0, 10);
-    const otherFileLines = (other: string) => {
-      const otherText = readText(other);
-      return otherText === undefined ? undefined : new LineIndex(otherText);
-    };
-    for (const diagnostic of params.context.diagnostics) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (diagnostic.source !== 'Agent Guardrail' || !data) continue;
-      const finding = findings.find((candidate) => candidate.ruleId === data.ruleId && candidate.startOffset === data.startOffset && candidate.fingerprint === data.fingerprint);
-      if (!finding) continue;
-      for (const fix of fixesFor({ path, text, finding, config: folder.config, workspace, today })) {
-        actions.push(toCodeAction(fix, document.uri, lines, folder.root, diagnostic, otherFileLines, path));
-      }
-    }
-    if (wantsFixAll) {
-      const edits = fixAllEdits({ path, text, config: folder.config, workspace, today, findings });
-      if (edits.length) {
-        const action = toCodeAction({ title: 'Fix all safe Agent Guardrail problems', kind: 'source', safe: true, edits, ruleId: '', fingerprint: '' }, document.uri, lines, folder.root, undefined, () => undefined, path);
-        action.kind = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
-        actions.push(action);
-      }
-    }
-    return actions;
+    return codeActions(params, document, located.folder, located.path, host);
   });
+
+  // VS Code's JSON support already completes *.agent.json from the schema (jsonValidation): no duplicates there.
+  registerManifestAssist(connection, documents, (document) => {
+    const path = locate(document.uri, document.languageId)?.path;
+    return clientServesJsonManifests && path?.endsWith('.json') ? undefined : path;
+  }, { snippets: () => snippetSupport, today: () => now().toISOString().slice(0, 10) });
 
   connection.onExecuteCommand(async (params, token) => {
     switch (params.command) {
-      case SERVER_COMMANDS.showDocumentation: {
-        const url = String(params.arguments?.[0] ?? '');
-        if (url) await connection.window.showDocument({ uri: url, external: true });
-        return { opened: url };
-      }
       case SERVER_COMMANDS.auditWorkspace: {
         const reports: { folder: Folder; report: AuditReport }[] = [];
         for (const folder of folders) {
@@ -506,7 +493,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return { generatedAt: now().toISOString(), agents };
       }
       default:
-        return undefined;
+        return executeEditorCommand(params.command, params.arguments, host);
     }
   });
 

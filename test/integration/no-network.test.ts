@@ -251,7 +251,7 @@ process.stdout.write(String(trapped));
     assertFinished(result);
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^src\/agent\.ts\n {2}2:45 {2}error {4}Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
+    assert.match(result.stdout, /^src\/agent\.ts\n {2}2:45 {2}error {4}secrets\/provider-key +Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
     assert.match(result.stdout, /\n {2}src\/broken\.ts {2}partial {2}3 syntax errors; analysed what parsed\n/);
     assert.match(result.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files · \d+ files analysed · 4 skipped\n$/);
   });

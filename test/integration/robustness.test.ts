@@ -265,8 +265,8 @@ describe('robustness: bad input never crashes or hangs the audit (real CLI)', fu
   it('text --verbose with the default 2 MB limit: the 5 MB bundle is skipped for its size', function () {
     const result = runWatched(['audit', '--verbose'], tree);
     assertCleanExit(result, 1);
-    assert.match(result.stdout, /^src\/agent\.ts\n {2}3:45 {2}error {4}Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
-    assert.match(result.stdout, /^docs\/long-lines\.md\n {2}2:1000001 {2}error {4}Hardcoded xAI API key \(xai-…mEPJ\)\./m);
+    assert.match(result.stdout, /^src\/agent\.ts\n {2}3:45 {2}error {4}secrets\/provider-key +Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
+    assert.match(result.stdout, /^docs\/long-lines\.md\n {2}2:1000001 {2}error {4}secrets\/provider-key +Hardcoded xAI API key \(xai-…mEPJ\)\./m);
     assert.match(result.stdout, /\n {2}data\/huge\.log {2}skipped {2}larger than the 2 MB limit \(maxFileSize\)\n/);
     assert.match(result.stdout, /\n {2}lib\/minified\.js {2}skipped {2}larger than the 2 MB limit \(maxFileSize\)\n/);
     assert.match(result.stdout, /\n {2}src\/bad-utf8\.ts {2}partial {2}not valid UTF-8; invalid bytes were replaced before analysis\n/);

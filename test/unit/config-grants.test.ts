@@ -446,13 +446,13 @@ Resources:
   - serviceAccount:agent@acme.iam.gserviceaccount.com
   role: roles/editor
 - members:
-  - user:dana@example.com
+  - user:dana@acmecorp.io
   role: roles/viewer
 etag: BwXhqDR4y6o=
 version: 1
 `;
     expectGrants('iam/project-policy.yaml', yaml, [[`${CLOUD} 4:9-4:21`, 'roles/editor']]);
-    const json = `{ "bindings": [ { "role": "roles/owner", "members": ["user:dana@example.com"] }, { "role": "roles/run.invoker", "members": ["allUsers"] } ] }\n`;
+    const json = `{ "bindings": [ { "role": "roles/owner", "members": ["user:dana@acmecorp.io"] }, { "role": "roles/run.invoker", "members": ["allUsers"] } ] }\n`;
     expectGrants('iam/project-policy.json', json, [[`${CLOUD} 1:27-1:40`, '"roles/owner"']]);
     const script = `#!/bin/sh
 # never: gcloud projects add-iam-policy-binding acme --role=roles/owner

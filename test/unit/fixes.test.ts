@@ -314,7 +314,7 @@ const CASES: Case[] = [
   {
     name: 'unowned agent: create a manifest prefilled from the code, owner from CODEOWNERS, review in 90 days',
     files: {
-      '.github/CODEOWNERS': '*   @acme/platform\nsrc/agents/  @acme/billing-team dana@example.com\n',
+      '.github/CODEOWNERS': '*   @acme/platform\nsrc/agents/  @acme/billing-team dana@acmecorp.io\n',
       'src/agents/billing.ts': "import { tool } from '@langchain/core/tools';\nimport { createReactAgent } from '@langchain/langgraph/prebuilt';\nimport { ChatOpenAI } from '@langchain/openai';\nimport { z } from 'zod';\n\nconst lookupInvoice = tool(async ({ id }) => id, { name: 'lookup_invoice', description: 'x', schema: z.object({ id: z.string() }) });\n\nexport const billingAgent = createReactAgent({\n  llm: new ChatOpenAI({ model: 'gpt-4.1', apiKey: process.env.OPENAI_API_KEY }),\n  tools: [lookupInvoice],\n  name: 'billing-assistant',\n});\n",
     },
     path: 'src/agents/billing.ts',
@@ -322,7 +322,7 @@ const CASES: Case[] = [
     title: /^Create agent manifest agents\/billing-assistant\.agent\.yaml$/,
     expect: {
       'agents/billing-assistant.agent.yaml':
-        'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: billing-assistant\n  description: "TODO: the business process this agent serves"\n  owner: team:billing-team\n  environment: development\n  reviewBy: 2026-04-15\nspec:\n  entrypoint: src/agents/billing.ts\n  credentials:\n    - name: openai-api-key\n      broker: env\n      ref: OPENAI_API_KEY\n      ttl: 15m\n  tools:\n    - name: lookup_invoice\n',
+        'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: billing-assistant\n  description: "TODO: the business process this agent serves"\n  owner: team:billing-team\n  environment: development\n  reviewBy: 2026-04-15\nspec:\n  entrypoint: src/agents/billing.ts\n  credentials:\n    - name: openai-api-key\n      broker: env\n      ref: OPENAI_API_KEY\n      ttl: 15m\n  tools:\n    - name: lookup_invoice\n      access: read    # guessed from the tool; check it\n',
     },
   },
   {

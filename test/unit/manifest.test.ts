@@ -24,7 +24,7 @@ metadata:
   name: support-triage
   description: Triages inbound tickets
   owner: team:support-platform
-  technicalOwner: user:dana@example.com
+  technicalOwner: user:dana@acmecorp.io
   environment: production
   reviewBy: 2027-01-31
   expires: 2027-06-30
@@ -170,7 +170,7 @@ describe('agent manifests', () => {
     });
 
     it('ownership/missing-technical-owner and missing-revocation apply to production only', () => {
-      const text = GOOD.replace('  technicalOwner: user:dana@example.com\n', '').replace(/  revocation: .*\n/, '');
+      const text = GOOD.replace('  technicalOwner: user:dana@acmecorp.io\n', '').replace(/  revocation: .*\n/, '');
       assert.deepEqual(findings(text).map((f) => f.split(' ').slice(0, 3).join(' ')), [
         'ownership/missing-revocation 3:1-3:9 warning:',
         'ownership/missing-technical-owner 3:1-3:9 warning:',

@@ -20,7 +20,7 @@ function manifest(name: string, options: { entrypoint?: string; tools?: string[]
     `  name: ${name}`,
     '  description: Test agent',
     '  owner: team:platform',
-    '  technicalOwner: user:dev@example.com',
+    '  technicalOwner: user:dev@acmecorp.io',
     `  environment: ${options.environment ?? 'staging'}`,
     '  reviewBy: 2027-01-31',
     '  revocation: https://runbooks.example.com/revoke',

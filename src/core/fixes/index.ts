@@ -7,7 +7,7 @@ import { formatDuration } from '../rules/credentials/long-lived';
 import { getRule } from '../rules';
 import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
-import { manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
+import { decisionFixes, manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { ROTATE_FOLLOW_UP } from './rotate';
@@ -58,12 +58,14 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return undeclaredToolFixes(path, text, finding, config, workspace);
     case 'credentials/long-lived':
       return ttlFixes(path, text, finding, config);
+    case 'grants/high-risk-without-decision':
+      return decisionFixes(path, text, finding);
     default:
       return [];
   }
 }
 
-/** A ttl above the policy maximum → the maximum. */
+/** A ttl above the policy maximum → the maximum: safe unattended, it only shortens what the policy allows anyway. */
 function ttlFixes(path: string, text: string, finding: Finding, config: ResolvedConfig): Fix[] {
   if (!finding.message.includes('longer than')) return [];
   const raw = text.slice(finding.startOffset, finding.endOffset);
@@ -74,7 +76,7 @@ function ttlFixes(path: string, text: string, finding: Finding, config: Resolved
       ruleId: finding.ruleId,
       fingerprint: finding.fingerprint,
       kind: 'quickfix',
-      safe: false,
+      safe: true,
       isPreferred: true,
       title: `Shorten ttl to ${ttl}`,
       edits: [{ path, startOffset: finding.startOffset, endOffset: finding.endOffset, newText: `${quote}${ttl}${quote}` }],

@@ -225,7 +225,21 @@ export function missingFieldFixes(path: string, text: string, finding: Finding, 
   const manifest = parsed.manifests.find((candidate) => candidate.startOffset <= finding.startOffset && finding.startOffset <= candidate.endOffset) ?? parsed.manifests[0];
   const { value, placeholder } = fieldValue(field.key, path, today, workspace, manifest ? manifest.entrypoints.map((entry) => entry.value) : []);
   let edit: FileEdit | undefined;
-  if (isJson(path)) {
+  const replacing = Boolean(manifest?.[field.key as 'owner']);
+  if (replacing) {
+    // The field holds a placeholder: replace it only with a real value (from CODEOWNERS, or a date).
+    if (placeholder) return [];
+    const node = isJson(path) ? findNodeAtLocation(parseTree(text) ?? ({} as never), ['metadata', field.key]) : undefined;
+    const range: [number, number] | undefined = node
+      ? [node.offset, node.offset + node.length]
+      : (() => {
+          const scalar = documentAt(text, finding.startOffset)?.getIn(['metadata', field.key], true);
+          const found = isScalar(scalar) ? rangeOf(scalar) : undefined;
+          return found && [found[0], found[1]];
+        })();
+    if (!range) return [];
+    edit = { path, startOffset: range[0], endOffset: range[1], newText: isJson(path) ? JSON.stringify(value) : yamlScalar(value) };
+  } else if (isJson(path)) {
     const metadata = findNodeAtLocation(parseTree(text) ?? ({} as never), ['metadata']);
     if (metadata?.type !== 'object') return [];
     edit = insertJsonProperty(path, text, metadata, field.key, value);
@@ -249,7 +263,7 @@ export function missingFieldFixes(path: string, text: string, finding: Finding, 
       kind: 'quickfix',
       safe: false,
       isPreferred: true,
-      title: placeholder ? `Add metadata.${field.key} (placeholder to fill in)` : `Add metadata.${field.key}: ${value}`,
+      title: placeholder ? `Add metadata.${field.key} (placeholder to fill in)` : `${replacing ? 'Set' : 'Add'} metadata.${field.key}: ${value}`,
       edits: [edit],
       ...(placeholder && { followUp: `Replace the placeholder in metadata.${field.key} with the agent's real ${field.what}.` }),
     },
@@ -375,3 +389,29 @@ export function addToolEdit(path: string, text: string, manifestName: string | u
   return { path, startOffset: at, endOffset: at, newText: `${eol}${indent}tools:${eol}${indent}  - name: ${yamlScalar(tool)}` };
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// High-risk tool without a decision → decision: challenge
+
+/**
+ * `decision: challenge` for a high-risk tool: a person approves each call. Safe to apply unattended (fix all, on
+ * save): it only adds a check, and the owner can still choose allow or deny deliberately.
+ */
+export function decisionFixes(path: string, text: string, finding: Finding): Fix[] {
+  let edit: FileEdit | undefined;
+  if (isJson(path)) {
+    const root = parseTree(text);
+    const tools = root && findNodeAtLocation(root, ['spec', 'tools']);
+    const tool = tools?.children?.find((item) => item.type === 'object' && item.offset <= finding.startOffset && finding.endOffset <= item.offset + item.length);
+    if (tool) edit = insertJsonProperty(path, text, tool, 'decision', 'challenge');
+  } else {
+    const lineStart = lineStartOf(text, finding.startOffset);
+    const key = /^(\s*(?:-\s+)?)access\s*:\s*$/.exec(text.slice(lineStart, finding.startOffset));
+    if (key) {
+      const at = lineEndOf(text, finding.endOffset);
+      edit = { path, startOffset: at, endOffset: at, newText: `${eolOf(text)}${' '.repeat(key[1]!.length)}decision: challenge` };
+    }
+  }
+  if (!edit) return [];
+  return [{ ruleId: finding.ruleId, fingerprint: finding.fingerprint, kind: 'quickfix', safe: true, isPreferred: true, title: 'Add decision: challenge (a person approves each call)', edits: [edit] }];
+}
