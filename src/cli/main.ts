@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { buildInventory } from '../core/inventory';
@@ -15,7 +15,8 @@ import { resolveAuditRoot, type AuditRoot } from '../node/root';
 import { activeFindings, redactReport, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
 import { formatJson } from '../node/format/json';
 import { formatMarkdown } from '../node/format/markdown';
-import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from '../node/format/inventory';
+import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown, redactInventory } from '../node/format/inventory';
+import { formatInventoryHtml } from '../node/format/inventory-html';
 import { formatSarif } from '../node/format/sarif';
 import { findInHistory } from '../node/history';
 import { auditPathsInParallel } from '../node/parallel';
@@ -29,7 +30,7 @@ const HELP = `agent-guardrail ${TOOL_VERSION}: find hardcoded secrets, over-broa
 Usage:
   agent-guardrail audit [paths…] [options]   Audit files and directories (default: .)
   agent-guardrail audit --staged [options]    Audit the staged content of staged files (pre-commit)
-  agent-guardrail inventory [paths…] [--format markdown|json|csv] [--output FILE]
+  agent-guardrail inventory [paths…] [--format markdown|json|csv|html] [--output FILE]
                                               List every agent (manifests and code) for an access review
   agent-guardrail rules [--format text|json]  List every rule with its severity
   agent-guardrail explain <rule-id>           Print a rule's documentation (also: rules --explain <rule-id>)
@@ -330,7 +331,7 @@ function runBaseline(paths: string[], flags: AuditFlags): number {
   return 0;
 }
 
-const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
+const INVENTORY_FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
 
 /** The agent inventory: the same analysis as `audit`, reported per agent. */
 function runInventory(paths: string[], flags: AuditFlags): number {
@@ -344,8 +345,15 @@ function runInventory(paths: string[], flags: AuditFlags): number {
   const report = auditPaths(anchor.root, anchor.targets, loaded.config, now, loaded.directory);
   warnAboutConfig(loaded, cwd, report.redactor);
   const inventory = buildInventory(report.index, report.findings, now);
-  const write = format === 'json' ? formatInventoryJson : format === 'csv' ? formatInventoryCsv : formatInventoryMarkdown;
-  emit(write(inventory, report.redactor), flags, cwd);
+  const output =
+    format === 'json'
+      ? formatInventoryJson(inventory, report.redactor)
+      : format === 'csv'
+        ? formatInventoryCsv(inventory, report.redactor)
+        : format === 'html'
+          ? formatInventoryHtml(redactInventory(inventory, report.redactor), { maxCredentialTtlSeconds: loaded.config.maxCredentialTtlSeconds, subtitle: basename(anchor.root) })
+          : formatInventoryMarkdown(inventory, report.redactor);
+  emit(output, flags, cwd);
   return 0;
 }
 

@@ -32,6 +32,7 @@ const FIXED_KEY_CONTEXT = 'agentGuardrail.fixedHardcodedKey';
 
 const BUDGET_MS = 1500;
 let client: LanguageClient | undefined;
+let reportPanel: vscode.WebviewPanel | undefined;
 
 interface AuditSummary {
   filesAnalyzed: number;
@@ -175,6 +176,18 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
       await inventory.refresh();
       await vscode.commands.executeCommand('agentGuardrail.inventory.focus');
       return inventory.inventory;
+    }),
+    // The same self-contained report as `agent-guardrail inventory --format html`: graph and tables, in a webview.
+    vscode.commands.registerCommand('agentGuardrail.openInventoryReport', async () => {
+      const html = await execute<string>('agent-guardrail.inventoryHtml');
+      if (!html) return undefined;
+      if (!reportPanel) {
+        reportPanel = vscode.window.createWebviewPanel('agentGuardrail.inventoryReport', 'Agent Inventory', vscode.ViewColumn.Active, { enableScripts: false, enableFindWidget: true });
+        reportPanel.onDidDispose(() => (reportPanel = undefined));
+      }
+      reportPanel.webview.html = html;
+      reportPanel.reveal();
+      return html.length;
     }),
     vscode.commands.registerCommand('agentGuardrail.exportInventory', async () => {
       if (!inventory.inventory) await inventory.refresh();

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../core/analyze';
 import { capPerRule } from '../core/caps';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
-import { buildInventory } from '../core/inventory';
+import { buildInventory, type Inventory } from '../core/inventory';
 import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
@@ -23,6 +23,7 @@ import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
 import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
 import { discoverFiles, gitTopLevel } from '../node/discover';
 import { redactInventory } from '../node/format/inventory';
+import { formatInventoryHtml } from '../node/format/inventory-html';
 import { createIgnoreMatcher } from '../node/ignore';
 import { decodeFile, readWorkspaceFile } from '../node/read';
 import { codeActions, FIX_ALL_KIND, type FixFolder } from './code-actions';
@@ -38,6 +39,7 @@ export const SERVER_COMMANDS = {
   auditWorkspace: 'agent-guardrail.auditWorkspace',
   auditStaged: 'agent-guardrail.auditStaged',
   inventory: 'agent-guardrail.inventory',
+  inventoryHtml: 'agent-guardrail.inventoryHtml',
   ...EDITOR_COMMANDS,
 } as const;
 
@@ -459,6 +461,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return clientServesJsonManifests && path?.endsWith('.json') ? undefined : path;
   }, { snippets: () => snippetSupport, today: () => now().toISOString().slice(0, 10) });
 
+  /** Every agent of every folder, linked to its findings. */
+  async function collectInventory(): Promise<Inventory & { agents: (Inventory['agents'][number] & { folder: string })[] }> {
+    const agents = [];
+    for (const folder of folders) {
+      await folder.scanned;
+      const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
+      // Inventory fields quote the files (an owner or a credential ref may be a pasted key): redacted like diagnostics.
+      const inventory = redactInventory(buildInventory(folder.index, findings, now()), redactorOf(folder));
+      for (const agent of inventory.agents) agents.push({ ...agent, folder: folder.root });
+    }
+    return { generatedAt: now().toISOString(), agents };
+  }
+
   connection.onExecuteCommand(async (params, token) => {
     switch (params.command) {
       case SERVER_COMMANDS.auditWorkspace: {
@@ -482,15 +497,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
         return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: report.redactor.text(f.message), root: report.root }))) };
       }
-      case SERVER_COMMANDS.inventory: {
-        const agents = [];
-        for (const folder of folders) {
-          await folder.scanned;
-          const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
-          const inventory = redactInventory(buildInventory(folder.index, findings, now()), redactorOf(folder));
-          for (const agent of inventory.agents) agents.push({ ...agent, folder: folder.root });
-        }
-        return { generatedAt: now().toISOString(), agents };
+      case SERVER_COMMANDS.inventory:
+        return collectInventory();
+      case SERVER_COMMANDS.inventoryHtml: {
+        // The same report as `agent-guardrail inventory --format html`, for a webview.
+        const inventory = await collectInventory();
+        return formatInventoryHtml(inventory, { maxCredentialTtlSeconds: folders[0]?.config.maxCredentialTtlSeconds, subtitle: folders.map((folder) => basename(folder.root)).join(', ') });
       }
       default:
         return executeEditorCommand(params.command, params.arguments, host);
