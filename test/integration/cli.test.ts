@@ -192,6 +192,7 @@ describe('CLI integration: --format json', function () {
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     assert.deepEqual(report, {
       tool: { name: 'agent-guardrail', version },
+      root: realpathSync(dir),
       summary: { errors: 3, warnings: 0, notes: 0, suppressed: 0, baselined: 0, filesAnalyzed: 2 },
       findings: [
         {
