@@ -84,6 +84,16 @@ describe('quick fixes through the language server (dist/server.js)', function ()
     return touched;
   }
 
+  /** src/job.ts with a hardcoded key, open, and the code actions of its diagnostic. */
+  async function openJobWithKey(): Promise<{ file: string; actions: Action[] }> {
+    const file = uri('src/job.ts');
+    const text = `export function run() {\n  return fetchWith('${OPENAI_KEY}');\n}\ndeclare function fetchWith(key: string): void;\n`;
+    writeTree(root, { 'src/job.ts': text });
+    await client.open(file, 'typescript', text);
+    const published = await client.diagnostics(file, (p) => p.diagnostics.length > 0);
+    return { file, actions: await actionsFor(file, published, 'secrets/provider-key') };
+  }
+
   async function actionsFor(file: string, published: PublishedDiagnostics, rule: string): Promise<Action[]> {
     const diagnostics = published.diagnostics.filter((diagnostic) => diagnostic.code === rule);
     assert.ok(diagnostics.length, `no ${rule} diagnostic`);
@@ -127,12 +137,7 @@ describe('quick fixes through the language server (dist/server.js)', function ()
 
   it('no broker configured, VS Code: the fix asks once through the extension command, with one ready edit per broker', async () => {
     await client.initialize(root, { clientCommands: ['agentGuardrail.chooseAndApplyFix'] });
-    const file = uri('src/job.ts');
-    const text = `export function run() {\n  return fetchWith('${OPENAI_KEY}');\n}\ndeclare function fetchWith(key: string): void;\n`;
-    writeTree(root, { 'src/job.ts': text });
-    await client.open(file, 'typescript', text);
-    const published = await client.diagnostics(file, (p) => p.diagnostics.length > 0);
-    const actions = await actionsFor(file, published, 'secrets/provider-key');
+    const { file, actions } = await openJobWithKey();
     const broker = actions.find((action) => action.title.startsWith('Use broker-issued credential'));
     assert.equal(broker?.edit, undefined);
     assert.equal(broker?.command?.command, 'agentGuardrail.chooseAndApplyFix');
@@ -154,12 +159,7 @@ describe('quick fixes through the language server (dist/server.js)', function ()
 
   it('no broker configured, any other LSP client: one code action per broker, which also records the broker in .agent-guardrail.yaml', async () => {
     await client.initialize(root);
-    const file = uri('src/job.ts');
-    const text = `export function run() {\n  return fetchWith('${OPENAI_KEY}');\n}\ndeclare function fetchWith(key: string): void;\n`;
-    writeTree(root, { 'src/job.ts': text });
-    await client.open(file, 'typescript', text);
-    const published = await client.diagnostics(file, (p) => p.diagnostics.length > 0);
-    const actions = await actionsFor(file, published, 'secrets/provider-key');
+    const { file, actions } = await openJobWithKey();
     const perBroker = actions.filter((action) => action.title.startsWith("Use broker-issued credential 'openai-api-key' (preloaded) via "));
     assert.equal(perBroker.length, BROKERS.length);
     assert.ok(perBroker.every((action) => action.edit && action.command?.command === 'agent-guardrail.fixApplied'), 'each is an edit plus the command');
