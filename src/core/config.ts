@@ -5,6 +5,7 @@ import { describeYamlError } from './languages/yaml';
 import { closest } from './suggest';
 import type { Severity, SeveritySetting } from './types';
 import { compileBacktrackingSafePattern, type PatternCompiler } from './user-patterns';
+import { appendAll } from './arrays';
 
 export const BROKERS = [
   'vault', 'aws-sts', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault', 'azure-managed-identity',
@@ -176,7 +177,7 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
   if (options.json) {
-    problems.push(...jsonSyntaxProblems(text));
+    appendAll(problems, jsonSyntaxProblems(text));
     if (problems.length) return { config, problems };
   }
   const document = parseDocument(text, { prettyErrors: false, strict: false });

@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { findConfig } from './config-file';
 import { gitTopLevel } from './discover';
 
@@ -21,8 +21,16 @@ export interface AuditRoot {
  * targets (not from the current directory), so the same folder gives the same findings from anywhere.
  */
 export function resolveAuditRoot(cwd: string, targets: string[], explicitConfig?: string): AuditRoot {
-  const absolute = (targets.length ? targets : ['.']).map((target) => realTarget(resolve(cwd, target)));
-  const start = commonDirectory(absolute.map((path) => (isDirectory(path) ? path : dirname(path))));
+  const written = (targets.length ? targets : ['.']).map((target) => resolve(cwd, target));
+  // A target written inside the current folder that a symbolic link leads out of it (`dirlink/sub`, in a repository
+  // someone else wrote) is not re-anchored at its real place: it stays under the current folder, where discovery
+  // refuses it with a note instead of reading outside.
+  const cwdReal = realOrSelf(cwd);
+  const escapes = written.some((path) => isWithin(path, cwd) && !isWithin(realOrSelf(path), cwdReal));
+  const absolute = escapes ? written.map((path) => (isWithin(path, cwd) ? join(cwdReal, relative(cwd, path)) : realTarget(path))) : written.map(realTarget);
+  const folders = absolute.map((path) => (isDirectory(path) ? path : dirname(path)));
+  // Never look for git or a configuration through the escaping link.
+  const start = commonDirectory(escapes ? [cwdReal, ...folders.filter((folder) => !isWithin(folder, cwdReal))] : folders);
   const gitTop = gitTopLevel(start);
   const configPath = explicitConfig ? resolve(cwd, explicitConfig) : findConfig(start, gitTop);
   const configFolder = configPath && !explicitConfig ? dirname(configPath) : undefined;
@@ -37,6 +45,19 @@ function realTarget(path: string): string {
   } catch {
     return path;
   }
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isWithin(path: string, folder: string): boolean {
+  const relation = relative(folder, path);
+  return relation === '' || (!relation.startsWith('..') && !isAbsolute(relation));
 }
 
 function isDirectory(path: string): boolean {

@@ -8,6 +8,7 @@ import type { Finding } from '../core/types';
 import type { WorkspaceIndex } from '../core/workspace';
 import { decodeFile, readWorkspaceFile } from '../node/read';
 import { toCodeActions, toWorkspaceEdit, type DiagnosticData, type FixContext } from './convert';
+import { appendAll } from '../core/arrays';
 
 /** The code action kind of "fix all": VS Code lists it under Source Action… and runs it on save when asked. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
@@ -88,7 +89,7 @@ export function codeActions(params: CodeActionParams, document: TextDocument, fo
       if (!finding) continue;
       for (const fix of fixesFor({ path, text, finding, config: folder.config, workspace, today })) {
         if (fix.safe && fix.edits.every((edit) => edit.path === path && !edit.create)) anySafe = true;
-        actions.push(...toCodeActions(fix, context(diagnostic)));
+        appendAll(actions, toCodeActions(fix, context(diagnostic)));
       }
     }
   }

@@ -44,7 +44,7 @@ describe('CLI: the same findings from any directory', function () {
     git(repo, 'init', '--quiet');
     git(repo, 'config', 'core.excludesFile', join(repo, '.git', 'no-global-excludes'));
     cpSync(join(REPO_ROOT, 'examples'), join(repo, 'examples'), { recursive: true });
-    writeTree(repo, { 'examples/.agent-guardrail.yaml': 'rules:\n  grants/all-mcp-tools: off\n', 'README.md': '# app\n' });
+    writeTree(repo, { 'examples/.agent-guardrail.yaml': 'rules:\n  grants/all-mcp-tools: off\n# the agents of examples/ need an owner here, as in this repository (examples need none by default)\nownerOptional: ["**/test/**"]\n', 'README.md': '# app\n' });
     elsewhere = tempDir('agent-guardrail-elsewhere-');
   });
 

@@ -429,7 +429,7 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
     assert.deepEqual(leaksIn(JSON.stringify(crossFile), everything(tree)), []);
   });
 
-  for (const format of ['markdown', 'json', 'csv']) {
+  for (const format of ['markdown', 'json', 'csv', 'html']) {
     it(`inventory --format ${format}: owners, entrypoints, tools, credential refs, code agent names and @owner tags show no secret`, function () {
       const result = run(['inventory', '--format', format], join(dir, 'tree'));
       assert.equal(result.status, 0);

@@ -388,10 +388,10 @@ export function manifestCompletions(path: string, text: string, offset: number, 
     return valueItems(node, place.key!, place.wordStart, end, '');
   }
   const mapping = nodeAt(place.path);
-  const items = keyItems(mapping, place.siblings, place.column, options, place.wordStart, end, '');
-  // A new entry of a list of objects: offer whole-entry snippets too.
+  const keys = keyItems(mapping, place.siblings, place.column, options, place.wordStart, end, '');
+  // A new entry of a list of objects: offer whole-entry snippets too, first.
   const listKey = place.path.length >= 2 && typeof place.path[place.path.length - 1] === 'number' ? String(place.path[place.path.length - 2]) : undefined;
-  if (place.newItem && listKey && place.siblings.size === 0) items.unshift(...entrySnippets(listKey, place.column, options, place.wordStart, end, false));
+  const items = place.newItem && listKey && place.siblings.size === 0 ? [...entrySnippets(listKey, place.column, options, place.wordStart, end, false), ...keys] : keys;
   // Directly under `tools:` without a dash yet.
   const parent = nodeAt(place.path);
   if (!place.newItem && !objectOf(parent) && arrayOf(parent) && typeof place.path[place.path.length - 1] === 'string') {
@@ -455,7 +455,7 @@ export function manifestHover(path: string, text: string, offset: number): Hover
     return { markdown: describe(node, match[3]!), startOffset: keyStart, endOffset: keyEnd };
   }
   // On the value: the value's own meaning first, then the field.
-  const valueText = line.text.slice(match[0].length).replace(/\s+#.*$/, '').trim().replace(/^["']|["']$/g, '');
+  const valueText = line.text.slice(match[0].length).replace(/(?:^|\s)#.*$/, '').trim().replace(/^["']|["']$/g, '');
   const valueStart = line.start + line.text.indexOf(valueText, match[0].length);
   if (!valueText || offset < valueStart || offset > valueStart + valueText.length) return undefined;
   const meaning = VALUE_DOCS[match[3]!]?.[valueText];
