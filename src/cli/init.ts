@@ -7,7 +7,7 @@ export const STARTER_CONFIG = `# Agent Guardrail configuration. Schema: schemas/
 
 # Rule severities: off | note | warning | error, by rule id or category (\`grants/*\`).
 # \`agent-guardrail rules\` lists every rule. In an untrusted workspace (VS Code Restricted Mode),
-# secrets/* and grants/* cannot be switched off or lowered here.
+# secrets/*, grants/* and supply-chain/* cannot be switched off or lowered here.
 rules: {}
 #  secrets/generic-secret: warning
 #  ownership/*: warning

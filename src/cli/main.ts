@@ -7,7 +7,8 @@ import type { Redactor } from '../core/redaction';
 import { isRuleId, RULES } from '../core/rules';
 import { closest } from '../core/suggest';
 import type { Severity } from '../core/types';
-import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
+import { auditStaged, type AuditReport } from '../node/audit';
+import { AuditCache, CACHE_FILE_NAME, defaultCacheLocation } from '../node/cache';
 import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
 import { gitTopLevel } from '../node/discover';
 import { readRuleDocs, ruleDocsFile } from '../node/docs';
@@ -49,6 +50,8 @@ Audit options:
   --baseline FILE                     Report only findings not in FILE (default: .agent-guardrail-baseline.json if present)
   --no-baseline                       Report every finding, ignoring any baseline
   --history                           Say for each secret whether it is already in git history
+  --cache                             Reuse results of earlier audits for unchanged files (also inventory, baseline)
+  --cache-location PATH               Cache file or directory (implies --cache; default: in your user cache directory)
   --color, --no-color                 Force colours on or off in text output (default: on a TTY; NO_COLOR=1 turns them off)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage or internal error.
@@ -69,6 +72,8 @@ const OPTIONS = {
   baseline: { type: 'string' },
   'no-baseline': { type: 'boolean' },
   history: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -166,6 +171,8 @@ interface AuditFlags {
   baseline?: string;
   'no-baseline'?: boolean;
   history?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
   force?: boolean;
 }
 
@@ -188,7 +195,10 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   }
   const { root } = anchor;
   const loaded = loadConfigOrFail(anchor, cwd, flags);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config) : await auditPathsInParallel(root, anchor.targets, loaded.config, new Date(), loaded.directory);
+  const now = new Date();
+  const cache = openCache(flags, root, cwd, loaded, now);
+  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
@@ -211,6 +221,33 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
   return failing ? 1 : 0;
+}
+
+/** The audit cache for --cache / --cache-location (a directory gets our file inside it), else none. */
+function openCache(flags: AuditFlags, root: string, cwd: string, loaded: LoadedConfig, now: Date): AuditCache | undefined {
+  if (!flags.cache && flags['cache-location'] === undefined) return undefined;
+  let location = flags['cache-location'] === undefined ? defaultCacheLocation(root) : resolve(cwd, flags['cache-location']);
+  if (!location) {
+    process.stderr.write('warning: no private cache directory is available; auditing without a cache (use --cache-location)\n');
+    return undefined;
+  }
+  if (flags['cache-location'] !== undefined && (/[\\/]$/.test(flags['cache-location']) || isDirectory(location))) location = join(location, CACHE_FILE_NAME);
+  return AuditCache.open(location, root, loaded.config, now);
+}
+
+function saveCache(cache: AuditCache | undefined, report: AuditReport, flags: AuditFlags): void {
+  if (!cache) return;
+  const problem = cache.save((path) => existsSync(join(report.root, path)));
+  if (problem) process.stderr.write(`warning: ${problem}\n`);
+  if (flags.verbose) process.stderr.write(`agent-guardrail: ${cache.hits} of ${cache.looked} files from the cache ${cache.location}\n`);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -311,12 +348,15 @@ function emit(output: string, flags: AuditFlags, cwd: string): void {
 }
 
 /** `baseline [paths]`: record today's findings so later audits report only new ones. */
-function runBaseline(paths: string[], flags: AuditFlags): number {
+async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> {
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
   const anchor = resolveAuditRoot(cwd, paths, flags.config);
   const loaded = loadConfigOrFail(anchor, cwd, flags);
-  const report = auditPaths(anchor.root, anchor.targets, loaded.config, new Date(), loaded.directory);
+  const now = new Date();
+  const cache = openCache(flags, anchor.root, cwd, loaded, now);
+  const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
   // A hint quotes the start of a message: from the redacted report, like every other output.
   const baseline = createBaseline(redactReport(report).findings);
@@ -334,7 +374,7 @@ function runBaseline(paths: string[], flags: AuditFlags): number {
 const INVENTORY_FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
 
 /** The agent inventory: the same analysis as `audit`, reported per agent. */
-function runInventory(paths: string[], flags: AuditFlags): number {
+async function runInventory(paths: string[], flags: AuditFlags): Promise<number> {
   const format = flags.format ?? 'markdown';
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
   const cwd = process.cwd();
@@ -342,7 +382,9 @@ function runInventory(paths: string[], flags: AuditFlags): number {
   const anchor = resolveAuditRoot(cwd, paths, flags.config);
   const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
-  const report = auditPaths(anchor.root, anchor.targets, loaded.config, now, loaded.directory);
+  const cache = openCache(flags, anchor.root, cwd, loaded, now);
+  const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
+  saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
   const inventory = buildInventory(report.index, report.findings, now);
   const output =

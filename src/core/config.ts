@@ -84,7 +84,7 @@ export interface ResolvedConfig {
   maxCredentialTtlSeconds: number;
   maxFileSize: number;
   suppressions: { rule: string; fingerprint: string; reason: string; file?: string }[];
-  /** False in an untrusted workspace: repository suppressions and disables of secrets/* and grants/* are ignored. */
+  /** False in an untrusted workspace: repository suppressions and disables of secrets/*, grants/* and supply-chain/* are ignored. */
   trusted: boolean;
 }
 
@@ -314,12 +314,18 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
 }
 
 /** The severity a rule has under this config: exact id, then `category/*`, then the default. */
+/**
+ * Categories that protect against the repository itself (leaked keys, broad grants, poisoned or unpinned tools): in
+ * an untrusted workspace the repository can neither lower nor suppress them.
+ */
+export const PROTECTED_CATEGORIES: ReadonlySet<string> = new Set(['secrets', 'grants', 'supply-chain']);
+
 export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): SeveritySetting {
   const category = ruleId.split('/')[0]!;
   const configured = config.severities[ruleId] ?? config.severities[`${category}/*`];
   if (!configured) return defaultSeverity;
   // Restricted Mode: a repository cannot switch off or downgrade the rules that protect against it.
-  if (!config.trusted && (category === 'secrets' || category === 'grants') && rank(configured) < rank(defaultSeverity)) {
+  if (!config.trusted && PROTECTED_CATEGORIES.has(category) && rank(configured) < rank(defaultSeverity)) {
     return defaultSeverity;
   }
   return configured;

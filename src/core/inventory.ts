@@ -50,7 +50,7 @@ export interface Inventory {
   agents: InventoryAgent[];
 }
 
-const CATEGORIES = ['secrets', 'credentials', 'grants', 'ownership', 'manifest'] as const;
+const CATEGORIES = ['secrets', 'credentials', 'grants', 'supply-chain', 'ownership', 'manifest'] as const;
 
 function countFindings(findings: Finding[], files: Set<string>): InventoryAgent['findings'] {
   const counts = Object.fromEntries(CATEGORIES.map((category) => [category, 0])) as InventoryAgent['findings'];

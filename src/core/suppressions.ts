@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './config';
+import { PROTECTED_CATEGORIES, type ResolvedConfig } from './config';
 import type { LineIndex } from './position';
 import { getRule } from './rules/registry';
 import { fingerprintOf } from './secrets/redact';
@@ -84,13 +84,13 @@ export function applyInlineSuppressions(findings: Finding[], suppressions: reado
 
 /** Repository-provided suppressions for these categories are ignored in an untrusted workspace. */
 function protectedInUntrusted(ruleId: string): boolean {
-  return ruleId.startsWith('secrets/') || ruleId.startsWith('grants/');
+  return PROTECTED_CATEGORIES.has(ruleId.slice(0, ruleId.indexOf('/')));
 }
 
 /**
  * The last step for one file, once per-file and cross-file findings are known: apply inline comments and the
  * configuration's fingerprint suppressions, then report suppressions that lack a reason or suppress nothing
- * (as note-level suppression/* findings). In an untrusted workspace, suppressions of secrets/* and grants/*
+ * (as note-level suppression/* findings). In an untrusted workspace, suppressions of secrets/*, grants/* and supply-chain/*
  * findings are not honoured.
  */
 export function finalizeSuppressions(path: string, findings: Finding[], inline: readonly InlineSuppression[], config: ResolvedConfig): Finding[] {

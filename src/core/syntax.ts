@@ -1,3 +1,4 @@
+import { TOOL_TEXTS } from './code/tool-text';
 import { AGENT_RECORDS } from './code/walk';
 import type { AnalysisContext } from './context';
 import { loadTypeScript, SECRET_CONTEXTS } from './languages/typescript';
@@ -7,7 +8,7 @@ import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from './language
  * Everything that reads a code file's syntax tree during analysis, in the order their visitors see each node.
  * They share one walk per file: a new collector goes here, not into a walk of its own.
  */
-const SYNTAX_COLLECTORS: readonly SyntaxCollector<unknown>[] = [SECRET_CONTEXTS, AGENT_RECORDS];
+const SYNTAX_COLLECTORS: readonly SyntaxCollector<unknown>[] = [SECRET_CONTEXTS, AGENT_RECORDS, TOOL_TEXTS];
 
 /**
  * What `collector` gathered from this file's syntax tree: the tree is parsed and walked once, for every collector,

@@ -3,8 +3,8 @@
 export type Severity = 'error' | 'warning' | 'note';
 export type SeveritySetting = Severity | 'off';
 
-/** The five product categories, plus `suppression` for notes about the tool's own suppression comments. */
-export type RuleCategory = 'secrets' | 'credentials' | 'grants' | 'ownership' | 'manifest' | 'suppression';
+/** The six product categories, plus `suppression` for notes about the tool's own suppression comments. */
+export type RuleCategory = 'secrets' | 'credentials' | 'grants' | 'supply-chain' | 'ownership' | 'manifest' | 'suppression';
 
 /** Zero-based line and UTF-16 column, as in LSP. Output formats add 1 where they need 1-based positions. */
 export interface Position {

@@ -126,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(showStatus));
 
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage('Agent Guardrail runs in Restricted Mode: this repository cannot switch off or suppress secrets/* and grants/* findings until you trust it.');
+    void vscode.window.showInformationMessage('Agent Guardrail runs in Restricted Mode: this repository cannot switch off or suppress secrets/*, grants/* and supply-chain/* findings until you trust it.');
   }
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void started.then(() => client?.sendNotification('agentGuardrail/trust', { trusted: true }))),

@@ -1,14 +1,15 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
 import { capPerRule } from '../core/caps';
 import type { ResolvedConfig } from '../core/config';
 import { Redactor } from '../core/redaction';
 import type { FileNote, Finding } from '../core/types';
 import { finalizeSuppressions } from '../core/suppressions';
 import { WorkspaceIndex } from '../core/workspace';
-import { discoverFiles } from './discover';
-import { decodeFile, NotRegularFileError, readRegularFile } from './read';
+import { stampOf, type AuditCache, type FileStamp } from './cache';
+import { discoverFiles, type DiscoveredFile } from './discover';
+import { readRegularFile } from './read';
+import { analyzeSource, diskSource, type SourceResult, type SourceText } from './source';
 import { listStagedFiles, readBlobs } from './staged';
 import { createIgnoreMatcher } from './ignore';
 import { appendAll } from '../core/arrays';
@@ -28,39 +29,6 @@ export interface AuditReport {
   readText: (file: string) => string | undefined;
   /** Knows every secret the audit found: everything written from this report passes through it. */
   redactor: Redactor;
-}
-
-export interface SourceText {
-  path: string;
-  read: () => Uint8Array;
-  size?: number;
-}
-
-/** What one file contributes to a report (produced in this thread or in a worker). */
-export interface SourceResult {
-  path: string;
-  analysis?: FileAnalysis;
-  notes: FileNote[];
-}
-
-/** Read, decode and analyse one file; every failure becomes a note. */
-export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date): SourceResult {
-  const notes: FileNote[] = [];
-  if (source.size !== undefined && source.size > config.maxFileSize) {
-    notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
-    return { path: source.path, notes };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = source.read();
-  } catch (error) {
-    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: error.message });
-    else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-    return { path: source.path, notes };
-  }
-  const text = decodeFile(source.path, bytes, notes);
-  if (text === undefined) return { path: source.path, notes };
-  return { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes };
 }
 
 /**
@@ -122,43 +90,102 @@ function finalizeAll(findings: Finding[], index: WorkspaceIndex, config: Resolve
   return [...files].flatMap((file) => finalizeSuppressions(file, byFile.get(file) ?? [], index.suppressionsOf(file), config));
 }
 
-/**
- * A file on disk as a source: its size is checked before it is read, so huge files are never loaded, and only a
- * regular file is ever opened (discovery resolved its real path).
- */
-export function diskSource(path: string, absolutePath: string): SourceText {
-  return {
-    path,
-    get size() {
-      try {
-        return statSync(absolutePath).size;
-      } catch {
-        return undefined;
-      }
-    },
-    read: () => readRegularFile(absolutePath)!,
-  };
+export interface AuditOptions {
+  /** Reuse per-file results of earlier audits and record this one's (audit --cache). */
+  cache?: AuditCache;
 }
 
-export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root): AuditReport {
-  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
-  const sources = discovery.files.map((file) => diskSource(file.path, file.absolutePath));
-  return analyzeSources(root, sources, config, discovery.notes, now);
+/** Every file on one thread (see auditPathsInParallel for large trees). */
+export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root, options: AuditOptions = {}): AuditReport {
+  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
+  const started = performance.now();
+  const sources = diskSources(discovery.files);
+  const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
+  const fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, !!options.cache));
+  return finishAudit(root, { cached, fresh, stamps }, sources, config, discovery.notes, started, options.cache);
+}
+
+/** The cache file is never audited, wherever --cache-location puts it. */
+export function cacheFiles(options: AuditOptions): Set<string> {
+  return new Set(options.cache ? [options.cache.location] : []);
+}
+
+export function diskSources(files: DiscoveredFile[]): Map<string, SourceText> {
+  return new Map(files.map((file) => [file.path, diskSource(file.path, file.absolutePath)]));
+}
+
+interface Consulted {
+  /** Results the cache vouches for. */
+  cached: SourceResult[];
+  /** Files to analyse, with their metadata as seen before anything read them (for the cache). */
+  pending: DiscoveredFile[];
+  stamps: Map<string, FileStamp>;
+}
+
+/** Split the files into those the cache has a result for and those to analyse. */
+export function consultCache(files: DiscoveredFile[], cache: AuditCache | undefined): Consulted {
+  if (!cache) return { cached: [], pending: files, stamps: new Map() };
+  const cached: SourceResult[] = [];
+  const pending: DiscoveredFile[] = [];
+  const stamps = new Map<string, FileStamp>();
+  for (const file of files) {
+    const stamp = stampOf(file.absolutePath);
+    const hit = cache.lookupDisk(file.path, stamp, () => readRegularFile(file.absolutePath)!);
+    if (hit) {
+      cached.push(hit);
+      continue;
+    }
+    pending.push(file);
+    if (stamp) stamps.set(file.path, stamp);
+  }
+  return { cached, pending, stamps };
+}
+
+/** Record fresh results in the cache, then build the report from cached and fresh results in path order. */
+export function finishAudit(
+  root: string,
+  results: { cached: SourceResult[]; fresh: SourceResult[]; stamps?: Map<string, FileStamp>; blobs?: Map<string, string> },
+  sources: Map<string, SourceText>,
+  config: ResolvedConfig,
+  notes: FileNote[],
+  started: number,
+  cache: AuditCache | undefined,
+): AuditReport {
+  if (cache) for (const result of results.fresh) cache.store(result, results.stamps?.get(result.path), results.blobs?.get(result.path));
+  const all = results.cached.length ? [...results.cached, ...results.fresh] : results.fresh;
+  all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return assembleReport(root, all, sources, config, notes, started);
 }
 
 /** The staged (index) content of staged files: what the commit will contain, not the work tree. */
-export function auditStaged(topLevel: string, config: ResolvedConfig): AuditReport {
+export function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions = {}): AuditReport {
+  const started = performance.now();
+  const { cache } = options;
   const isIgnored = createIgnoreMatcher(config.ignore);
   const staged = listStagedFiles(topLevel).filter((file) => !isIgnored(file.path));
-  const blobs = readBlobs(topLevel, staged.map((file) => file.blob));
-  const sources = staged.map((file) => ({
-    path: file.path,
-    size: blobs.get(file.blob)?.length,
-    read: () => {
-      const content = blobs.get(file.blob);
-      if (!content) throw new Error('staged content is missing from the object database');
-      return content;
-    },
-  }));
-  return analyzeSources(topLevel, sources, config);
+  const cached: SourceResult[] = [];
+  const pending = staged.filter((file) => {
+    const hit = cache?.lookupBlob(file.path, file.blob);
+    if (hit) cached.push(hit);
+    return !hit;
+  });
+  // Only the blobs to analyse are read now; a cached file's text is read if --history asks for it.
+  const blobs = readBlobs(topLevel, pending.map((file) => file.blob));
+  const sources = new Map<string, SourceText>(
+    staged.map((file) => [
+      file.path,
+      {
+        path: file.path,
+        size: blobs.get(file.blob)?.length,
+        read: () => {
+          const content = blobs.get(file.blob) ?? readBlobs(topLevel, [file.blob]).get(file.blob);
+          if (!content) throw new Error('staged content is missing from the object database');
+          return content;
+        },
+      },
+    ]),
+  );
+  const now = new Date();
+  const fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, !!cache));
+  return finishAudit(topLevel, { cached, fresh, blobs: new Map(pending.map((file) => [file.path, file.blob])) }, sources, config, [], started, cache);
 }

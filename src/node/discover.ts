@@ -36,8 +36,9 @@ export function gitTopLevel(directory: string): string | undefined {
  * The files to audit under `targets`, relative to `root`. Inside a git work tree: tracked files plus untracked
  * files that are not ignored (git's own view). Outside: a directory walk that skips node_modules, VCS folders
  * and build output. Symlinks are never followed out of the root; config ignore globs apply in both cases.
+ * `excluded`: absolute paths never to list (the audit's own cache file).
  */
-export function discoverFiles(root: string, targets: string[], ignoreGlobs: string[], ignoreBase = root): Discovery {
+export function discoverFiles(root: string, targets: string[], ignoreGlobs: string[], ignoreBase = root, excluded: ReadonlySet<string> = new Set()): Discovery {
   const notes: FileNote[] = [];
   const isIgnored = createIgnoreMatcher(ignoreGlobs);
   const rootReal = realpathSync(root);
@@ -45,7 +46,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   const files: DiscoveredFile[] = [];
   const add = (absolutePath: string, realPath = absolutePath) => {
     const path = toPosix(relative(root, absolutePath));
-    if (seen.has(path) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
+    if (seen.has(path) || excluded.has(absolutePath) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
     seen.add(path);
     files.push({ absolutePath: realPath, path });
   };

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
-import { analyzeSource, analyzeSources, assembleReport, diskSource, type AuditReport, type SourceResult, type SourceText } from './audit';
+import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { appendAll } from '../core/arrays';
+import { analyzeSource, diskSource, type SourceResult } from './source';
 
 /** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
 const PARALLEL_THRESHOLD = 200;
@@ -14,24 +15,36 @@ interface WorkerInput {
   agentGuardrailWorker: true;
   config: ResolvedConfig;
   now: string;
+  forCache: boolean;
 }
 
 /**
  * `auditPaths` on several threads: the main thread and `threads - 1` workers pull batches of files from one
  * queue (so a few large files do not leave a thread idle); only per-file results come back, and the cross-file
- * step runs once on the main thread. Small trees and single-core machines stay on one thread.
+ * step runs once on the main thread. Small trees (counting only files the cache has no result for) and
+ * single-core machines stay on one thread.
  */
-export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string): Promise<AuditReport> {
-  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase);
-  const threads = Math.min(availableParallelism(), MAX_THREADS);
-  const sources = new Map<string, SourceText>(discovery.files.map((file) => [file.path, diskSource(file.path, file.absolutePath)]));
-  if (discovery.files.length < PARALLEL_THRESHOLD || threads < 2) return analyzeSources(root, sources.values(), config, discovery.notes, now);
-
+export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string, options: AuditOptions = {}): Promise<AuditReport> {
+  const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
   const started = performance.now();
+  const threads = Math.min(availableParallelism(), MAX_THREADS);
+  const sources = diskSources(discovery.files);
+  const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
+  const forCache = !!options.cache;
+  let fresh: SourceResult[];
+  if (pending.length < PARALLEL_THRESHOLD || threads < 2) {
+    fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
+  } else {
+    fresh = await analyzeInWorkers(pending, threads, { agentGuardrailWorker: true, config, now: now.toISOString(), forCache });
+  }
+  return finishAudit(root, { cached, fresh, stamps }, sources, config, discovery.notes, started, options.cache);
+}
+
+async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input: WorkerInput): Promise<SourceResult[]> {
   const queue: DiscoveredFile[][] = [];
-  for (let i = 0; i < discovery.files.length; i += BATCH_SIZE) queue.push(discovery.files.slice(i, i + BATCH_SIZE));
+  for (let i = 0; i < files.length; i += BATCH_SIZE) queue.push(files.slice(i, i + BATCH_SIZE));
   const results: SourceResult[] = [];
-  const input: WorkerInput = { agentGuardrailWorker: true, config, now: now.toISOString() };
+  const now = new Date(input.now);
 
   const workers = Array.from({ length: threads - 1 }, () => new Worker(__filename, { workerData: input }));
   const finished = workers.map(
@@ -52,12 +65,11 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   );
   // The main thread works through the same queue, yielding between batches so workers get fed.
   for (let batch = queue.shift(); batch; batch = queue.shift()) {
-    for (const file of batch) results.push(analyzeSource(sources.get(file.path)!, config, now));
+    for (const file of batch) results.push(analyzeSource(diskSource(file.path, file.absolutePath), input.config, now, input.forCache));
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(finished);
-  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return assembleReport(root, results, sources, config, discovery.notes, started);
+  return results;
 }
 
 /** True when this thread is an audit worker started by auditPathsInParallel. */
@@ -67,9 +79,9 @@ export function isAuditWorker(): boolean {
 
 /** The worker side: analyse each batch of files it is sent and post the results back. */
 export function runAuditWorker(): void {
-  const { config, now } = workerData as WorkerInput;
+  const { config, now, forCache } = workerData as WorkerInput;
   const date = new Date(now);
   parentPort!.on('message', (batch: DiscoveredFile[]) => {
-    parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date)));
+    parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date, forCache)));
   });
 }

@@ -13,6 +13,7 @@ describe('the example workspace (examples/)', () => {
       [
         'examples/.claude/settings.json:3:57 grants/unrestricted-shell',
         'examples/.vscode/mcp.json:21:45 secrets/provider-key',
+        'examples/.vscode/mcp.json:26:22 supply-chain/unpinned-mcp-server',
         'examples/.vscode/mcp.json:26:65 grants/filesystem-root',
         'examples/agents/research.agent.yaml:9:13 ownership/review-overdue',
         'examples/agents/research.agent.yaml:16:12 credentials/long-lived',
@@ -55,7 +56,7 @@ describe('the example workspace (examples/)', () => {
     assert.equal(csv.status, 0);
     const lines = require('node:fs').readFileSync(join(REPO_ROOT, 'test', '.tmp-inventory.csv'), 'utf8').trim().split('\n') as string[];
     require('node:fs').unlinkSync(join(REPO_ROOT, 'test', '.tmp-inventory.csv'));
-    assert.equal(lines[0], 'name,source,manifest,owner,technical_owner,environment,purpose,review_by,review_overdue,expires,revocation,credentials,tools,mcp_servers,entrypoints,code,findings_secrets,findings_credentials,findings_grants,findings_ownership,findings_manifest');
+    assert.equal(lines[0], 'name,source,manifest,owner,technical_owner,environment,purpose,review_by,review_overdue,expires,revocation,credentials,tools,mcp_servers,entrypoints,code,findings_secrets,findings_credentials,findings_grants,findings_supply_chain,findings_ownership,findings_manifest');
     assert.equal(lines.length, 4);
     assert.ok(lines[2]!.startsWith('research-assistant,manifest+code,examples/agents/research.agent.yaml,team:product-research,,staging,Answers product questions from internal docs and GitHub issues,2026-06-30,yes,'));
   });

@@ -183,7 +183,7 @@ describe('quick fixes through the language server (dist/server.js)', function ()
   it('.vscode/mcp.json: an input reference as a quick fix, and fix-all of every safe fix in the file', async () => {
     await client.initialize(root);
     const file = uri('.vscode/mcp.json');
-    const text = `{\n  "servers": {\n    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "Bearer ${GITHUB_TOKEN}" } },\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/"] }\n  }\n}\n`;
+    const text = `{\n  "servers": {\n    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": { "Authorization": "Bearer ${GITHUB_TOKEN}" } },\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/"] }\n  }\n}\n`;
     writeTree(root, { '.vscode/mcp.json': text });
     await client.open(file, 'jsonc', text);
     const published = await client.diagnostics(file, (p) => p.diagnostics.length === 2);

@@ -484,7 +484,7 @@ describe('quick fixes (table)', () => {
   });
 
   it('fix all applies the safe fixes of one file, one after another', () => {
-    const text = `{\n  "servers": {\n    "a": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB}" } },\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem", "~"] }\n  }\n}\n`;
+    const text = `{\n  "servers": {\n    "a": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB}" } },\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem@2025.8.21", "~"] }\n  }\n}\n`;
     const edits = fixAllEdits({ path: '.vscode/mcp.json', text, config: defaultConfig() });
     assert.ok(edits.length);
     const result = applyEdits(text, edits);

@@ -18,7 +18,7 @@ describe('rule parity: every rule has a rule file, a docs page and tests', () =>
   for (const rule of RULES) {
     describe(rule.id, () => {
       it('has declarative meta', () => {
-        assert.match(rule.id, /^(secrets|credentials|grants|ownership|manifest|suppression)\/[a-z0-9-]+$/);
+        assert.match(rule.id, /^(secrets|credentials|grants|supply-chain|ownership|manifest|suppression)\/[a-z0-9-]+$/);
         assert.equal(rule.id.split('/')[0], rule.category);
         assert.ok(rule.description.length > 20 && rule.description.endsWith('.'), 'one-sentence description');
         assert.ok(['error', 'warning', 'note'].includes(rule.defaultSeverity));

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../context';
 import { configKind } from './kind';
-import { configTrees, getKey, stringsOf, type TreeString } from './tree';
+import { configTrees, getKey, objectsOf, stringsOf, type TreeString, type TreeValue } from './tree';
 
 /** The parts of a Claude Code settings file (`.claude/settings.json`, `.claude/settings.local.json`) rules read. */
 export interface ClaudeSettings {
@@ -11,6 +11,19 @@ export interface ClaudeSettings {
   additionalDirectories: TreeString[];
   /** `permissions.defaultMode`, and a top-level `defaultMode` (older and hand-written settings). */
   defaultModes: TreeString[];
+  /** `enableAllProjectMcpServers`: every server a project's .mcp.json defines starts without asking. */
+  enableAllProjectMcpServers?: TreeValue;
+  /** `sandbox.filesystem.denyRead`: paths no Bash command may read when the sandbox is on. */
+  sandboxDenyRead: TreeString[];
+  /** Shell commands of `hooks` (`"PreToolUse": [{ "matcher": "Bash", "hooks": [{ "type": "command", "command": … }] }]`). */
+  hooks: ClaudeHook[];
+}
+
+export interface ClaudeHook {
+  /** `PreToolUse`, `PostToolUse`, `UserPromptSubmit`, `SessionStart` … */
+  event: string;
+  matcher?: string;
+  command: TreeString;
 }
 
 export function readClaudeSettings(context: AnalysisContext): ClaudeSettings | undefined {
@@ -27,8 +40,28 @@ export function readClaudeSettings(context: AnalysisContext): ClaudeSettings | u
       deny: stringsOf(getKey(permissions, 'deny')),
       additionalDirectories: stringsOf(getKey(permissions, 'additionalDirectories')),
       defaultModes: modes,
+      ...(getKey(root, 'enableAllProjectMcpServers') && { enableAllProjectMcpServers: getKey(root, 'enableAllProjectMcpServers') }),
+      sandboxDenyRead: stringsOf(getKey(getKey(getKey(root, 'sandbox'), 'filesystem'), 'denyRead')),
+      hooks: readHooks(getKey(root, 'hooks')),
     };
   });
+}
+
+function readHooks(node: TreeValue | undefined): ClaudeHook[] {
+  const hooks: ClaudeHook[] = [];
+  if (node?.type !== 'object') return hooks;
+  for (const { key: event, value } of node.entries) {
+    for (const group of objectsOf(value)) {
+      const matcher = getKey(group, 'matcher');
+      for (const hook of objectsOf(getKey(group, 'hooks'))) {
+        const type = getKey(hook, 'type');
+        const command = getKey(hook, 'command');
+        if (command?.type !== 'string' || (type?.type === 'string' && type.value !== 'command')) continue;
+        hooks.push({ event, ...(matcher?.type === 'string' && { matcher: matcher.value }), command });
+      }
+    }
+  }
+  return hooks;
 }
 
 /** A Claude Code permission rule: `Bash`, `Bash(npm run test:*)`, `Read(./src/**)`, `mcp__github__get_issue`. */

@@ -20,6 +20,8 @@ export interface McpServer {
   url?: ConfigString;
   headers: { name: string; value: ConfigString }[];
   disabled: boolean;
+  /** Cline/Roo `alwaysAllow` and `autoApprove`: tools the client calls without asking. */
+  autoApproved: { key: string; tools: ConfigString[] }[];
   node: TreeObject;
 }
 
@@ -62,6 +64,8 @@ export function readMcpConfig(context: AnalysisContext): McpConfig | undefined {
   });
 }
 
+const AUTO_APPROVE_KEYS = ['alwaysAllow', 'autoApprove'];
+
 function readServer(name: string, nameStart: number, nameEnd: number, node: TreeObject): McpServer {
   const server: McpServer = {
     name,
@@ -71,6 +75,10 @@ function readServer(name: string, nameStart: number, nameEnd: number, node: Tree
     env: namedStrings(getKey(node, 'env')),
     headers: namedStrings(getKey(node, 'headers')),
     disabled: booleanOf(getKey(node, 'disabled')) === true || booleanOf(getKey(node, 'enabled')) === false,
+    autoApproved: AUTO_APPROVE_KEYS.flatMap((key) => {
+      const list = getKey(node, key);
+      return list?.type === 'array' ? [{ key, tools: stringsOf(list) }] : [];
+    }),
     node,
   };
   const type = getKey(node, 'type');
@@ -90,7 +98,7 @@ function namedStrings(node: TreeValue | undefined): { name: string; value: Confi
   return result;
 }
 
-function booleanOf(node: TreeValue | undefined): boolean | undefined {
+export function booleanOf(node: TreeValue | undefined): boolean | undefined {
   return node?.type === 'other' && typeof node.value === 'boolean' ? node.value : undefined;
 }
 

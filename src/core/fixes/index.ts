@@ -8,8 +8,13 @@ import { getRule } from '../rules';
 import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
 import { decisionFixes, manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
+import { autoApprovalFixes } from './approval';
+import { askInsteadOfAllowFixes, unprotectedSecretsFixes } from './claude-permissions';
+import { insecureServerFixes } from './insecure-server';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
+import { pinVersionFixes } from './pinning';
+import { poisoningFixes } from './poisoning';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
@@ -60,6 +65,20 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return ttlFixes(path, text, finding, config);
     case 'grants/high-risk-without-decision':
       return decisionFixes(path, text, finding);
+    case 'supply-chain/tool-poisoning':
+      return poisoningFixes(path, text, finding);
+    case 'supply-chain/unpinned-mcp-server':
+      return pinVersionFixes(path, text, finding, config, workspace);
+    case 'grants/auto-approval':
+      return autoApprovalFixes(path, text, finding);
+    case 'credentials/insecure-mcp-server':
+      return insecureServerFixes(path, text, finding);
+    case 'grants/unprotected-secrets':
+      return unprotectedSecretsFixes(path, text, finding, config);
+    case 'grants/network-exfiltration': {
+      const ask = askInsteadOfAllowFixes(path, text, finding);
+      return ask.length ? ask : autoApprovalFixes(path, text, finding);
+    }
     default:
       return [];
   }

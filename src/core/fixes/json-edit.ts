@@ -76,3 +76,16 @@ export function removeJsonProperty(path: string, text: string, object: JsonNode,
   if (previous) return { path, startOffset: previous.offset + previous.length, endOffset: end, newText: '' };
   return { path, startOffset: property.offset, endOffset: end, newText: '' };
 }
+
+/** Remove one item of an array node, with the comma that separates it. */
+export function removeJsonItem(path: string, array: JsonNode, item: JsonNode): FileEdit | undefined {
+  const items = array.children ?? [];
+  const index = items.indexOf(item);
+  if (index < 0) return undefined;
+  const next = items[index + 1];
+  if (next) return { path, startOffset: item.offset, endOffset: next.offset, newText: '' };
+  const previous = items[index - 1];
+  const end = item.offset + item.length;
+  if (previous) return { path, startOffset: previous.offset + previous.length, endOffset: end, newText: '' };
+  return { path, startOffset: item.offset, endOffset: end, newText: '' };
+}

@@ -8,16 +8,20 @@ export const REPOSITORY_URL = 'https://github.com/agent-guardrail/agent-guardrai
 export const OWASP = {
   NHI1: { id: 'NHI1:2025', title: 'Improper Offboarding' },
   NHI2: { id: 'NHI2:2025', title: 'Secret Leakage' },
+  NHI3: { id: 'NHI3:2025', title: 'Vulnerable Third-Party NHI' },
   NHI4: { id: 'NHI4:2025', title: 'Insecure Authentication' },
   NHI5: { id: 'NHI5:2025', title: 'Overprivileged NHI' },
   NHI6: { id: 'NHI6:2025', title: 'Insecure Cloud Deployment Configurations' },
   NHI7: { id: 'NHI7:2025', title: 'Long-Lived Secrets' },
   NHI8: { id: 'NHI8:2025', title: 'Environment Isolation' },
   NHI9: { id: 'NHI9:2025', title: 'NHI Reuse' },
+  ASI01: { id: 'ASI01:2026', title: 'Agent Goal Hijack' },
   ASI02: { id: 'ASI02:2026', title: 'Tool Misuse and Exploitation' },
   ASI03: { id: 'ASI03:2026', title: 'Identity and Privilege Abuse' },
   ASI04: { id: 'ASI04:2026', title: 'Agentic Supply Chain Vulnerabilities' },
   ASI05: { id: 'ASI05:2026', title: 'Unexpected Code Execution' },
+  ASI07: { id: 'ASI07:2026', title: 'Insecure Inter-Agent Communication' },
+  ASI09: { id: 'ASI09:2026', title: 'Human-Agent Trust Exploitation' },
   ASI10: { id: 'ASI10:2026', title: 'Rogue Agents' },
 } as const satisfies Record<string, OwaspRef>;
 

@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../../core/types';
 import type { AuditReport } from '../audit';
 
 export const TOOL_NAME = 'agent-guardrail';
-export const TOOL_VERSION: string = process.env.AGENT_GUARDRAIL_VERSION ?? '0.0.0-dev';
+export { TOOL_VERSION } from '../version';
 export const INFORMATION_URI = 'https://github.com/agent-guardrail/agent-guardrail';
 
 export interface Summary {

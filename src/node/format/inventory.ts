@@ -81,7 +81,7 @@ function csvField(value: string): string {
 /** One row per agent; lists inside a cell are separated by "; ". */
 export function formatInventoryCsv(unredacted: Inventory, redactor: Redactor): string {
   const inventory = redactInventory(unredacted, redactor);
-  const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_ownership', 'findings_manifest'];
+  const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_supply_chain', 'findings_ownership', 'findings_manifest'];
   const rows = inventory.agents.map((agent) => [
     agent.name,
     agent.source,
@@ -102,6 +102,7 @@ export function formatInventoryCsv(unredacted: Inventory, redactor: Redactor): s
     String(agent.findings.secrets),
     String(agent.findings.credentials),
     String(agent.findings.grants),
+    String(agent.findings['supply-chain']),
     String(agent.findings.ownership),
     String(agent.findings.manifest),
   ]);

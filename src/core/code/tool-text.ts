@@ -1,0 +1,272 @@
+/**
+ * The text of tool definitions in TypeScript/JavaScript that a model reads: names and descriptions of MCP SDK server
+ * tools (`server.tool(name, description, …)`, `server.registerTool(name, { title, description, inputSchema })`),
+ * framework tools (`tool({...})`, `createTool`, `dynamicTool`, LangChain `tool(fn, {...})`, `DynamicStructuredTool`,
+ * tool classes), raw tool objects (`{ name, description, inputSchema }` in a tools/list handler, Anthropic/OpenAI
+ * function tools), and parameter descriptions inside them (`description:` in JSON schemas, zod `.describe('…')`).
+ *
+ * Kept apart from the agent analysis (./walk.ts, ./scan.ts): it rides the shared walk only for files whose text can
+ * hold tool poisoning (POISON_HINT), which almost no file does, so it costs nothing elsewhere. Matching is by shape and
+ * callee name, not by import: a poisoned description is worth reporting whatever library carries it.
+ */
+import type { ts as TsNamespace } from 'ts-morph';
+import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
+import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
+
+type Ts = typeof TsNamespace;
+type Node = TsNamespace.Node;
+
+export interface ToolText {
+  /** The decoded string value. */
+  value: string;
+  /** File offset of every value index, and of the end (escapes map to the start of their escape sequence). */
+  offsets: number[];
+  role: ToolTextRole;
+  /** The tool the text belongs to, when its name is known. */
+  tool?: string;
+}
+
+export interface ToolTexts {
+  texts: ToolText[];
+  /** Names of every tool defined in the file (references between them are guidance, not shadowing). */
+  names: Set<string>;
+}
+
+const FACTORIES = new Set(['tool', 'createTool', 'dynamicTool', 'defineTool', 'createMcpTool', 'betaZodTool', 'zodFunction']);
+const TOOL_CLASSES = /^(?:Dynamic(?:Structured)?Tool|StructuredTool|Tool|FunctionTool|BaseTool)$/;
+const NAME_KEYS = new Set(['name', 'id', 'toolName']);
+const DESCRIPTION_KEYS = new Set(['description', 'title']);
+const SCHEMA_KEYS = new Set(['inputSchema', 'input_schema', 'parameters', 'schema', 'argsSchema', 'outputSchema']);
+/** Deeper than any real schema; hostile nesting stops here. */
+const MAX_DEPTH = 12;
+
+/** Collected during the shared walk of the file's syntax tree (src/core/syntax.ts), for files that can hold poisoning. */
+export const TOOL_TEXTS = {
+  id: 'tool-texts',
+  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => (POISON_HINT.test(sourceFile.text) ? toolTextVisitor(ts, sourceFile) : undefined),
+} satisfies SyntaxCollector<ToolTexts>;
+
+/** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */
+export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): ToolTexts {
+  const visitor = toolTextVisitor(ts, sourceFile);
+  walkSyntax(ts, sourceFile, [visitor]);
+  return visitor.result();
+}
+
+function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisitor & { result(): ToolTexts } {
+  const result: ToolTexts = { texts: [], names: new Set() };
+  const seen = new Set<Node>();
+  const text = sourceFile.text;
+
+  /** `const name = 'echo'`, `const config = { … }`: module constants a definition names instead of literals. */
+  const constants = new Map<string, TsNamespace.Expression>();
+  const resolve = (node: Node): Node => {
+    for (let steps = 0; steps < 4 && ts.isIdentifier(node); steps++) {
+      const value = constants.get(node.text);
+      if (!value) break;
+      node = value;
+    }
+    return node;
+  };
+  const stringOf = (node: Node | undefined): string | undefined => {
+    const value = node && resolve(node);
+    return value && isStringLike(ts, value) ? value.text : undefined;
+  };
+
+  const add = (node: Node, role: ToolTextRole, tool: string | undefined): void => {
+    for (const literal of literalsOf(ts, resolve(node))) {
+      const offsets = literalOffsets(text, literal.getStart(sourceFile), literal.end);
+      if (!offsets) continue;
+      result.texts.push({ value: literal.text, offsets, role, ...(tool !== undefined && { tool }) });
+    }
+  };
+
+  /** Names, descriptions and parameter descriptions of one tool definition object. */
+  const fromObject = (object: TsNamespace.ObjectLiteralExpression, tool: string | undefined, depth: number): void => {
+    if (seen.has(object) || depth > MAX_DEPTH) return;
+    seen.add(object);
+    const own = tool ?? nameOf(object);
+    if (own !== undefined && depth === 0) result.names.add(own);
+    for (const property of object.properties) {
+      if (!ts.isPropertyAssignment(property)) continue;
+      const key = property.name && propertyName(ts, property.name);
+      if (key === undefined) continue;
+      if (depth === 0 && NAME_KEYS.has(key)) add(property.initializer, 'name', own);
+      else if (DESCRIPTION_KEYS.has(key)) add(property.initializer, 'description', own);
+      else if (depth > 0 || SCHEMA_KEYS.has(key) || key === 'properties' || key === 'annotations') fromValue(property.initializer, own, depth + 1);
+    }
+  };
+
+  /** Schema values: nested objects, arrays, and zod chains with `.describe('…')`. */
+  const fromValue = (value: TsNamespace.Expression, tool: string | undefined, depth: number): void => {
+    if (depth > MAX_DEPTH) return;
+    if (ts.isObjectLiteralExpression(value)) fromObject(value, tool, depth);
+    else if (ts.isArrayLiteralExpression(value)) for (const element of value.elements) fromValue(element, tool, depth + 1);
+    else if (ts.isCallExpression(value)) {
+      if (ts.isPropertyAccessExpression(value.expression)) {
+        if (value.expression.name.text === 'describe' && value.arguments[0]) add(value.arguments[0], 'description', tool);
+        fromValue(value.expression.expression, tool, depth + 1);
+      }
+      for (const argument of value.arguments) if (!isFunction(ts, argument)) fromValue(argument, tool, depth + 1);
+    } else if (ts.isParenthesizedExpression(value) || ts.isAsExpression(value) || ts.isSatisfiesExpression(value)) fromValue(value.expression, tool, depth);
+  };
+
+  // One walk records constants and candidate definitions; definitions are read afterwards, when every constant is known.
+  const candidates: Node[] = [];
+  /** `import { tool as lcTool }`: local name → exported name, so aliased factories are recognised. */
+  const aliases = new Map<string, string>();
+  const record = (node: Node): void => {
+    if (ts.isImportSpecifier(node) && node.propertyName) aliases.set(node.name.text, node.propertyName.text);
+    else if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isClassLike(node) || (ts.isObjectLiteralExpression(node) && isRawTool(ts, node))) candidates.push(node);
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const value = unwrap(ts, node.initializer);
+      if (isStringLike(ts, value) || ts.isObjectLiteralExpression(value) || ts.isBinaryExpression(value) || ts.isTemplateExpression(value)) constants.set(node.name.text, value);
+    }
+  };
+
+  const onCall = (call: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
+    const callee = call.expression;
+    const args = (call.arguments ?? []).map((argument) => resolve(unwrap(ts, argument)) as TsNamespace.Expression);
+    const name = ts.isIdentifier(callee) ? (aliases.get(callee.text) ?? callee.text) : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (name === undefined) return;
+    const toolName = stringOf(args[0]);
+    // MCP SDK: server.tool('name', 'description'?, schema?, handler), server.registerTool('name', { … }, handler)
+    if ((name === 'tool' || name === 'registerTool') && ts.isPropertyAccessExpression(callee) && toolName !== undefined && args.length >= 2) {
+      result.names.add(toolName);
+      add(args[0]!, 'name', toolName);
+      if (name === 'tool' && isStringLike(ts, args[1]!)) add(args[1]!, 'description', toolName);
+      // registerTool's second argument is the tool's config; the objects tool() takes are parameter shapes.
+      for (const [index, argument] of args.entries()) {
+        if (index > 0 && ts.isObjectLiteralExpression(argument)) fromObject(argument, toolName, name === 'registerTool' && index === 1 ? 0 : 1);
+      }
+      return;
+    }
+    if (FACTORIES.has(name) || (ts.isNewExpression(call) && TOOL_CLASSES.test(name))) {
+      for (const argument of args) if (ts.isObjectLiteralExpression(argument)) fromObject(argument, undefined, 0);
+    }
+  };
+
+  const onClass = (declaration: TsNamespace.ClassLikeDeclaration): void => {
+    const base = declaration.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const baseName = base && (ts.isIdentifier(base) ? base.text : ts.isPropertyAccessExpression(base) ? base.name.text : undefined);
+    if (!baseName || !/Tool$/.test(baseName)) return;
+    let tool: string | undefined;
+    for (const member of declaration.members) {
+      const key = member.name && propertyName(ts, member.name);
+      if (ts.isPropertyDeclaration(member) && key === 'name' && member.initializer && isStringLike(ts, member.initializer)) tool = member.initializer.text;
+    }
+    if (tool !== undefined) result.names.add(tool);
+    for (const member of declaration.members) {
+      const key = member.name && propertyName(ts, member.name);
+      if (!ts.isPropertyDeclaration(member) || !member.initializer || key === undefined) continue;
+      if (key === 'name') add(member.initializer, 'name', tool);
+      else if (DESCRIPTION_KEYS.has(key)) add(member.initializer, 'description', tool);
+      else if (SCHEMA_KEYS.has(key)) fromValue(member.initializer, tool, 1);
+    }
+  };
+
+  return {
+    enter: record,
+    result() {
+      for (const node of candidates.splice(0)) {
+        if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
+        else if (ts.isClassLike(node)) onClass(node);
+        else if (ts.isObjectLiteralExpression(node)) fromObject(node, undefined, 0);
+      }
+      return result;
+    },
+  };
+
+  function nameOf(object: TsNamespace.ObjectLiteralExpression): string | undefined {
+    for (const property of object.properties) {
+      const key = property.name && propertyName(ts, property.name);
+      if (key !== undefined && NAME_KEYS.has(key) && ts.isPropertyAssignment(property)) {
+        const value = stringOf(property.initializer);
+        if (value !== undefined) return value;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** `{ name: '…', description: …, inputSchema: … }`: a tool object as MCP tools/list, Anthropic and OpenAI take them. */
+function isRawTool(ts: Ts, object: TsNamespace.ObjectLiteralExpression): boolean {
+  let name = false;
+  let description = false;
+  let schema = false;
+  for (const property of object.properties) {
+    const key = property.name && propertyName(ts, property.name);
+    if (key === 'name' && ts.isPropertyAssignment(property) && isStringLike(ts, property.initializer)) name = true;
+    else if (key === 'description') description = true;
+    else if (key === 'inputSchema' || key === 'input_schema' || key === 'parameters') schema = true;
+  }
+  return name && description && schema;
+}
+
+function unwrap(ts: Ts, node: TsNamespace.Expression): TsNamespace.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node)) node = node.expression;
+  return node;
+}
+
+function isFunction(ts: Ts, node: Node): boolean {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+function isStringLike(ts: Ts, node: Node): node is TsNamespace.StringLiteral | TsNamespace.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** The string literals of a value: a literal, a concatenation of literals, the literal parts of a template. */
+function literalsOf(ts: Ts, node: Node): (TsNamespace.StringLiteral | TsNamespace.NoSubstitutionTemplateLiteral | TsNamespace.TemplateLiteralLikeNode)[] {
+  if (isStringLike(ts, node)) return [node];
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return literalsOf(ts, node.expression);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...literalsOf(ts, node.left), ...literalsOf(ts, node.right)];
+  if (ts.isTemplateExpression(node)) return [node.head, ...node.templateSpans.map((span) => span.literal)];
+  return [];
+}
+
+function propertyName(ts: Ts, name: TsNamespace.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return undefined;
+}
+
+/**
+ * File offsets of each UTF-16 unit of a JS string or template literal's value, decoding escapes (`\n`, `\x41`,
+ * `\u200B`, `\u{E0041}`, line continuations). `start`/`end` cover the token with its quotes (a template part from
+ * the backtick or `}` to the backtick or `${`). Undefined for tokens it cannot map.
+ */
+export function literalOffsets(text: string, start: number, end: number): number[] | undefined {
+  const open = text[start];
+  let i = start + 1;
+  let last = end - 1;
+  if (open === '}' || open === '`') {
+    if (text[last] === '{' && text[last - 1] === '$') last -= 1;
+  } else if (open !== '"' && open !== "'") return undefined;
+  const offsets: number[] = [];
+  while (i < last) {
+    const c = text[i]!;
+    if (c !== '\\') {
+      offsets.push(i);
+      i++;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === '\r' || next === '\n' || next === '\u2028' || next === '\u2029') {
+      i += next === '\r' && text[i + 2] === '\n' ? 3 : 2;
+      continue;
+    }
+    if (next === 'u' && text[i + 2] === '{') {
+      const close = text.indexOf('}', i + 3);
+      if (close < 0 || close - i > 12) return undefined;
+      const code = parseInt(text.slice(i + 3, close), 16);
+      offsets.push(i);
+      if (code > 0xffff) offsets.push(i);
+      i = close + 1;
+      continue;
+    }
+    offsets.push(i);
+    i += next === 'u' ? 6 : next === 'x' ? 4 : 2;
+  }
+  offsets.push(last);
+  return offsets;
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
+import type { ResolvedConfig } from '../core/config';
+import type { FileNote } from '../core/types';
+import { decodeFile, NotRegularFileError, readRegularFile } from './read';
+
+export interface SourceText {
+  path: string;
+  read: () => Uint8Array;
+  size?: number;
+}
+
+/** What one file contributes to a report (produced in this thread or in a worker). */
+export interface SourceResult {
+  path: string;
+  analysis?: FileAnalysis;
+  notes: FileNote[];
+  /** For the audit cache (when asked for): SHA-256 of the bytes analysed, and whether the result may be stored. */
+  hash?: string;
+  cacheable?: boolean;
+}
+
+/** Read, decode and analyse one file; every failure becomes a note. `forCache`: also hash the bytes for the cache. */
+export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date, forCache = false): SourceResult {
+  const notes: FileNote[] = [];
+  if (source.size !== undefined && source.size > config.maxFileSize) {
+    notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
+    return { path: source.path, notes, cacheable: false };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = source.read();
+  } catch (error) {
+    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: error.message });
+    else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return { path: source.path, notes, cacheable: false };
+  }
+  const hash = forCache ? contentHash(bytes) : undefined;
+  const text = decodeFile(source.path, bytes, notes);
+  if (text === undefined) return { path: source.path, notes, hash, cacheable: forCache };
+  const result: SourceResult = { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes, hash };
+  if (forCache) result.cacheable = holdsNoSecretOf(text, result);
+  return result;
+}
+
+/**
+ * Findings, notes and facts are built to hold no secret (values are redacted), but facts quote the file (agent and
+ * tool names, manifest fields): before a result is stored on disk, no text that a secrets/* finding flagged in
+ * this file may appear anywhere in it. A result that fails the check is simply not cached.
+ */
+function holdsNoSecretOf(text: string, result: SourceResult): boolean {
+  const flagged = (result.analysis?.findings ?? [])
+    .filter((finding) => finding.ruleId.startsWith('secrets/'))
+    .map((finding) => text.slice(finding.startOffset, finding.endOffset))
+    .filter((value) => value.length >= 4);
+  if (!flagged.length) return true;
+  const stored = JSON.stringify(result);
+  return !flagged.some((value) => stored.includes(value) || stored.includes(JSON.stringify(value).slice(1, -1)));
+}
+
+/**
+ * A file on disk as a source: its size is checked before it is read, so huge files are never loaded, and only a
+ * regular file is ever opened (discovery resolved its real path).
+ */
+export function diskSource(path: string, absolutePath: string): SourceText {
+  return {
+    path,
+    get size() {
+      try {
+        return statSync(absolutePath).size;
+      } catch {
+        return undefined;
+      }
+    },
+    read: () => readRegularFile(absolutePath)!,
+  };
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
