@@ -40,7 +40,9 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
   const text = decodeFile(source.path, bytes, notes);
   if (text === undefined) return { path: source.path, notes, hash, cacheable: forCache };
   const result: SourceResult = { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes, hash };
-  if (forCache) result.cacheable = holdsNoSecretOf(text, result);
+  // A file that holds a secret is analysed every time: its result carries the raw values that the run's redactor
+  // needs (to mask them wherever they are quoted), and those never go to disk.
+  if (forCache) result.cacheable = !result.analysis!.secrets.length && holdsNoSecretOf(text, result);
   return result;
 }
 
