@@ -69,11 +69,10 @@ export function git(cwd: string, ...args: string[]): string {
 
 /**
  * A Debian package the tests drive for real (pre-commit …), installed with apt when its command is missing, as the
- * editor tests install chromium. Needs root or password-less sudo; says so when it has neither.
+ * editor tests install chromium (or when `installed` says it is missing: Python libraries). Needs root or password-less sudo; says so when it has neither.
  */
-export function ensureDebianPackage(pkg: string, command: string): void {
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
-  if (found.status === 0) return;
+export function ensureDebianPackage(pkg: string, command: string, installed?: () => boolean): void {
+  if (installed ? installed() : spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0) return;
   const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', pkg]]) {

@@ -197,7 +197,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
   const cache = openCache(flags, root, cwd, loaded, now);
-  const report: AuditReport = flags.staged ? auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
+  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
   applyBaselineFile(report, root, cwd, flags);

@@ -1,3 +1,4 @@
+import { detectNotebookSecrets, pythonSecretContexts } from './code/python-secrets';
 import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
@@ -106,14 +107,15 @@ function secretScanOnlyReason(context: AnalysisContext): string | undefined {
 
 function detectFileSecrets(context: AnalysisContext, lineScanOnly: boolean): SecretDetection[] {
   if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return [];
-  const { namedValues, foldedValues } = lineScanOnly ? lineScan(context) : collectContexts(context);
-  const detections =
-    context.guard('secret scan', () =>
-      detectSecrets(context.text, namedValues, foldedValues, {
-        extraPlaceholders: context.config.extraPlaceholders,
-        extraSecretNames: context.config.extraSecretNames,
-      }),
-    ) ?? [];
+  const options = { extraPlaceholders: context.config.extraPlaceholders, extraSecretNames: context.config.extraSecretNames };
+  // A notebook is several texts (code cells, outputs) mapped into one JSON file; every other file is one text. A file
+  // too large or too pathological for structure gets the line scan.
+  const scan = (): SecretDetection[] => {
+    if (context.kind === 'notebook' && !lineScanOnly) return detectNotebookSecrets(context, options);
+    const { namedValues, foldedValues } = lineScanOnly ? lineScan(context) : collectContexts(context);
+    return detectSecrets(context.text, namedValues, foldedValues, options);
+  };
+  const detections = context.guard('secret scan', scan) ?? [];
   for (const detection of detections) reportSecret(context, detection);
   return detections;
 }
@@ -158,6 +160,8 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
       }
       case 'dotenv':
         return { namedValues: scanDotenv(text), foldedValues: [] };
+      case 'python':
+        return pythonSecretContexts(context);
       case 'text':
         // A declaration file assigns no values: its named values are types, or examples in its doc comments (the
         // provider, key and connection-string scans still read all of it).

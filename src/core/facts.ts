@@ -5,7 +5,11 @@
  */
 import type { Range } from './types';
 
-export type AgentFramework = 'openai-agents' | 'mastra' | 'langgraph' | 'langchain' | 'ai-sdk' | 'mcp-sdk' | 'unknown';
+export type AgentFramework =
+  | 'openai-agents' | 'mastra' | 'langgraph' | 'langchain' | 'ai-sdk' | 'mcp-sdk'
+  // Python only
+  | 'crewai' | 'pydantic-ai' | 'smolagents' | 'google-adk' | 'llamaindex' | 'autogen'
+  | 'unknown';
 
 export interface Located<T> {
   value: T;

@@ -1,5 +1,5 @@
-/** What kind of file a path is, which decides the parser and which rules apply. */
-export type FileKind = 'code' | 'json' | 'yaml' | 'dotenv' | 'text';
+/** What kind of file a path is, which decides the parser and which rules apply. `code` is TypeScript/JavaScript. */
+export type FileKind = 'code' | 'python' | 'notebook' | 'json' | 'yaml' | 'dotenv' | 'text';
 
 const CODE_EXTENSIONS = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 const JSON_EXTENSIONS = /\.(?:json|jsonc|json5)$/i;
@@ -14,6 +14,8 @@ export function fileKind(path: string): FileKind {
   const name = baseName(path);
   if (/\.d\.[mc]?ts$/i.test(name)) return 'text';
   if (CODE_EXTENSIONS.test(name)) return 'code';
+  if (/\.pyw?$/i.test(name)) return 'python';
+  if (/\.ipynb$/i.test(name)) return 'notebook';
   if (JSON_EXTENSIONS.test(name)) return 'json';
   if (YAML_EXTENSIONS.test(name)) return 'yaml';
   if (/^\.env(?:\..+)?$/i.test(name) || /\.env$/i.test(name)) return 'dotenv';

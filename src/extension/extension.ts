@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): { ready: Promise<voi
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
+    // Notebook cells (Jupyter) are Python documents of their own: findings appear in the cell as you type.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell', language: 'python' }],
     outputChannel: output,
     // The extension asks for a fix's choice (the broker) in a quick pick; other LSP clients get one action per choice.
     initializationOptions: { trusted: vscode.workspace.isTrusted, clientCommands: ['agentGuardrail.chooseAndApplyFix'], jsonManifestsByClient: true },

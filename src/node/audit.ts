@@ -13,6 +13,7 @@ import { analyzeSource, diskSource, type SourceResult, type SourceText } from '.
 import { listStagedFiles, readBlobs } from './staged';
 import { createIgnoreMatcher } from './ignore';
 import { appendAll } from '../core/arrays';
+import { loadParsersFor } from './python-parser';
 
 export interface AuditReport {
   /** Absolute directory that finding paths are relative to. */
@@ -96,11 +97,12 @@ export interface AuditOptions {
 }
 
 /** Every file on one thread (see auditPathsInParallel for large trees). */
-export function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root, options: AuditOptions = {}): AuditReport {
+export async function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root, options: AuditOptions = {}): Promise<AuditReport> {
   const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
   const started = performance.now();
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
+  await loadParsersFor(pending.map((file) => file.path));
   const fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, !!options.cache));
   return finishAudit(root, { cached, fresh, stamps }, sources, config, discovery.notes, started, options.cache);
 }
@@ -158,7 +160,7 @@ export function finishAudit(
 }
 
 /** The staged (index) content of staged files: what the commit will contain, not the work tree. */
-export function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions = {}): AuditReport {
+export async function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions = {}): Promise<AuditReport> {
   const started = performance.now();
   const { cache } = options;
   const isIgnored = createIgnoreMatcher(config.ignore);
@@ -169,6 +171,7 @@ export function auditStaged(topLevel: string, config: ResolvedConfig, options: A
     if (hit) cached.push(hit);
     return !hit;
   });
+  await loadParsersFor(pending.map((file) => file.path));
   // Only the blobs to analyse are read now; a cached file's text is read if --history asks for it.
   const blobs = readBlobs(topLevel, pending.map((file) => file.blob));
   const sources = new Map<string, SourceText>(

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { appendAll } from '../core/arrays';
+import { loadParsersFor } from './python-parser';
 import { analyzeSource, diskSource, type SourceResult } from './source';
 
 /** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
@@ -31,6 +32,7 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
   const forCache = !!options.cache;
+  await loadParsersFor(pending.map((file) => file.path));
   let fresh: SourceResult[];
   if (pending.length < PARALLEL_THRESHOLD || threads < 2) {
     fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
@@ -81,7 +83,8 @@ export function isAuditWorker(): boolean {
 export function runAuditWorker(): void {
   const { config, now, forCache } = workerData as WorkerInput;
   const date = new Date(now);
-  parentPort!.on('message', (batch: DiscoveredFile[]) => {
+  parentPort!.on('message', async (batch: DiscoveredFile[]) => {
+    await loadParsersFor(batch.map((file) => file.path));
     parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date, forCache)));
   });
 }

@@ -20,6 +20,8 @@ import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
 import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
+import { loadParsersFor, loadPythonParser, needsPythonParser } from '../node/python-parser';
+import { pythonParserInstalled } from '../core/languages/python-tree';
 import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
 import { discoverFiles, gitTopLevel } from '../node/discover';
 import { redactInventory } from '../node/format/inventory';
@@ -79,6 +81,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const folders: Folder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
   const lastVersion = new Map<string, number>();
+  let pythonParserFailed = false;
   const skippedNotified = new Set<string>();
   const now = options.now ?? (() => new Date());
   let settings: EditorSettings = { ...DEFAULT_SETTINGS };
@@ -186,6 +189,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const located = locate(document.uri, document.languageId);
     if (!located) return;
     const { folder, path } = located;
+    // The Python parser compiles asynchronously on first use; analyse once it is there (or without it if it fails).
+    if (!pythonParserInstalled() && needsPythonParser([path]) && !pythonParserFailed) {
+      void loadPythonParser().then((loaded) => {
+        pythonParserFailed = !loaded;
+        const current = documents.get(document.uri);
+        if (current) analyzeDocument(current);
+      });
+      return;
+    }
     const previous = lastVersion.get(document.uri);
     if (previous !== undefined && previous > document.version) return; // stale: a newer version was already published
     const started = performance.now();
@@ -253,13 +265,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Index every file of a folder in the background (in slices, so requests are served in between). */
   function scanFolder(folder: Folder): void {
-    {
+    void (async () => {
       let files: string[] = [];
       try {
         files = discoverFiles(folder.root, ['.'], folder.config.ignore).files.map((file) => file.path);
       } catch (error) {
         log(`cannot list files in ${folder.root}: ${(error as Error).message}`);
       }
+      await loadParsersFor(files);
       let next = 0;
       const slice = () => {
         const deadline = performance.now() + 15;
@@ -278,7 +291,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       };
       setImmediate(slice);
-    }
+    })();
   }
 
   function indexFromDisk(folder: Folder, path: string): void {
@@ -481,7 +494,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         for (const folder of folders) {
           if (token.isCancellationRequested) return { cancelled: true };
           await folder.scanned;
-          const report = auditPaths(folder.root, ['.'], folder.config, now());
+          const report = await auditPaths(folder.root, ['.'], folder.config, now());
           publishReport(folder, report);
           reports.push({ folder, report });
         }
@@ -492,7 +505,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         for (const folder of folders) {
           const top = gitTopLevel(folder.root);
           if (!top) continue;
-          const report = auditStaged(top, folder.config);
+          const report = await auditStaged(top, folder.config);
           reports.push({ folder, report });
         }
         return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: report.redactor.text(f.message), root: report.root }))) };

@@ -5,13 +5,15 @@
 //       secretlint (preset-recommend) on the same tree ÷ our audit                             budget ≥ 20
 //   (c) `audit --staged` with 20 staged files ÷ secretlint on the same files                   budget ≤ 1
 //   (d) peak RSS of the 2,000-file and the 10,000-file audit                                   budget < 300 MB
+//   (py) Python: analysis of one generated 2,000-line Python agent module ÷ tree-sitter's own parse   budget ≤ 2
+//        `audit` of a generated 1,000-module Python tree (process included) ÷ its floor (read + parse)  budget ≤ 1.5
 //
 // A script, not a test: it prints a table (and test/.tmp/bench-results.json) and always exits 0.
 // Every timing is taken as wall time (what the budgets speak of) and as CPU time (user + system, all
 // threads): on a machine shared with other work the wall ratio drifts with the load, the CPU ratio much less.
 //
 // Sizes and repetitions come from environment variables:
-//   BENCH_LINES=2000  BENCH_FILES=2000  BENCH_BIG_FILES=10000 (0 skips)  BENCH_STAGED=20
+//   BENCH_LINES=2000  BENCH_FILES=2000  BENCH_BIG_FILES=10000 (0 skips)  BENCH_STAGED=20  BENCH_PY_FILES=1000 (0 skips)
 //   BENCH_FILE_REPEAT=25 (samples in a)  BENCH_REPEAT=3 (rounds of process runs in b, after one warm-up round)
 //   BENCH_SKIP_SECRETLINT=1  BENCH_SKIP_GIT=1  BENCH_KEEP=1 (keep the generated trees and print where)
 //
@@ -25,11 +27,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { floorPass, loadTypeScript, parse } from './floor.mjs';
+import { bigPythonFile, writePythonTree } from './generate-python.mjs';
 import { bigAgentFile, treeFiles, writeTree } from './generate.mjs';
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -51,6 +54,7 @@ const SIZES = {
   files: num('BENCH_FILES', 2000),
   bigFiles: num('BENCH_BIG_FILES', 10000),
   staged: num('BENCH_STAGED', 20),
+  pyFiles: num('BENCH_PY_FILES', 1000),
   fileRepeat: num('BENCH_FILE_REPEAT', 25),
   repeat: Math.max(1, num('BENCH_REPEAT', 3)),
 };
@@ -274,18 +278,8 @@ const git = (cwd, ...args) =>
 
 // ----------------------------------------------------------------------------------------------- benches
 
-/** (a) One large agent file: our whole analysis vs TypeScript's parse of the same text, in-process. */
-function benchFile() {
-  const { analyzeFile } = require(join(repo, 'out/src/core/analyze.js'));
-  const { defaultConfig } = require(join(repo, 'out/src/core/config.js'));
-  const ts = loadTypeScript();
-  const text = bigAgentFile(SIZES.lines);
-  const path = 'src/agents/research-agent.ts';
-  const config = defaultConfig();
-  const analyze = () => analyzeFile({ path, text }, config);
-  const parseOnly = () => parse(ts, path, text);
-  const findings = analyze().findings.length;
-
+/** Samples of an analysis and of the parse it stands on, after 10 warm-ups, in alternating order. */
+function sampleAgainstParse(analyze, parseOnly) {
   for (let i = 0; i < 10; i++) {
     timeCall(parseOnly);
     timeCall(analyze);
@@ -302,6 +296,21 @@ function benchFile() {
       parseSamples.push(timeCall(parseOnly));
     }
   }
+  return { analyzeSamples, parseSamples };
+}
+
+/** (a) One large agent file: our whole analysis vs TypeScript's parse of the same text, in-process. */
+function benchFile() {
+  const { analyzeFile } = require(join(repo, 'out/src/core/analyze.js'));
+  const { defaultConfig } = require(join(repo, 'out/src/core/config.js'));
+  const ts = loadTypeScript();
+  const text = bigAgentFile(SIZES.lines);
+  const path = 'src/agents/research-agent.ts';
+  const config = defaultConfig();
+  const analyze = () => analyzeFile({ path, text }, config);
+  const parseOnly = () => parse(ts, path, text);
+  const findings = analyze().findings.length;
+  const { analyzeSamples, parseSamples } = sampleAgainstParse(analyze, parseOnly);
 
   // Where the analysis time goes (internal modules: skipped if their shape changed). CPU ms, medians.
   const breakdown = {};
@@ -389,6 +398,66 @@ function benchTree() {
   if (KEEP) result.treePath = tree;
   else rmSync(tree, { recursive: true, force: true });
   return result;
+}
+
+/**
+ * tree-sitter-python as the product runs it (@vscode/tree-sitter-wasm, installed into the core by the product's own
+ * loader), and a bare parser on the same runtime for the parser's own parse time (the tree is freed, not walked).
+ */
+async function loadPython() {
+  const { loadPythonParser } = require(join(repo, 'out/src/node/python-parser.js'));
+  if (!(await loadPythonParser())) throw new Error('the Python parser did not load');
+  const { Parser, Language } = require('@vscode/tree-sitter-wasm');
+  const directory = dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(readFileSync(join(directory, 'tree-sitter-python.wasm'))));
+  return { parse: (text) => parser.parse(text)?.delete() };
+}
+
+/** (py) One large Python agent module: our whole analysis vs tree-sitter's parse of the same text, in-process. */
+function benchPythonFile(python) {
+  const { analyzeFile } = require(join(repo, 'out/src/core/analyze.js'));
+  const { defaultConfig } = require(join(repo, 'out/src/core/config.js'));
+  const text = bigPythonFile(SIZES.lines);
+  const config = defaultConfig();
+  const analyze = () => analyzeFile({ path: 'src/agents/research_agent.py', text }, config);
+  const findings = analyze().findings.length;
+  const { analyzeSamples, parseSamples } = sampleAgainstParse(analyze, () => python.parse(text));
+  return { lines: text.split('\n').length - 1, bytes: Buffer.byteLength(text), findings, ours: summarize(analyzeSamples), baseline: summarize(parseSamples) };
+}
+
+/** The Python floor: read every file of the tree and parse each with tree-sitter, on one thread. */
+function pythonFloorPass(python, tree) {
+  let files = 0;
+  const stack = [tree];
+  while (stack.length) {
+    const dir = stack.pop();
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.isFile()) {
+        python.parse(readFileSync(path, 'utf8'));
+        files++;
+      }
+    }
+  }
+  return files;
+}
+
+/** (py) A tree of Python modules: our audit as a process vs the floor (read + tree-sitter parse) in-process. */
+function benchPythonTree(python) {
+  const tree = join(scratch, 'python-tree');
+  const stats = writePythonTree(tree, { files: SIZES.pyFiles });
+  log(`generated ${stats.files} Python modules, ${stats.lines} lines, ${(stats.bytes / 1e6).toFixed(1)} MB`);
+  const runs = interleave(
+    {
+      floor: { run: () => timeCall(() => pythonFloorPass(python, tree)) },
+      ours: { run: () => runNode([CLI, 'audit', '.', '--format', 'json'], { cwd: tree }), json: true },
+    },
+    { runs: SIZES.repeat, warmup: 1 },
+  );
+  if (!KEEP) rmSync(tree, { recursive: true, force: true });
+  return { tree: stats, floor: finish(runs.floor), ours: finish(runs.ours, ourReport) };
 }
 
 /** (c) `audit --staged` with N staged files in a real repository vs secretlint on the same files. */
@@ -557,7 +626,7 @@ const ratioOf = (a, b) => (a === undefined || b === undefined || !b ? undefined 
 const fmtMs = (value) => (value === undefined ? 'n/a' : `${round(value, value < 100 ? 1 : 0)} ms`);
 
 function table(results) {
-  const { file, tree, staged, big } = results;
+  const { file, tree, staged, big, python } = results;
   const rows = [];
   // ratio: of wall times (the budget); cpu ratio: of CPU times, the same comparison less exposed to load.
   const add = (metric, ours, baseline, { budget = '', test, inverse = false, text } = {}) => {
@@ -595,6 +664,11 @@ function table(results) {
   if (tree?.ours?.rssMb !== undefined) rows.push({ metric: `(d) peak RSS, ${tree.tree.files}-file audit`, ours: `${tree.ours.rssMb} MB`, baseline: tree.secretlint?.rssMb ? `${tree.secretlint.rssMb} MB secretlint` : '', budget: '< 300 MB', result: tree.ours.rssMb < 300 ? 'PASS' : 'FAIL' });
   if (big?.rssMb !== undefined) rows.push({ metric: `(d) peak RSS, ${big.files}-file audit`, ours: `${big.rssMb} MB`, baseline: '', budget: '< 300 MB', result: big.rssMb < 300 ? 'PASS' : 'FAIL' });
   else if (big?.failed) rows.push({ metric: `(d) peak RSS, ${big.files}-file audit`, ours: 'failed', baseline: '', budget: '< 300 MB', result: 'FAIL' });
+  if (python?.file) add(`(py) ${python.file.lines}-line Python file: analyzeFile ÷ tree-sitter parse`, python.file.ours, python.file.baseline, { budget: '≤ 2', test: (r) => r <= 2 });
+  if (python?.tree) {
+    add(`(py) ${python.tree.tree.files}-module Python audit ÷ floor (in-process)`, python.tree.ours, python.tree.floor, { budget: '≤ 1.5', test: (r) => r <= 1.5 });
+    if (python.tree.ours?.rssMb !== undefined) rows.push({ metric: `(py) peak RSS, ${python.tree.tree.files}-module audit`, ours: `${python.tree.ours.rssMb} MB`, baseline: '', budget: '< 300 MB', result: python.tree.ours.rssMb < 300 ? 'PASS' : 'FAIL' });
+  }
 
   const head = ['metric', 'ours', 'baseline', 'ratio', 'cpu ratio', 'budget', 'result'];
   const cells = rows.map((r) => [r.metric, r.ours, r.baseline, r.ratio ?? '', r.cpuRatio ?? '', r.budget, r.result].map(String));
@@ -604,7 +678,7 @@ function table(results) {
 }
 
 function details(results) {
-  const { file, tree, staged, big } = results;
+  const { file, tree, staged, big, python } = results;
   const out = [];
   const raw = (s) => (s?.raw ? `wall ${s.raw.join(' ')} | cpu ${s.rawCpu.join(' ')}` : s?.failed ? `FAILED: ${s.failed}` : 'n/a');
   if (file) {
@@ -633,6 +707,19 @@ function details(results) {
   if (big) {
     if (big.failed) out.push(`(d) ${big.files}-file audit FAILED: ${big.failed}`);
     else out.push(`(d) ${big.files}-file tree, ${(big.bytes / 1e6).toFixed(0)} MB, ${big.lines} lines: audit wall ${fmtMs(big.ms)}, cpu ${fmtMs(big.cpuMs)}, peak RSS ${big.rssMb} MB (${big.filesAnalyzed} files, ${big.findings} findings)`);
+  }
+  if (python?.file) {
+    out.push(`(py) ${python.file.lines}-line Python module, ${(python.file.bytes / 1024).toFixed(0)} KB, ${python.file.findings} findings; ${SIZES.fileRepeat} samples each (ms)`);
+    out.push(`    analyzeFile          ${raw(python.file.ours)}`);
+    out.push(`    tree-sitter parse    ${raw(python.file.baseline)}`);
+  }
+  if (python?.tree) {
+    const t = python.tree;
+    const perFile = (summary) => (summary?.cpuMs === undefined ? 'n/a' : `${round(summary.cpuMs / t.tree.files, 2)} ms`);
+    out.push(`(py) tree: ${t.tree.files} Python modules, ${t.tree.lines} lines, ${(t.tree.bytes / 1e6).toFixed(1)} MB (ms)`);
+    out.push(`    floor in-process     ${raw(t.floor)}`);
+    out.push(`    our audit            ${raw(t.ours)} (${t.ours?.filesAnalyzed} files analysed, ${t.ours?.findings} findings, peak RSS ${t.ours?.rssMb} MB)`);
+    out.push(`    CPU per module: audit ${perFile(t.ours)}, read + tree-sitter parse ${perFile(t.floor)}`);
   }
   return out.join('\n');
 }
@@ -675,6 +762,11 @@ try {
   if (SIZES.bigFiles > 0 && !ONLY_REPOS) {
     log(`(d) ${SIZES.bigFiles}-file tree`);
     results.big = benchBigTree();
+  }
+  if (SIZES.pyFiles > 0 && !ONLY_REPOS) {
+    log(`(py) Python: ${SIZES.lines}-line module and ${SIZES.pyFiles}-module tree`);
+    const python = await loadPython();
+    results.python = { file: benchPythonFile(python), tree: benchPythonTree(python) };
   }
   if (REPOS.length) results.repos = benchRepos();
 } catch (error) {

@@ -1,6 +1,6 @@
 // Bundles the CLI (and, once they exist, the language server and extension) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -21,6 +21,11 @@ const common = {
 
 // TypeScript on its own: the other bundles require it at run time, only when a TS/JS file is analysed.
 await build({ ...common, entryPoints: ['src/core/languages/typescript-module.ts'], outfile: 'dist/typescript.js', sourcemap: false, minifyWhitespace: true });
+
+// The Python parser on its own too: web-tree-sitter's runtime (VS Code's build) and, beside it, the runtime's and the
+// Python grammar's WebAssembly, loaded by src/node/python-parser.ts only when a Python file or notebook is analysed.
+await build({ ...common, entryPoints: ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js'], outfile: 'dist/tree-sitter.js', sourcemap: false, minify: true });
+for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${wasm}`, `dist/${wasm}`);
 
 await build({
   ...common,

@@ -3,36 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
-import type { CodeAgent, CodeTool } from '../../src/core/facts';
-import type { Range } from '../../src/core/types';
+import { agentView } from '../agent-views';
 import { describe1, REPO_ROOT } from '../helpers';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
 
-function at(range: Range): string {
-  return `${range.start.line + 1}:${range.start.column + 1}-${range.end.line + 1}:${range.end.column + 1}`;
-}
-
-function tool(text: string, item: CodeTool): string {
-  return `${item.name ?? '?'} ${item.kind ?? 'unresolved'} ${at(item.range)} ${text.slice(item.startOffset, item.endOffset)}`;
-}
-
-/** A compact, exact view of one agent fact. */
-function view(text: string, agent: CodeAgent) {
-  return {
-    kind: agent.kind,
-    framework: agent.framework,
-    name: agent.name,
-    at: `${at(agent.range)} ${text.slice(agent.startOffset, agent.endOffset)}`,
-    tools: agent.tools.map((item) => tool(text, item)),
-    complete: agent.toolsComplete,
-    owner: agent.ownerTag,
-    credentials: agent.environmentCredentials,
-  };
-}
-
 function agentsOf(path: string, text: string) {
-  return analyzeFile({ path, text }, defaultConfig(), { now: NOW }).facts.agents.map((agent) => view(text, agent));
+  return analyzeFile({ path, text }, defaultConfig(), { now: NOW }).facts.agents.map((agent) => agentView(text, agent));
 }
 
 describe('code agents: facts from agent code', () => {

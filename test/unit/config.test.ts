@@ -495,7 +495,7 @@ describe('config: finding the file, and ignore globs relative to it', () => {
     ]);
   });
 
-  it('ignore globs are relative to the config file, whichever folder the audit starts in', () => {
+  it('ignore globs are relative to the config file, whichever folder the audit starts in', async () => {
     const secret = `AWS_KEY=${['AKIA', '2Y2NYRVD7RXINFRP'].join('')}\n`;
     const top = tree({
       '.agent-guardrail.yaml': 'ignore:\n  - packages/web/fixtures/\n  - "*.local"\n',
@@ -504,13 +504,13 @@ describe('config: finding the file, and ignore globs relative to it', () => {
       'packages/web/src/.env.local': secret,
       'fixtures/.env': secret,
     });
-    const files = (cwd: string) => {
+    const files = async (cwd: string) => {
       const loaded = loadConfig(cwd, undefined, top);
-      return auditPaths(cwd, [], loaded.config, new Date(), loaded.directory).findings.map((finding) => finding.file);
+      return (await auditPaths(cwd, [], loaded.config, new Date(), loaded.directory)).findings.map((finding) => finding.file);
     };
-    assert.deepEqual(files(top), ['fixtures/.env', 'packages/web/src/.env']);
-    assert.deepEqual(files(join(top, 'packages/web')), ['src/.env']);
-    assert.deepEqual(files(join(top, 'packages/web/src')), ['.env']);
+    assert.deepEqual(await files(top), ['fixtures/.env', 'packages/web/src/.env']);
+    assert.deepEqual(await files(join(top, 'packages/web')), ['src/.env']);
+    assert.deepEqual(await files(join(top, 'packages/web/src')), ['.env']);
   });
 
   it('a suppression `file` is relative to the config file as well', () => {

@@ -12,7 +12,9 @@ import type { AnalysisContext } from '../context';
 import type { CodeAgent, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
 import { browserExposedMessage, browserExposedName } from './public-env';
+import { codeToolAt, envPassthroughMessage, lastBefore } from './common';
 import { isMcpClientFactory } from './modules';
+import { pythonCodeScan } from './python-agents';
 import {
   type Expression,
   type FunctionLike,
@@ -49,6 +51,7 @@ function emptyScan(): CodeScan {
 
 /** The analysis of a code file (memoised: computed on first use, shared by every check). */
 export function codeScan(context: AnalysisContext): CodeScan {
+  if (context.kind === 'python' || context.kind === 'notebook') return pythonCodeScan(context);
   if (context.kind !== 'code') return emptyScan();
   return context.memo('code-facts', () => scanCode(context)) ?? emptyScan();
 }
@@ -426,13 +429,7 @@ class Linker {
   }
 
   private toolAt(name: string | undefined, kind: CodeTool['kind'], start: number, end: number): CodeTool {
-    return {
-      ...(name !== undefined && { name }),
-      range: this.context.lines.rangeOf(start, end),
-      startOffset: start,
-      endOffset: end,
-      ...(kind !== undefined && { kind }),
-    };
+    return codeToolAt(this.context.lines, name, kind, start, end);
   }
 
   private unresolved(at: Node, out: CodeTool[]): void {
@@ -468,14 +465,8 @@ class Linker {
       if (seen.has(value)) continue;
       seen.add(value);
       for (const pass of this.passthrough(value, 0)) {
-        const via = pass.via ? ` (through ${pass.via})` : '';
-        this.finding(
-          this.scan.envPassthrough,
-          pass.start,
-          pass.end,
-          `The MCP server process inherits this process's whole environment${via}: every API key, token and cloud credential in it, not just what the server needs. ` +
-            'Pass only the variables the server needs, e.g. env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN } (with the MCP SDK, start from getDefaultEnvironment()).',
-        );
+        const example = 'env: { GITHUB_TOKEN: process.env.GITHUB_TOKEN } (with the MCP SDK, start from getDefaultEnvironment())';
+        this.finding(this.scan.envPassthrough, pass.start, pass.end, envPassthroughMessage(pass.via, example));
       }
     }
   }
@@ -760,14 +751,7 @@ class Linker {
 
   /** The declaration of a name nearest before a position (else the first one): scope-blind, good enough here. */
   private lookupVar(name: string, before: number): VarDecl | undefined {
-    const list = this.w.vars.get(name);
-    if (!list) return undefined;
-    let found: VarDecl | undefined;
-    for (const declaration of list) {
-      if (declaration.pos < before) found = declaration;
-      else break;
-    }
-    return found ?? list[0];
+    return lastBefore(this.w.vars.get(name), before);
   }
 
   /** Follow `const x = …` from an identifier to the value it names (a few steps at most). */

@@ -8,7 +8,7 @@ import { codeScan } from './scan';
  * side of the rule (src/core/rules/grants/unrestricted-shell.ts) calls this for code files.
  */
 export function checkShellInCode(context: AnalysisContext): void {
-  if (context.kind !== 'code') return;
+  if (context.kind !== 'code' && context.kind !== 'python' && context.kind !== 'notebook') return;
   for (const finding of codeScan(context).shell) {
     context.report('grants/unrestricted-shell', finding.start, finding.end, finding.message);
   }

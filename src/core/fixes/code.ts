@@ -20,20 +20,12 @@ import { declaresName, importEdit, parseForFix, locateCredentialsModule, moduleS
 import { credentialNameFor, envNameFor } from './names';
 import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
 import { eolOf } from './text';
-import type { FileEdit, Fix, FixChoice } from './types';
+import type { FileEdit, Fix, FixChoice, SecretFixInput } from './types';
 import type { FixWorkspace } from './workspace';
 import { appendAll } from '../arrays';
 
 type Node = TsNamespace.Node;
 type SourceFile = TsNamespace.SourceFile;
-
-interface CodeFixInput {
-  path: string;
-  text: string;
-  finding: Finding;
-  config: ResolvedConfig;
-  workspace: FixWorkspace;
-}
 
 /** Where the secret sits in the syntax tree, and how an expression replaces it there. */
 interface Site {
@@ -45,7 +37,7 @@ interface Site {
   awaitAllowed: boolean;
 }
 
-export function codeSecretFixes(input: CodeFixInput): Fix[] {
+export function codeSecretFixes(input: SecretFixInput): Fix[] {
   const { path, text, finding } = input;
   let sourceFile: SourceFile;
   try {
@@ -76,7 +68,7 @@ export function codeSecretFixes(input: CodeFixInput): Fix[] {
   return fixes;
 }
 
-function brokerFix(input: CodeFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site, credentialName: string, preferred: boolean): Fix {
+function brokerFix(input: SecretFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site, credentialName: string, preferred: boolean): Fix {
   const { path, finding, config, workspace } = input;
   const module = locateCredentialsModule(path, style, workspace);
   const binding = declaresName(sourceFile, 'credentials') && !importsFrom(sourceFile, module.specifier) ? 'brokerCredentials' : 'credentials';
@@ -279,7 +271,7 @@ function propertyRemoval(sourceFile: SourceFile, property: TsNamespace.ObjectLit
   return { startOffset: start, endOffset: end };
 }
 
-function awsFixes(input: CodeFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site): Fix[] {
+function awsFixes(input: SecretFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site): Fix[] {
   const property = awsCredentialsProperty(site);
   if (!property) return [];
   const { finding, path } = input;
@@ -311,7 +303,7 @@ function awsFixes(input: CodeFixInput, sourceFile: SourceFile, style: ModuleStyl
 // ---------------------------------------------------------------------------------------------------------------
 // GitHub token in `new Octokit({ auth: '…' })` → GitHub App installation token
 
-function githubAppFixes(input: CodeFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site): Fix[] {
+function githubAppFixes(input: SecretFixInput, sourceFile: SourceFile, style: ModuleStyle, site: Site): Fix[] {
   const ts = loadTypeScript();
   const assignment = site.node.parent;
   if (!assignment || !ts.isPropertyAssignment(assignment) || assignment.initializer !== site.node || nameOf(assignment.name) !== 'auth') return [];

@@ -15,6 +15,7 @@ import { filesystemRootFixes, mcpSecretFixes } from './mcp';
 import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { pinVersionFixes } from './pinning';
 import { poisoningFixes } from './poisoning';
+import { pythonSecretFixes } from './python';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
@@ -42,6 +43,7 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
   const kind = fileKind(path);
   if (SECRET_RULES.has(finding.ruleId)) {
     if (kind === 'code') return codeSecretFixes({ path, text, finding, config, workspace });
+    if (kind === 'python') return pythonSecretFixes({ path, text, finding, config, workspace });
     if (isManifestFile(path, text)) return manifestSecretFixes(path, text, finding, config);
     if (kind === 'json' && isMcpConfigPath(path)) return mcpSecretFixes(path, text, finding);
     return [];

@@ -5,7 +5,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { analyzeFile } from '../analyze';
 import type { Broker, ResolvedConfig } from '../config';
-import { baseName } from '../files';
+import { baseName, fileKind } from '../files';
 import { loadTypeScript } from '../languages/typescript';
 import { parseForFix } from './code-style';
 import { parseManifestText } from '../manifest/parse';
@@ -18,6 +18,7 @@ import { addToolEdit, brokerRef, OWNER_PLACEHOLDER } from './manifest';
 import { credentialNameFor, dnsLabel } from './names';
 import { addDays, dirnameOf, eolOf } from './text';
 import { guessToolAccess } from './tool-access';
+import { pythonToolRemoval } from './python';
 import type { Fix } from './types';
 import { fileExists, type FixWorkspace } from './workspace';
 
@@ -162,8 +163,7 @@ export function undeclaredToolFixes(path: string, text: string, finding: Finding
     if (edit) fixes.push({ ...base, isPreferred: true, title: `Declare tool "${tool.name}" in ${manifestPath}`, edits: [edit], followUp: `Set access and decision for "${tool.name}" in the manifest.` });
   }
   try {
-    const sourceFile = parseForFix(path, text);
-    const removal = toolElement(sourceFile, finding.startOffset, finding.endOffset);
+    const removal = fileKind(path) === 'python' ? pythonToolRemoval(text, finding.startOffset, finding.endOffset) : toolElement(parseForFix(path, text), finding.startOffset, finding.endOffset);
     if (removal && tool?.name) fixes.push({ ...base, title: `Remove tool "${tool.name}" from the agent's tools`, edits: [{ path, ...removal, newText: '' }] });
   } catch {
     // no removal for a file that does not parse

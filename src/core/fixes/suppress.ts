@@ -1,12 +1,14 @@
 import type { FileKind } from '../files';
 import { loadTypeScript } from '../languages/typescript';
 import { parseForFix } from './code-style';
+import { pythonCommentLineAllowed } from './python';
 import type { Finding } from '../types';
 import type { FileEdit } from './types';
 
 /** How a line comment is written in a file, or undefined where comments do not exist (JSON). */
 export function commentSyntax(path: string, kind: FileKind): { open: string; close: string } | undefined {
   if (kind === 'code') return { open: '//', close: '' };
+  if (kind === 'notebook') return undefined;
   if (kind === 'json') return /\.jsonc$/i.test(path) || /(^|\/)\.vscode\/[^/]+\.json$/.test(path) || /tsconfig[^/]*\.json$/.test(path) ? { open: '//', close: '' } : undefined;
   if (/\.(?:md|markdown|html?|xml|svg|vue)$/i.test(path)) return { open: '<!--', close: ' -->' };
   if (/\.(?:sql|lua)$/i.test(path)) return { open: '--', close: '' };
@@ -27,6 +29,8 @@ export function suppressionEdit(path: string, kind: FileKind, text: string, find
   const lineStart = text.lastIndexOf('\n', finding.startOffset - 1) + 1;
   // A line of JSX children: `//` there is text, not a comment (and `{/* … */}` is not read as a suppression yet).
   if (kind === 'code' && inJsxChildren(path, text, lineStart)) return undefined;
+  // Python: not inside a string that spans lines, nor after a backslash continuation.
+  if (kind === 'python' && !pythonCommentLineAllowed(text, lineStart)) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const cleanReason = reason.replace(/[\r\n]+/g, ' ').replace(/-->/g, '').trim();

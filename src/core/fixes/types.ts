@@ -1,3 +1,7 @@
+import type { ResolvedConfig } from '../config';
+import type { Finding } from '../types';
+import type { FixWorkspace } from './workspace';
+
 /** A text edit in a file, by offsets into that file's current text. */
 export interface FileEdit {
   /** Workspace-relative path of the file the edit applies to (the finding's own file unless stated). */
@@ -47,4 +51,13 @@ export interface Fix {
   /** The finding this fix is for (rule id and fingerprint). */
   ruleId: string;
   fingerprint: string;
+}
+
+/** What a secret's fixes in one file are computed from (TS/JS and Python alike). */
+export interface SecretFixInput {
+  path: string;
+  text: string;
+  finding: Finding;
+  config: ResolvedConfig;
+  workspace: FixWorkspace;
 }

@@ -34,6 +34,8 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^projects\/[^/]+\/secrets\//,
   /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i,
   /^(?:secret|kv)\/data\//,
+  // a value encrypted by SOPS (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): ciphertext, safe to commit
+  /^ENC\[[A-Z0-9_]+,data:/,
   // environment reads written as strings
   /^process\.env\./,
   /^env\(/i,

@@ -7,7 +7,7 @@ export const allMcpTools = defineRule({
   description: 'Agent code hands every tool of an MCP server to the model unfiltered instead of the tools the task needs.',
   defaultSeverity: 'warning',
   owasp: [OWASP.NHI5, OWASP.ASI02],
-  fileKinds: ['code'],
+  fileKinds: ['code', 'python', 'notebook'],
   check(context: AnalysisContext) {
     for (const finding of codeScan(context).allMcpTools) {
       context.report('grants/all-mcp-tools', finding.start, finding.end, finding.message);

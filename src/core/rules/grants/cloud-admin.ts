@@ -28,7 +28,7 @@ export const cloudAdmin = defineRule({
     'A cloud identity is given administrator access: an IAM statement allowing "*" or a whole service on every resource, AdministratorAccess, GCP roles/owner or roles/editor, or Kubernetes cluster-admin or "*" verbs.',
   defaultSeverity: 'error',
   owasp: [OWASP.NHI5, OWASP.NHI6, OWASP.ASI03],
-  fileKinds: ['json', 'yaml', 'text'],
+  fileKinds: ['json', 'yaml', 'text', 'python'],
   check(context: AnalysisContext) {
     if (isProsePath(context.path)) return;
     if (context.kind === 'json' || context.kind === 'yaml') checkTrees(context);

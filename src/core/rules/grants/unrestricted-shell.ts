@@ -18,7 +18,7 @@ export const unrestrictedShell = defineRule({
   defaultSeverity: 'error',
   owasp: [OWASP.ASI05, OWASP.ASI02, OWASP.NHI5],
   check(context: AnalysisContext) {
-    if (context.kind === 'code') {
+    if (context.kind === 'code' || context.kind === 'python' || context.kind === 'notebook') {
       checkShellInCode(context);
       return;
     }

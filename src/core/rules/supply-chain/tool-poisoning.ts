@@ -1,4 +1,5 @@
-import { TOOL_TEXTS } from '../../code/tool-text';
+import { pythonToolTexts } from '../../code/python-tool-text';
+import { TOOL_TEXTS, type ToolTexts } from '../../code/tool-text';
 import { readToolManifest } from '../../configs/tool-manifests';
 import { reportCapped } from '../../configs/report';
 import { partRange } from '../../configs/tree';
@@ -16,21 +17,12 @@ export const toolPoisoning = defineRule({
   defaultSeverity: 'error',
   fixable: true,
   owasp: [OWASP.ASI01, OWASP.ASI02, OWASP.ASI04],
-  fileKinds: ['code', 'json'],
+  fileKinds: ['code', 'python', 'notebook', 'json'],
   check(context: AnalysisContext) {
     if (!POISON_HINT.test(context.text)) return;
-    if (context.kind === 'code') {
-      const collected = collectedFrom(context, TOOL_TEXTS);
-      if (!collected) return;
-      const { texts, names } = collected;
-      for (const text of texts) {
-        for (const match of scanToolText(text.value, { role: text.role, self: text.tool, siblings: names })) {
-          const mapped = text.offsets.length === text.value.length + 1;
-          const start = mapped ? text.offsets[match.start]! : text.offsets[0]!;
-          const end = mapped ? text.offsets[match.end]! : text.offsets[text.offsets.length - 1]!;
-          reportCapped(context, RULE, start, Math.max(end, start + 1), message(match, text.role, text.tool));
-        }
-      }
+    if (context.kind === 'code' || context.kind === 'python' || context.kind === 'notebook') {
+      const collected = context.kind === 'code' ? collectedFrom(context, TOOL_TEXTS) : pythonToolTexts(context);
+      if (collected) reportToolTexts(context, collected);
       return;
     }
     const manifest = readToolManifest(context);
@@ -43,6 +35,17 @@ export const toolPoisoning = defineRule({
     }
   },
 });
+
+function reportToolTexts(context: AnalysisContext, { texts, names }: ToolTexts): void {
+  for (const text of texts) {
+    for (const match of scanToolText(text.value, { role: text.role, self: text.tool, siblings: names })) {
+      const mapped = text.offsets.length === text.value.length + 1;
+      const start = mapped ? text.offsets[match.start]! : text.offsets[0]!;
+      const end = mapped ? text.offsets[match.end]! : text.offsets[text.offsets.length - 1]!;
+      reportCapped(context, RULE, start, Math.max(end, start + 1), message(match, text.role, text.tool));
+    }
+  }
+}
 
 function message(match: PoisonMatch, role: ToolTextRole, tool: string | undefined, subject: 'tool' | 'server' = 'tool'): string {
   const who = subject === 'server' ? 'MCP server' : 'Tool';
