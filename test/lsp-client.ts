@@ -25,11 +25,20 @@ export class LspClient {
   readonly process: ChildProcess;
   readonly published: PublishedDiagnostics[] = [];
   readonly messages: string[] = [];
+  /** Everything the server wrote to stdout (every message, as sent) and stderr. */
+  output = '';
+  errors = '';
+  /** window/showDocument requests (the server opening docs pages and new manifests). */
+  readonly shownDocuments: { uri: string; external?: boolean; takeFocus?: boolean }[] = [];
+  /** workspace/applyEdit requests, answered as applied. */
+  readonly appliedEdits: { label?: string; edit: unknown }[] = [];
   private waiters: { match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.process.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
+    this.process.stderr!.on('data', (chunk: Buffer) => (this.errors += chunk.toString('utf8')));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.published.push(params);
       this.waiters = this.waiters.filter((waiter) => {
@@ -41,20 +50,35 @@ export class LspClient {
     this.connection.onNotification('window/showMessage', (params: { message: string }) => {
       this.messages.push(params.message);
     });
-    this.connection.onRequest('window/showDocument', () => ({ success: true }));
+    this.connection.onRequest('window/showDocument', (params: { uri: string; external?: boolean; takeFocus?: boolean }) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: unknown }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onRequest('workspace/configuration', () => [null]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }
 
-  async initialize(root: string, options: { trusted?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  /**
+   * `clientCommands` lists the client-side commands this client runs (the VS Code extension declares
+   * agentGuardrail.chooseAndApplyFix); `snippets` says whether completion items may use snippet syntax.
+   */
+  async initialize(root: string, options: { trusted?: boolean; clientCommands?: string[]; snippets?: boolean } = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const uri = pathToFileURL(root).href;
     const result = (await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'test' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-      initializationOptions: { trusted: options.trusted ?? true },
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, applyEdit: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: options.snippets ?? false } } },
+        window: { showDocument: { support: true } },
+      },
+      initializationOptions: { trusted: options.trusted ?? true, ...(options.clientCommands && { clientCommands: options.clientCommands }) },
     })) as { capabilities: Record<string, unknown> };
     await this.connection.sendNotification('initialized', {});
     return result;

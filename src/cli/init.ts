@@ -24,6 +24,11 @@ placeholders: []
 secretNames: []
 #  - ACME_SERVICE_CREDENTIAL
 
+# Files whose code agents need no owner (ownership/unowned-agent), gitignore syntax. The default: tests,
+# examples, docs and fixtures (**/test/**, **/*.test.*, **/examples/**, **/docs/**, **/fixtures/** …).
+# A list replaces the default; [] requires an owner everywhere.
+# ownerOptional: []
+
 # The credential broker quick fixes scaffold code for: vault, aws-sts, aws-secrets-manager,
 # gcp-secret-manager, azure-key-vault, azure-managed-identity, 1password, infisical, doppler,
 # github-app, oauth-token-exchange or env.

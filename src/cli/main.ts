@@ -1,21 +1,27 @@
-import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, lstatSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { buildInventory } from '../core/inventory';
-import { RULES } from '../core/rules';
+import type { Redactor } from '../core/redaction';
+import { isRuleId, RULES } from '../core/rules';
+import { closest } from '../core/suggest';
 import type { Severity } from '../core/types';
 import { auditStaged, type AuditReport } from '../node/audit';
 import { AuditCache, CACHE_FILE_NAME, defaultCacheLocation } from '../node/cache';
 import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
 import { gitTopLevel } from '../node/discover';
-import { activeFindings, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
+import { readRuleDocs, ruleDocsFile } from '../node/docs';
+import { resolveAuditRoot, type AuditRoot } from '../node/root';
+import { activeFindings, redactReport, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
 import { formatJson } from '../node/format/json';
 import { formatMarkdown } from '../node/format/markdown';
-import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown } from '../node/format/inventory';
+import { formatInventoryCsv, formatInventoryJson, formatInventoryMarkdown, redactInventory } from '../node/format/inventory';
+import { formatInventoryHtml } from '../node/format/inventory-html';
 import { formatSarif } from '../node/format/sarif';
 import { findInHistory } from '../node/history';
 import { auditPathsInParallel } from '../node/parallel';
+import { readRegularText } from '../node/read';
 import { installHook, uninstallHook } from './hook';
 import { writeStarterConfig } from './init';
 import { formatText } from '../node/format/text';
@@ -25,9 +31,10 @@ const HELP = `agent-guardrail ${TOOL_VERSION}: find hardcoded secrets, over-broa
 Usage:
   agent-guardrail audit [paths…] [options]   Audit files and directories (default: .)
   agent-guardrail audit --staged [options]    Audit the staged content of staged files (pre-commit)
-  agent-guardrail inventory [paths…] [--format markdown|json|csv] [--output FILE]
+  agent-guardrail inventory [paths…] [--format markdown|json|csv|html] [--output FILE]
                                               List every agent (manifests and code) for an access review
-  agent-guardrail rules [--format text|json]  List every rule with its severity and documentation
+  agent-guardrail rules [--format text|json]  List every rule with its severity
+  agent-guardrail explain <rule-id>           Print a rule's documentation (also: rules --explain <rule-id>)
   agent-guardrail baseline [paths…] [--output FILE]
                                               Record current findings in .agent-guardrail-baseline.json
   agent-guardrail init [--force]              Write a commented starter .agent-guardrail.yaml
@@ -38,7 +45,7 @@ Audit options:
   --format text|json|sarif|markdown   Output format (default: text)
   --output FILE                       Write the report to FILE instead of standard output
   --fail-on error|warning|note        Lowest severity that makes the exit code 1 (default: error)
-  --config FILE                       Configuration file (default: .agent-guardrail.yaml in the current directory)
+  --config FILE                       Configuration file (default: the nearest .agent-guardrail.yaml above the audited paths)
   --verbose                           List skipped files and other notes
   --baseline FILE                     Report only findings not in FILE (default: .agent-guardrail-baseline.json if present)
   --no-baseline                       Report every finding, ignoring any baseline
@@ -52,6 +59,42 @@ Docs: https://github.com/agent-guardrail/agent-guardrail#readme
 `;
 
 class UsageError extends Error {}
+
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  staged: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  history: { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  explain: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Node's parseArgs messages, as a sentence with a "did you mean" instead of its advice about `--`. */
+function describeArgumentError(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  const names = Object.keys(OPTIONS).map((name) => `--${name}`);
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const suggestion = closest(option.replace(/=.*$/, ''), names);
+      return `unknown option ${option}${suggestion ? `; did you mean ${suggestion}?` : ''}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(error.message) ? `option ${option} needs a value` : `option ${option} takes no value`;
+    default:
+      return error.message;
+  }
+}
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -72,30 +115,9 @@ export async function main(argv: string[]): Promise<number> {
 async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        staged: { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        baseline: { type: 'string' },
-        'no-baseline': { type: 'boolean' },
-        history: { type: 'boolean' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeArgumentError(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   if (values.version) {
@@ -127,8 +149,11 @@ async function run(argv: string[]): Promise<number> {
       if (!gitTopLevel(process.cwd())) throw new UsageError('hook needs a git repository');
       return finish(rest[0] === 'install' ? installHook(process.cwd(), resolve(process.argv[1] ?? 'agent-guardrail')) : uninstallHook(process.cwd()));
     case 'rules':
-      if (rest.length) throw new UsageError(`rules takes no arguments; got "${rest.join(' ')}"`);
-      return runRules(values.format ?? 'text');
+      if (rest.length) throw new UsageError(`rules takes no arguments; got "${rest.join(' ')}" (agent-guardrail explain <rule-id> prints one rule's documentation)`);
+      return values.explain !== undefined ? explainRule(values.explain) : runRules(values.format ?? 'text');
+    case 'explain':
+      if (rest.length !== 1) throw new UsageError('usage: agent-guardrail explain <rule-id>   (agent-guardrail rules lists the rule ids)');
+      return explainRule(rest[0]!);
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -158,19 +183,23 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   if (!Object.hasOwn(SEVERITY_ORDER, failOn)) throw new UsageError(`--fail-on must be one of error, warning, note; got "${flags['fail-on']}"`);
 
   const cwd = process.cwd();
-  let root = cwd;
+  let anchor: AuditRoot;
   if (flags.staged) {
     if (paths.length) throw new UsageError('--staged audits the staged files; it takes no paths');
     const top = gitTopLevel(cwd);
     if (!top) throw new UsageError('--staged needs a git repository');
-    root = top;
+    anchor = resolveAuditRoot(top, [], flags.config && resolve(cwd, flags.config));
+  } else {
+    checkPathsExist(paths, cwd);
+    anchor = resolveAuditRoot(cwd, paths, flags.config);
   }
-  checkPathsExist(paths, cwd);
-  const loaded = loadConfigOrFail(root, cwd, flags);
+  const { root } = anchor;
+  const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
   const cache = openCache(flags, root, cwd, loaded, now);
-  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, paths, loaded.config, now, loaded.directory, { cache });
+  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
+  warnAboutConfig(loaded, cwd, report.redactor);
   applyBaselineFile(report, root, cwd, flags);
   if (flags.history) markHistoryExposure(report);
 
@@ -182,7 +211,12 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
         ? formatSarif(report)
         : format === 'markdown'
           ? formatMarkdown(report)
-          : formatText(report, { color, verbose: Boolean(flags.verbose) });
+          : formatText(report, {
+              color,
+              verbose: Boolean(flags.verbose),
+              displayPath: (file) => relative(cwd, join(root, file)) || file,
+              ...(!flags.output && process.stdout.isTTY && process.stdout.columns && { columns: process.stdout.columns }),
+            });
   emit(output, flags, cwd);
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
@@ -253,7 +287,7 @@ function applyBaselineFile(report: AuditReport, root: string, cwd: string, flags
   }
   let baseline;
   try {
-    baseline = parseBaseline(readFileSync(path, 'utf8'));
+    baseline = parseBaseline(readRegularText(path));
   } catch (error) {
     throw new UsageError(`cannot read the baseline ${relative(cwd, path)}: ${(error as Error).message}`);
   }
@@ -281,19 +315,23 @@ function checkPathsExist(paths: string[], cwd: string): void {
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
 }
 
-/** The configuration (--config, or the nearest .agent-guardrail.yaml); problems are warnings, an unreadable file is a usage error. */
-function loadConfigOrFail(root: string, cwd: string, flags: AuditFlags): LoadedConfig {
-  let loaded: LoadedConfig;
+/** The configuration (--config, or the nearest one above the audited paths); an unreadable file is a usage error. */
+function loadConfigOrFail(anchor: AuditRoot, cwd: string, flags: AuditFlags): LoadedConfig {
   try {
-    loaded = loadConfig(root, flags.config ? resolve(cwd, flags.config) : undefined, gitTopLevel(root));
+    return loadConfig(anchor.root, anchor.configPath, anchor.gitTop);
   } catch (error) {
-    throw new UsageError(`cannot read the configuration file ${flags.config ?? root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`cannot read the configuration file ${flags.config ?? anchor.configPath ?? anchor.root} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (loaded.path && loaded.problems.length) {
-    const text = readFileSync(loaded.path, 'utf8');
-    for (const problem of loaded.problems) process.stderr.write(`warning: ${describeConfigProblem(relative(cwd, loaded.path), text, problem)} (using the default for it)\n`);
-  }
-  return loaded;
+}
+
+/**
+ * Configuration problems as warnings on stderr, once the audit has run: they quote the config file (an unknown key
+ * may be a pasted key), so they pass through the redactor that knows every secret found.
+ */
+function warnAboutConfig(loaded: LoadedConfig, cwd: string, redactor: Redactor): void {
+  if (!loaded.path || !loaded.problems.length) return;
+  const text = readRegularText(loaded.path);
+  for (const problem of loaded.problems) process.stderr.write(redactor.text(`warning: ${describeConfigProblem(relative(cwd, loaded.path) || loaded.path, text, problem)} (using the default for it)`) + '\n');
 }
 
 /** Write a report to --output, or standard output. */
@@ -313,23 +351,27 @@ function emit(output: string, flags: AuditFlags, cwd: string): void {
 async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> {
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
-  const loaded = loadConfigOrFail(cwd, cwd, flags);
+  const anchor = resolveAuditRoot(cwd, paths, flags.config);
+  const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
-  const cache = openCache(flags, cwd, cwd, loaded, now);
-  const report = await auditPathsInParallel(cwd, paths, loaded.config, now, loaded.directory, { cache });
+  const cache = openCache(flags, anchor.root, cwd, loaded, now);
+  const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
-  const baseline = createBaseline(report.findings);
-  const path = resolve(cwd, flags.output ?? flags.baseline ?? BASELINE_FILE);
+  warnAboutConfig(loaded, cwd, report.redactor);
+  // A hint quotes the start of a message: from the redacted report, like every other output.
+  const baseline = createBaseline(redactReport(report).findings);
+  const explicit = flags.output ?? flags.baseline;
+  const path = explicit ? resolve(cwd, explicit) : join(anchor.root, BASELINE_FILE);
   try {
     writeFileSync(path, serializeBaseline(baseline));
   } catch (error) {
     throw new UsageError(`cannot write the baseline to ${relative(cwd, path)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  process.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path)}. Audits now report only new findings (--no-baseline shows all).\n`);
+  process.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path) || path}. Audits now report only new findings (--no-baseline shows all).\n`);
   return 0;
 }
 
-const INVENTORY_FORMATS = ['markdown', 'json', 'csv'] as const;
+const INVENTORY_FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
 
 /** The agent inventory: the same analysis as `audit`, reported per agent. */
 async function runInventory(paths: string[], flags: AuditFlags): Promise<number> {
@@ -337,26 +379,49 @@ async function runInventory(paths: string[], flags: AuditFlags): Promise<number>
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
-  const loaded = loadConfigOrFail(cwd, cwd, flags);
+  const anchor = resolveAuditRoot(cwd, paths, flags.config);
+  const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
-  const cache = openCache(flags, cwd, cwd, loaded, now);
-  const report = await auditPathsInParallel(cwd, paths, loaded.config, now, loaded.directory, { cache });
+  const cache = openCache(flags, anchor.root, cwd, loaded, now);
+  const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
+  warnAboutConfig(loaded, cwd, report.redactor);
   const inventory = buildInventory(report.index, report.findings, now);
-  emit(format === 'json' ? formatInventoryJson(inventory) : format === 'csv' ? formatInventoryCsv(inventory) : formatInventoryMarkdown(inventory), flags, cwd);
+  const output =
+    format === 'json'
+      ? formatInventoryJson(inventory, report.redactor)
+      : format === 'csv'
+        ? formatInventoryCsv(inventory, report.redactor)
+        : format === 'html'
+          ? formatInventoryHtml(redactInventory(inventory, report.redactor), { maxCredentialTtlSeconds: loaded.config.maxCredentialTtlSeconds, subtitle: basename(anchor.root) })
+          : formatInventoryMarkdown(inventory, report.redactor);
+  emit(output, flags, cwd);
   return 0;
 }
 
 function runRules(format: string): number {
   if (format === 'json') {
-    const rules = RULES.map(({ id, category, description, defaultSeverity, fixable, owasp, docsUrl }) => ({ id, category, description, defaultSeverity, fixable, owasp: owasp.map((ref) => ref.id), docsUrl }));
+    const rules = RULES.map(({ id, category, description, defaultSeverity, fixable, owasp, docsUrl }) => ({ id, category, description, defaultSeverity, fixable, owasp: owasp.map((ref) => ref.id), docsUrl, docsFile: ruleDocsFile(id) }));
     process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
     return 0;
   }
   if (format !== 'text') throw new UsageError(`rules --format must be text or json; got "${format}"`);
-  const idWidth = Math.max(...RULES.map((rule) => rule.id.length));
+  const idWidth = RULES.reduce((width, rule) => Math.max(width, rule.id.length), 0);
   for (const rule of RULES) {
-    process.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n${' '.repeat(idWidth + 2)}${rule.docsUrl}\n`);
+    process.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n`);
   }
+  process.stdout.write(`\nagent-guardrail explain <rule-id> prints a rule's documentation.\n`);
+  return 0;
+}
+
+/** `explain <rule-id>` (or `rules --explain <rule-id>`): the rule's documentation page, shipped with the tool. */
+function explainRule(id: string): number {
+  if (!isRuleId(id)) {
+    const suggestion = closest(id, RULES.map((rule) => rule.id));
+    throw new UsageError(`unknown rule "${id}"${suggestion ? `; did you mean ${suggestion}?` : ''} (agent-guardrail rules lists them)`);
+  }
+  const page = readRuleDocs(id);
+  if (page === undefined) throw new UsageError(`the documentation of ${id} is not installed with this copy of agent-guardrail`);
+  process.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
   return 0;
 }

@@ -3,13 +3,14 @@ import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
 import type { FileFacts } from './facts';
-import { isLockfile, isMinifiedName, looksMinified } from './files';
+import { isDeclarationFile, isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
-import { SECRET_CONTEXTS, syntaxErrorCount } from './languages/typescript';
+import { SECRET_CONTEXTS, syntaxErrorCount, unparseableShape } from './languages/typescript';
 import { collectedFrom } from './syntax';
 import { scanYaml } from './languages/yaml';
+import { Redactor, type FoundSecret } from './redaction';
 import { getRule, RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
 import { detectSecrets, type FoldedValue, type NamedValue, type SecretDetection } from './secrets/detect';
@@ -31,6 +32,11 @@ export interface FileAnalysis {
   facts: FileFacts;
   /** Inline suppressions in the file, for the final suppression step (finalizeSuppressions). */
   suppressions: InlineSuppression[];
+  /**
+   * The secrets found, with their raw values: the output redactor of the run learns them (src/core/redaction.ts).
+   * In memory only: never write them to a report, a log or a cache.
+   */
+  secrets: FoundSecret[];
 }
 
 const ROTATE = 'Rotate it: removing it from the file does not revoke it, and it may already be in git history. Then get it from a credential broker at run time.';
@@ -49,9 +55,10 @@ export function createAnalysisContext(path: string, text: string, config: Resolv
 
 /** Analyse one file's text. Pure: no file system, no network; never throws for bad input. */
 export function analyzeFile(input: FileInput, config: ResolvedConfig, options: AnalysisOptions = {}): FileAnalysis {
-  const { path, text } = input;
+  const { path } = input;
+  const text = withLineFeeds(input.text);
   const context = createAnalysisContext(path, text, config, options.now ?? new Date());
-  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [] };
+  const analysis: FileAnalysis = { path, findings: context.findings, notes: context.notes, facts: context.facts, suppressions: [], secrets: [] };
 
   if (text.length > config.maxFileSize) {
     context.note('skipped', `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)`);
@@ -61,30 +68,51 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
     context.note('skipped', 'lockfile (package hashes only)');
     return analysis;
   }
-  if (isMinifiedName(path) || looksMinified(path, text)) {
-    context.note('skipped', 'minified or generated file');
-    return analysis;
+  const scanOnly = secretScanOnlyReason(context);
+  const secrets = detectFileSecrets(context, scanOnly !== undefined);
+  if (scanOnly) context.note('partial', `${scanOnly}: only the secret scan ran`);
+  else {
+    for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
+    for (const rule of RULES) {
+      if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
+      context.guard(rule.id, () => rule.check!(context));
+    }
   }
-
-  const secrets = detectFileSecrets(context);
-  for (const collect of FACT_COLLECTORS) context.guard('agent analysis', () => collect(context));
-  for (const rule of RULES) {
-    if (!rule.check || (rule.fileKinds && !rule.fileKinds.includes(context.kind)) || !context.enabled(rule.id)) continue;
-    context.guard(rule.id, () => rule.check!(context));
-  }
-  scrubSecrets(context, secrets);
+  context.noteDroppedFindings();
+  analysis.secrets = secrets.map((detection) => ({ value: detection.value, redacted: redactedForm(detection) }));
+  scrubSecrets(context, analysis.secrets);
   analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
   if (config.trusted) applyInlineSuppressions(context.findings, analysis.suppressions);
   return analysis;
 }
 
-function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
+/** Above this size every file gets only the secret scan: parsers hold the whole tree (a 50 MB YAML file, gigabytes). */
+export const STRUCTURED_ANALYSIS_LIMIT = 4 * 1024 * 1024;
+
+/** A lone CR ends a line (old Mac files; editors show it so): as LF, same length, so every offset stays. */
+function withLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * Why a file gets only the secret scan (linear: provider, private-key and connection-string patterns and the line
+ * scanner), not the parsers and rule checks, or undefined. Padding a file to look generated hides nothing from it.
+ */
+function secretScanOnlyReason(context: AnalysisContext): string | undefined {
+  const { path, text, kind } = context;
+  if (isMinifiedName(path) || (kind === 'code' && looksMinified(path, text))) return 'minified or generated file';
+  if (text.length > STRUCTURED_ANALYSIS_LIMIT) return `larger than ${formatBytes(STRUCTURED_ANALYSIS_LIMIT)}, the limit for structured analysis`;
+  return kind === 'code' ? unparseableShape(text) : undefined;
+}
+
+function detectFileSecrets(context: AnalysisContext, lineScanOnly: boolean): SecretDetection[] {
   if (!SECRET_RULES.some((rule) => context.enabled(rule.id))) return [];
   const options = { extraPlaceholders: context.config.extraPlaceholders, extraSecretNames: context.config.extraSecretNames };
-  // A notebook is several texts (code cells, outputs) mapped into one JSON file; every other file is one text.
+  // A notebook is several texts (code cells, outputs) mapped into one JSON file; every other file is one text. A file
+  // too large or too pathological for structure gets the line scan.
   const scan = (): SecretDetection[] => {
-    if (context.kind === 'notebook') return detectNotebookSecrets(context, options);
-    const { namedValues, foldedValues } = collectContexts(context);
+    if (context.kind === 'notebook' && !lineScanOnly) return detectNotebookSecrets(context, options);
+    const { namedValues, foldedValues } = lineScanOnly ? lineScan(context) : collectContexts(context);
     return detectSecrets(context.text, namedValues, foldedValues, options);
   };
   const detections = context.guard('secret scan', scan) ?? [];
@@ -94,17 +122,12 @@ function detectFileSecrets(context: AnalysisContext): SecretDetection[] {
 
 /**
  * Other rules quote values from the file in their messages (`credentials[0] must be a mapping; got string "sk-…"`).
- * A value the secret scan found is replaced there by its redacted form: no message or note carries a secret.
+ * The output redactor, which knows this file's secrets, replaces them there already: no message or note carries one.
  */
-function scrubSecrets(context: AnalysisContext, detections: readonly SecretDetection[]): void {
-  const secrets = detections.filter((detection) => detection.value.length >= 8).map((detection) => [detection.value, redactedForm(detection)] as const);
-  if (!secrets.length) return;
-  const scrub = (text: string): string => secrets.reduce((result, [value, redacted]) => (result.includes(value) ? result.split(value).join(redacted) : result), text);
-  for (const finding of context.findings) {
-    finding.message = scrub(finding.message);
-    for (const related of finding.related ?? []) related.message = scrub(related.message);
-  }
-  for (const note of context.notes) note.reason = scrub(note.reason);
+function scrubSecrets(context: AnalysisContext, secrets: readonly FoundSecret[]): void {
+  const redactor = new Redactor(secrets);
+  context.findings.forEach((finding, index) => (context.findings[index] = redactor.finding(finding)));
+  for (const note of context.notes) note.reason = redactor.text(note.reason);
 }
 
 function redactedForm(detection: SecretDetection): string {
@@ -140,12 +163,18 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
       case 'python':
         return pythonSecretContexts(context);
       case 'text':
-        return { namedValues: scanTextAssignments(text), foldedValues: [] };
+        // A declaration file assigns no values: its named values are types, or examples in its doc comments (the
+        // provider, key and connection-string scans still read all of it).
+        if (isDeclarationFile(context.path)) return { namedValues: [], foldedValues: [] };
+        return { namedValues: scanTextAssignments(text, { quotedValuesOnly: isUnparsedCode(context.path) }), foldedValues: [] };
     }
   });
-  if (collected) return collected;
   // The structured parse failed (hostile nesting …): fall back to the line scanner so secrets are still found.
-  return { namedValues: context.guard('text scan', () => scanTextAssignments(text)) ?? [], foldedValues: [] };
+  return collected ?? lineScan(context);
+}
+
+function lineScan(context: AnalysisContext): { namedValues: NamedValue[]; foldedValues: FoldedValue[] } {
+  return { namedValues: context.guard('text scan', () => scanTextAssignments(context.text)) ?? [], foldedValues: [] };
 }
 
 const RULE_FOR_KIND = {

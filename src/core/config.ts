@@ -1,7 +1,11 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { describeYamlError } from './languages/yaml';
+import { closest } from './suggest';
 import type { Severity, SeveritySetting } from './types';
+import { compileBacktrackingSafePattern, type PatternCompiler } from './user-patterns';
+import { appendAll } from './arrays';
 
 export const BROKERS = [
   'vault', 'aws-sts', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault', 'azure-managed-identity',
@@ -24,7 +28,17 @@ const suppressionEntry = z
   .strict();
 
 /** The settings that are lists, with the schema of one item: a bad item is dropped and the rest apply. */
-const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry };
+const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry, ownerOptional: z.string() };
+
+/**
+ * Where a code agent needs no owner by default: tests, examples, documentation and fixtures (SDK repositories
+ * define hundreds of sample agents that nobody deploys).
+ */
+export const DEFAULT_OWNER_OPTIONAL: readonly string[] = [
+  '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*-tests/**', '**/*_tests/**',
+  '**/*.test.*', '**/*.test-d.*', '**/*.spec.*', '**/examples/**', '**/example/**', '**/samples/**', '**/sample/**', '**/demo/**',
+  '**/demos/**', '**/docs/**', '**/doc/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/__mocks__/**',
+];
 
 /** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
 export const configSchema = z
@@ -42,6 +56,12 @@ export const configSchema = z
       .optional()
       .describe('Extra regular expressions for values that are placeholders, never secrets (e.g. `^dev-local-`).'),
     secretNames: z.array(z.string()).optional().describe('Extra variable or key names whose values are credentials.'),
+    ownerOptional: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, docs, fixtures); [] requires an owner everywhere.',
+      ),
     broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
     maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
     maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
@@ -60,6 +80,8 @@ export interface ResolvedConfig {
   ignore: string[];
   extraPlaceholders: RegExp[];
   extraSecretNames: string[];
+  /** Globs of files whose code agents need no owner. */
+  ownerOptional: readonly string[];
   broker?: Broker;
   maxCredentialTtlSeconds: number;
   maxFileSize: number;
@@ -77,6 +99,7 @@ export function defaultConfig(): ResolvedConfig {
     ignore: [],
     extraPlaceholders: [],
     extraSecretNames: [],
+    ownerOptional: DEFAULT_OWNER_OPTIONAL,
     maxCredentialTtlSeconds: DEFAULT_MAX_CREDENTIAL_TTL_SECONDS,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     suppressions: [],
@@ -117,6 +140,28 @@ export function parseDuration(text: string): number | undefined {
 export interface ParseConfigOptions {
   /** Whether a rule id or `category/*` names a real rule; unknown ones are reported. Default: accept all. */
   isKnownRule?: (id: string) => boolean;
+  /** Compiles `placeholders` patterns in linear time (src/node/config-file.ts); default: backtracking-safe shapes only. */
+  compilePattern?: PatternCompiler;
+  /** Rule ids and `category/*` wildcards to suggest for an unknown one ("did you mean"). */
+  ruleIds?: readonly string[];
+  /** The file is JSON (`.agent-guardrail.json`): syntax errors are JSON's, not YAML's. */
+  json?: boolean;
+}
+
+const SEVERITY_SETTINGS = ['off', 'note', 'warning', 'error'];
+
+/** ` Did you mean "x"?` when `word` looks like a typo of one of `candidates`, else nothing. */
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, [...candidates]);
+  return suggestion ? ` Did you mean "${suggestion}"?` : '';
+}
+
+/** JSON syntax errors, with the JSON parser's error names (strict JSON: no comments, no trailing commas). */
+function jsonSyntaxProblems(text: string): ConfigProblem[] {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const problems = errors.map((error) => ({ message: `JSON syntax error (${printParseErrorCode(error.error)})`, offset: error.offset }));
+  return problems.filter((problem, index) => problems.findIndex((other) => other.offset === problem.offset) === index); // one per position
 }
 
 type YamlPath = (string | number)[];
@@ -133,9 +178,13 @@ interface NodeLike {
 export function parseConfigText(text: string, options: ParseConfigOptions = {}): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
+  if (options.json) {
+    appendAll(problems, jsonSyntaxProblems(text));
+    if (problems.length) return { config, problems };
+  }
   const document = parseDocument(text, { prettyErrors: false, strict: false });
   // The parser's own message quotes the source (which may hold a secret): report only the error code.
-  for (const error of document.errors) problems.push({ message: `YAML syntax error (${describeYamlError(error.code)})`, offset: error.pos[0] });
+  for (const error of document.errors) problems.push({ message: `${options.json ? 'JSON' : 'YAML'} syntax error (${describeYamlError(error.code)})`, offset: error.pos[0] });
   if (document.errors.length) return { config, problems };
   const raw: unknown = document.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -165,7 +214,7 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key];
     if (!field) {
-      problems.push({ message: `Unknown setting "${key}".`, offset: offsetOf([], key) });
+      problems.push({ message: `Unknown setting "${key}".${didYouMean(key, Object.keys(shape).filter((name) => name !== '$schema'))}`, offset: offsetOf([], key) });
       continue;
     }
     if (value === null) continue; // `key:` with nothing after it
@@ -177,13 +226,13 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
         if (options.isKnownRule && !options.isKnownRule(rule)) {
           const message = rule.includes(':')
             ? `rules: unknown secret detector "${rule}" (written \`<rule>:<detector>\` with the \`provider\` of a finding, e.g. \`secrets/provider-key:jwt\`; docs/secret-detectors.md lists them).`
-            : `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).`;
+            : `rules: unknown rule "${rule}" (\`agent-guardrail rules\` lists them; a category is written \`secrets/*\`).${didYouMean(rule, options.ruleIds ?? [])}`;
           problems.push({ message, offset: offsetOf([key], rule) });
           continue;
         }
         const result = severitySetting.safeParse(severity);
         if (result.success) rules[rule] = result.data;
-        else report([key, rule], result.error.issues[0]!, severity);
+        else problems.push({ message: `rules.${rule}: ${JSON.stringify(severity)} is not a severity; use off, note, warning or error.${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}`, offset: offsetOf([key, rule]) });
       }
       accepted = rules;
     } else if (Array.isArray(value) && LIST_ITEMS[key]) {
@@ -202,7 +251,7 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
       }
       accepted = result.data;
     }
-    applySetting(config, key as keyof ConfigFile, accepted, problems, (index) => offsetOf(index === undefined ? [key] : [key, index]));
+    applySetting(config, key as keyof ConfigFile, accepted, problems, (index) => offsetOf(index === undefined ? [key] : [key, index]), options.compilePattern ?? compileBacktrackingSafePattern);
   }
   return { config, problems };
 }
@@ -216,10 +265,14 @@ function describeIssue(key: string, issue: z.core.$ZodIssue, value: unknown): st
     return 'ignore takes file globs; suppress a finding by fingerprint under "suppressions:" ({ rule, fingerprint, reason }).';
   }
   if (key === 'suppressions' && issue.path[0] === 'reason') return 'every suppression needs a reason (why this finding is acceptable).';
+  if (issue.code === 'invalid_value' && issue.values.length > 1) {
+    const allowed = issue.values.map(String);
+    return `${JSON.stringify(value)} is not one of ${allowed.join(', ')}.${typeof value === 'string' ? didYouMean(value, allowed) : ''}`;
+  }
   return issue.message;
 }
 
-function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offsetOf: (index?: number) => number | undefined): void {
+function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unknown, problems: ConfigProblem[], offsetOf: (index?: number) => number | undefined, compilePattern: PatternCompiler): void {
   switch (key) {
     case 'rules':
       config.severities = { ...(value as Record<string, SeveritySetting>) };
@@ -230,14 +283,20 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
     case 'placeholders':
       (value as string[]).forEach((source, index) => {
         try {
-          config.extraPlaceholders.push(new RegExp(source));
+          config.extraPlaceholders.push(compilePattern(source));
         } catch (error) {
-          problems.push({ message: `placeholders: "${source}" is not a valid regular expression (${(error as Error).message}).`, offset: offsetOf(index) });
+          // The engine's message repeats the pattern: it is quoted once, here (the output redactor masks keys in it).
+          const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+          const message = error instanceof SyntaxError ? `is not a valid regular expression (${why})` : `is not accepted: ${why}`;
+          problems.push({ message: `placeholders: "${source}" ${message}.`, offset: offsetOf(index) });
         }
       });
       break;
     case 'secretNames':
       config.extraSecretNames = value as string[];
+      break;
+    case 'ownerOptional':
+      config.ownerOptional = value as string[];
       break;
     case 'broker':
       config.broker = value as ResolvedConfig['broker'];

@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import type { Node as JsonNode } from 'jsonc-parser';
+import { droppedFindingsNote, MAX_FINDINGS_PER_RULE } from './caps';
 import { effectiveSeverity, type ResolvedConfig } from './config';
 import { emptyFacts, type FileFacts } from './facts';
 import { fileKind, type FileKind } from './files';
@@ -40,6 +41,8 @@ export class AnalysisContext {
   private parsedYaml?: Document.Parsed[] | null;
   private parsedJson?: JsonNode | null;
   private readonly memos = new Map<string, unknown>();
+  /** Findings each rule reported, including those over MAX_FINDINGS_PER_RULE (src/core/caps.ts) that were not kept. */
+  private readonly reported = new Map<string, number>();
 
   constructor(
     readonly path: string,
@@ -102,6 +105,9 @@ export class AnalysisContext {
     const defaultSeverity = this.defaultSeverity(ruleId);
     const configured = effectiveSeverity(this.config, ruleId, defaultSeverity, options.provider);
     if (configured === 'off') return;
+    const count = (this.reported.get(ruleId) ?? 0) + 1;
+    this.reported.set(ruleId, count);
+    if (count > MAX_FINDINGS_PER_RULE) return;
     const severity = options.escalateTo && configured === defaultSeverity ? options.escalateTo : configured;
     const basis = options.fingerprintBasis ?? this.text.slice(startOffset, endOffset);
     this.findings.push({
@@ -118,6 +124,13 @@ export class AnalysisContext {
       ...(options.provider !== undefined && { provider: options.provider }),
       ...(options.related && { related: options.related }),
     });
+  }
+
+  /** A note for each rule that reported more findings than it may keep, saying how many more there were. */
+  noteDroppedFindings(): void {
+    for (const [ruleId, count] of this.reported) {
+      if (count > MAX_FINDINGS_PER_RULE) this.note('partial', droppedFindingsNote(this.path, ruleId, count - MAX_FINDINGS_PER_RULE).reason);
+    }
   }
 
   note(kind: FileNote['kind'], reason: string): void {

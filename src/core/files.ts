@@ -22,6 +22,21 @@ export function fileKind(path: string): FileKind {
   return 'text';
 }
 
+/**
+ * Source code of languages the analysis does not parse (it reads them with the line scanner): their string
+ * literals are quoted, so only quoted values are values there.
+ */
+const UNPARSED_CODE_EXTENSIONS = /\.(?:kt|kts|java|scala|groovy|go|rs|swift|cs|fs|c|h|cc|cpp|cxx|hpp|m|mm|dart|php|rb|lua|pl|pm|r|jl|ex|exs|erl|hs|clj|cljs|vb|zig|nim|cr|v)$/i;
+
+export function isUnparsedCode(path: string): boolean {
+  return UNPARSED_CODE_EXTENSIONS.test(baseName(path));
+}
+
+/** A TypeScript declaration file (`.d.ts`): types only; the values in it are documentation examples in comments. */
+export function isDeclarationFile(path: string): boolean {
+  return /\.d\.[mc]?ts$/i.test(baseName(path));
+}
+
 /** Files whose content is package hashes and resolved URLs, never credentials (as gitleaks does by default). */
 const LOCKFILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb',

@@ -1,3 +1,4 @@
+import ignore from 'ignore';
 import { effectiveSeverity, type ResolvedConfig } from './config';
 import type { AgentManifest, CodeAgent, FileFacts } from './facts';
 import { getRule } from './rules';
@@ -19,6 +20,19 @@ export interface Coverage {
 export interface WorkspaceIndexOptions {
   /** Does a workspace-relative path exist? Defaults to "has the index seen it". */
   fileExists?: (path: string) => boolean;
+}
+
+const ownerOptionalMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+
+/** Does a path match the `ownerOptional` globs (gitignore syntax)? One matcher per configured list. */
+function ownerOptionalMatcher(globs: readonly string[]): (path: string) => boolean {
+  let matcher = ownerOptionalMatchers.get(globs);
+  if (!matcher) {
+    const ignored = ignore().add([...globs]);
+    matcher = (path: string) => globs.length > 0 && path !== '' && !path.startsWith('..') && !path.startsWith('/') && ignored.ignores(path);
+    ownerOptionalMatchers.set(globs, matcher);
+  }
+  return matcher;
 }
 
 function dirname(path: string): string {
@@ -145,9 +159,10 @@ export class WorkspaceIndex {
       if (finding) findings.push(finding);
     };
 
+    const ownerRequired = !ownerOptionalMatcher(config.ownerOptional)(path);
     for (const agent of indexed.facts.agents) {
       const coverage = this.coverage(agent, manifests);
-      if (coverage.via === 'none' && agent.kind === 'definition') {
+      if (coverage.via === 'none' && agent.kind === 'definition' && ownerRequired) {
         const label = agent.name ? `Agent "${agent.name}"` : 'This agent';
         add(
           makeFinding(config, 'ownership/unowned-agent', path, agent.range, agent.startOffset, agent.endOffset,
@@ -238,20 +253,44 @@ function undeclaredTools(config: ResolvedConfig, agent: CodeAgent, manifest: Age
   return findings;
 }
 
-function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all: AgentManifest[]): Finding[] {
+/** Others named in a credentials/shared message, and related locations, at most: thousands of manifests can share one ref. */
+const MAX_SHARING_NAMED = 5;
+const MAX_SHARING_RELATED = 20;
+
+/** Manifests by credential ref, built once per list of manifests (a full audit asks for every manifest in turn). */
+const manifestsByRef = new WeakMap<readonly AgentManifest[], Map<string, AgentManifest[]>>();
+
+function byRef(all: readonly AgentManifest[]): Map<string, AgentManifest[]> {
+  let index = manifestsByRef.get(all);
+  if (!index) {
+    index = new Map();
+    for (const manifest of all) {
+      for (const ref of new Set(manifest.credentials.map((credential) => credential.ref))) {
+        if (!ref) continue;
+        const list = index.get(ref);
+        if (list) list.push(manifest);
+        else index.set(ref, [manifest]);
+      }
+    }
+    manifestsByRef.set(all, index);
+  }
+  return index;
+}
+
+function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all: readonly AgentManifest[]): Finding[] {
   const findings: Finding[] = [];
   for (const credential of manifest.credentials) {
     if (!credential.ref || !credential.refRange || credential.refStartOffset === undefined || credential.refEndOffset === undefined) continue;
-    const others = all.flatMap((other) => {
+    const others = (byRef(all).get(credential.ref) ?? []).flatMap((other) => {
       if (other === manifest) return [];
-      const match = other.credentials.find((candidate) => candidate.ref === credential.ref);
-      if (!match) return [];
+      const match = other.credentials.find((candidate) => candidate.ref === credential.ref)!;
       const differentAgent = other.name !== manifest.name || other.file !== manifest.file;
       const crossesIsolation = new Set([manifest.environment, other.environment]).has('production') && new Set([manifest.environment, other.environment]).has('sandbox');
       return differentAgent || crossesIsolation ? [{ other, match, crossesIsolation }] : [];
     });
     if (!others.length) continue;
-    const names = others.map(({ other }) => `"${other.name ?? other.file}"${other.environment ? ` (${other.environment})` : ''}`).join(', ');
+    const named = others.slice(0, MAX_SHARING_NAMED).map(({ other }) => `"${other.name ?? other.file}"${other.environment ? ` (${other.environment})` : ''}`);
+    const names = named.join(', ') + (others.length > named.length ? ` and ${others.length - named.length} more` : '');
     const isolation = others.some((entry) => entry.crossesIsolation) ? ' A sandbox agent holding a production credential breaks environment isolation.' : '';
     const finding = makeFinding(
       config,
@@ -262,7 +301,7 @@ function sharedCredentials(config: ResolvedConfig, manifest: AgentManifest, all:
       credential.refEndOffset,
       `Credential ref "${credential.ref}" is also used by ${names}. Shared credentials lose attribution and cannot be revoked for one agent alone.${isolation} Issue one credential per agent.`,
       `shared:${credential.ref}`,
-      others.map(({ other, match }) => ({ file: other.file, range: match.refRange ?? match.range, message: `also uses "${credential.ref}"` })),
+      others.slice(0, MAX_SHARING_RELATED).map(({ other, match }) => ({ file: other.file, range: match.refRange ?? match.range, message: `also uses "${credential.ref}"` })),
     );
     if (finding) findings.push(finding);
   }

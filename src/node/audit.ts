@@ -1,14 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { capPerRule } from '../core/caps';
 import type { ResolvedConfig } from '../core/config';
+import { Redactor } from '../core/redaction';
 import type { FileNote, Finding } from '../core/types';
 import { finalizeSuppressions } from '../core/suppressions';
 import { WorkspaceIndex } from '../core/workspace';
 import { stampOf, type AuditCache, type FileStamp } from './cache';
 import { discoverFiles, type DiscoveredFile } from './discover';
+import { readRegularFile } from './read';
 import { analyzeSource, diskSource, type SourceResult, type SourceText } from './source';
 import { listStagedFiles, readBlobs } from './staged';
 import { createIgnoreMatcher } from './ignore';
+import { appendAll } from '../core/arrays';
 import { loadParsersFor } from './python-parser';
 
 export interface AuditReport {
@@ -24,6 +28,8 @@ export interface AuditReport {
   baselined: number;
   /** The audited text of a file (work tree or index), for --history. */
   readText: (file: string) => string | undefined;
+  /** Knows every secret the audit found: everything written from this report passes through it. */
+  redactor: Redactor;
 }
 
 /**
@@ -33,17 +39,22 @@ export interface AuditReport {
 export function assembleReport(root: string, results: Iterable<SourceResult>, sources: Map<string, SourceText>, config: ResolvedConfig, notes: FileNote[], started: number): AuditReport {
   const findings: Finding[] = [];
   const index = new WorkspaceIndex({ fileExists: (path) => existsSync(join(root, path)) });
+  const redactor = new Redactor();
   let filesAnalyzed = 0;
   for (const result of results) {
-    notes.push(...result.notes);
+    appendAll(notes, result.notes);
     if (!result.analysis) continue;
     filesAnalyzed++;
-    findings.push(...result.analysis.findings);
-    notes.push(...result.analysis.notes);
+    appendAll(findings, result.analysis.findings);
+    appendAll(notes, result.analysis.notes);
     index.set(result.path, result.analysis.facts, result.analysis.suppressions);
+    redactor.addAll(result.analysis.secrets);
   }
-  findings.push(...index.allFindings(config));
-  findings.push(...finalizeAll(findings, index, config));
+  appendAll(findings, index.allFindings(config));
+  appendAll(findings, finalizeAll(findings, index, config));
+  // Cross-file findings are not capped where they are made (the per-file analysis caps its own).
+  const capped = capPerRule(findings);
+  appendAll(notes, capped.notes);
   const readText = (file: string) => {
     const source = sources.get(file);
     try {
@@ -52,7 +63,7 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
       return undefined;
     }
   };
-  return { root, filesAnalyzed, findings, notes, durationMs: performance.now() - started, index, baselined: 0, readText };
+  return { root, filesAnalyzed, findings: capped.kept, notes, durationMs: performance.now() - started, index, baselined: 0, readText, redactor };
 }
 
 /** Analyse files one at a time on this thread. */
@@ -121,7 +132,7 @@ export function consultCache(files: DiscoveredFile[], cache: AuditCache | undefi
   const stamps = new Map<string, FileStamp>();
   for (const file of files) {
     const stamp = stampOf(file.absolutePath);
-    const hit = cache.lookupDisk(file.path, stamp, () => readFileSync(file.absolutePath));
+    const hit = cache.lookupDisk(file.path, stamp, () => readRegularFile(file.absolutePath)!);
     if (hit) {
       cached.push(hit);
       continue;

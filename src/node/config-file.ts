@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { defaultConfig, parseConfigText, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import { isRuleId, RULES } from '../core/rules/registry';
 import { isKnownDetectorSelector } from '../core/secrets/detectors';
+import { compileLinearPattern } from './linear-regexp';
+import { readRegularText } from './read';
 
 export const CONFIG_FILE_NAMES = ['.agent-guardrail.yaml', '.agent-guardrail.yml', '.agent-guardrail.json'];
 
@@ -21,8 +23,9 @@ export interface LoadedConfig {
 export function loadConfig(directory: string, explicitPath?: string, stopAt?: string): LoadedConfig {
   const path = explicitPath ?? findConfig(directory, stopAt);
   if (!path) return { config: defaultConfig(), directory, problems: [] };
-  const text = readFileSync(path, 'utf8');
-  const { config, problems } = parseConfigText(text, { isKnownRule });
+  // A FIFO named .agent-guardrail.yaml (in a repository someone else wrote) must not block the CLI or the server.
+  const text = readRegularText(path);
+  const { config, problems } = parseConfigText(text, { isKnownRule, compilePattern: compileLinearPattern, ruleIds: RULE_IDS, json: path.endsWith('.json') });
   // Like the ignore globs, a suppression's `file` is relative to the config file's folder; findings are relative
   // to the audited directory.
   const base = dirname(path);
@@ -33,6 +36,7 @@ export function loadConfig(directory: string, explicitPath?: string, stopAt?: st
 }
 
 const CATEGORIES = new Set(RULES.map((rule) => rule.category));
+const RULE_IDS = [...RULES.map((rule) => rule.id), ...[...CATEGORIES].map((category) => `${category}/*`)];
 
 /** A rule id, a category wildcard (`grants/*`), or one secret detector within a rule (`secrets/provider-key:jwt`). */
 function isKnownRule(id: string): boolean {
@@ -40,7 +44,8 @@ function isKnownRule(id: string): boolean {
   return isRuleId(id) || (id.endsWith('/*') && CATEGORIES.has(id.slice(0, -2) as (typeof RULES)[number]['category']));
 }
 
-function findConfig(start: string, stopAt?: string): string | undefined {
+/** The nearest configuration file in `start` or a folder above it (up to `stopAt`, when given). */
+export function findConfig(start: string, stopAt?: string): string | undefined {
   for (let directory = start; ; directory = dirname(directory)) {
     const found = CONFIG_FILE_NAMES.map((name) => join(directory, name)).find((candidate) => existsSync(candidate));
     if (found) return found;

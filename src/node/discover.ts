@@ -3,10 +3,11 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { SKIPPED_DIRECTORIES } from '../core/files';
 import { createIgnoreMatcher } from './ignore';
+import { realPathInside, specialFileKind } from './read';
 import type { FileNote } from '../core/types';
 
 export interface DiscoveredFile {
-  /** Absolute path on disk. */
+  /** Absolute real path on disk (symbolic links resolved: what is read is inside the root). */
   absolutePath: string;
   /** Path relative to the audit root, with forward slashes. */
   path: string;
@@ -43,12 +44,13 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   const rootReal = realpathSync(root);
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
-  const add = (absolutePath: string) => {
+  const add = (absolutePath: string, realPath = absolutePath) => {
     const path = toPosix(relative(root, absolutePath));
     if (seen.has(path) || excluded.has(absolutePath) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
     seen.add(path);
-    files.push({ absolutePath, path });
+    files.push({ absolutePath: realPath, path });
   };
+  const special = (absolutePath: string, kind: string) => notes.push({ file: toPosix(relative(root, absolutePath)), kind: 'skipped', reason: `not a regular file (${kind})` });
 
   for (const target of targets.length ? targets : ['.']) {
     const absolute = resolve(root, target);
@@ -59,19 +61,24 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
       notes.push({ file: toPosix(relative(root, absolute)) || target, kind: 'error', reason: 'no such file or directory' });
       continue;
     }
-    if (stats.isSymbolicLink()) {
-      const resolved = insideRoot(absolute, rootReal);
-      if (!resolved) {
-        notes.push(linkNote(absolute, root));
-        continue;
-      }
-      stats = statSync(absolute);
-    }
-    if (stats.isFile()) {
-      add(absolute);
+    // The real path decides, not the path as written: `dirlink/sub` or `dirlink/secret.env`, where `dirlink` points
+    // out of the root, is outside it although the target given is not itself a link. (A path written outside the
+    // root, `../other`, is audited as asked.)
+    const real = isWithin(absolute, root) ? realPathInside(absolute, rootReal) : realpathSync(absolute);
+    if (!real) {
+      notes.push(stats.isSymbolicLink() ? linkNote(absolute, root) : { file: toPosix(relative(root, absolute)), kind: 'skipped', reason: 'outside the workspace through a symbolic link' });
       continue;
     }
-    const gitFiles = listGitFiles(absolute);
+    if (stats.isSymbolicLink()) stats = statSync(absolute);
+    if (stats.isFile()) {
+      add(absolute, real);
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      special(absolute, specialFileKind(stats));
+      continue;
+    }
+    const gitFiles = listGitFiles(real);
     if (gitFiles) {
       for (const file of gitFiles) {
         const fileAbsolute = join(absolute, file);
@@ -81,34 +88,35 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
         } catch {
           continue; // deleted in the work tree but still in the index
         }
-        if (fileStats.isSymbolicLink()) {
-          if (!insideRoot(fileAbsolute, rootReal)) {
-            notes.push(linkNote(fileAbsolute, root));
-            continue;
-          }
-          try {
-            if (!statSync(fileAbsolute).isFile()) continue;
-          } catch {
-            continue;
-          }
-        } else if (!fileStats.isFile()) continue;
-        add(fileAbsolute);
+        if (fileStats.isFile()) {
+          add(fileAbsolute, join(real, file));
+          continue;
+        }
+        if (!fileStats.isSymbolicLink()) {
+          if (!fileStats.isDirectory()) special(fileAbsolute, specialFileKind(fileStats));
+          continue;
+        }
+        const fileReal = realPathInside(fileAbsolute, rootReal);
+        if (!fileReal) {
+          notes.push(linkNote(fileAbsolute, root));
+          continue;
+        }
+        try {
+          if (statSync(fileReal).isFile()) add(fileAbsolute, fileReal);
+        } catch {
+          // gone since
+        }
       }
     } else {
-      walk(absolute, rootReal, add, notes, root);
+      walk(absolute, real, rootReal, add, notes, root);
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, notes };
 }
 
-function insideRoot(path: string, rootReal: string): boolean {
-  try {
-    const real = realpathSync(path);
-    return real === rootReal || real.startsWith(rootReal + sep);
-  } catch {
-    return false;
-  }
+function isWithin(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 /** The note for a symbolic link that is not followed: it points out of the root, or nowhere. */
@@ -138,33 +146,38 @@ function listGitFiles(directory: string): string[] | undefined {
   }
 }
 
-function walk(directory: string, rootReal: string, add: (path: string) => void, notes: FileNote[], root: string): void {
-  const stack = [directory];
+/** Walk a directory (its path as given and its real path), never following a link out of the root. */
+function walk(directory: string, directoryReal: string, rootReal: string, add: (path: string, realPath: string) => void, notes: FileNote[], root: string): void {
+  const stack: [string, string][] = [[directory, directoryReal]];
   while (stack.length) {
-    const current = stack.pop()!;
+    const [current, currentReal] = stack.pop()!;
     let entries;
     try {
-      entries = readdirSync(current, { withFileTypes: true });
+      entries = readdirSync(currentReal, { withFileTypes: true });
     } catch (error) {
       notes.push({ file: toPosix(relative(root, current)), kind: 'error', reason: `cannot read directory (${(error as NodeJS.ErrnoException).code})` });
       continue;
     }
     for (const entry of entries) {
       const path = join(current, entry.name);
+      const real = join(currentReal, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push(path);
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push([path, real]);
       } else if (entry.isFile()) {
-        add(path);
+        add(path, real);
       } else if (entry.isSymbolicLink()) {
-        if (!insideRoot(path, rootReal)) {
+        const linked = realPathInside(real, rootReal);
+        if (!linked) {
           notes.push(linkNote(path, root));
           continue;
         }
         try {
-          if (statSync(path).isFile()) add(path);
+          if (statSync(linked).isFile()) add(path, linked);
         } catch {
-          // dangling link
+          // gone since
         }
+      } else {
+        notes.push({ file: toPosix(relative(root, path)), kind: 'skipped', reason: `not a regular file (${specialFileKind(entry)})` });
       }
     }
   }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprintOf } from '../core/secrets/redact';
 import type { Finding } from '../core/types';
+import { readRegularText } from './read';
 
 export interface HistoryExposure {
   /** Commits (short ids, newest first) whose diff adds or removes the secret. */
@@ -46,7 +46,7 @@ export function findInHistory(root: string, findings: Finding[], readText: (file
 
 function safeRead(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularText(path);
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
+import { appendAll } from '../core/arrays';
 import { loadParsersFor } from './python-parser';
 import { analyzeSource, diskSource, type SourceResult } from './source';
 
@@ -57,7 +58,7 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
           else void worker.terminate().then(() => resolve());
         };
         worker.on('message', (batchResults: SourceResult[]) => {
-          results.push(...batchResults);
+          appendAll(results, batchResults);
           feed();
         });
         worker.on('error', reject);

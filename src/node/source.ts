@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { statSync, readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote } from '../core/types';
-import { decodeFile } from './read';
+import { decodeFile, NotRegularFileError, readRegularFile } from './read';
 
 export interface SourceText {
   path: string;
@@ -32,14 +32,17 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
   try {
     bytes = source.read();
   } catch (error) {
-    notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: error.message });
+    else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     return { path: source.path, notes, cacheable: false };
   }
   const hash = forCache ? contentHash(bytes) : undefined;
   const text = decodeFile(source.path, bytes, notes);
   if (text === undefined) return { path: source.path, notes, hash, cacheable: forCache };
   const result: SourceResult = { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes, hash };
-  if (forCache) result.cacheable = holdsNoSecretOf(text, result);
+  // A file that holds a secret is analysed every time: its result carries the raw values that the run's redactor
+  // needs (to mask them wherever they are quoted), and those never go to disk.
+  if (forCache) result.cacheable = !result.analysis!.secrets.length && holdsNoSecretOf(text, result);
   return result;
 }
 
@@ -58,7 +61,10 @@ function holdsNoSecretOf(text: string, result: SourceResult): boolean {
   return !flagged.some((value) => stored.includes(value) || stored.includes(JSON.stringify(value).slice(1, -1)));
 }
 
-/** A file on disk as a source: its size is checked before it is read, so huge files are never loaded. */
+/**
+ * A file on disk as a source: its size is checked before it is read, so huge files are never loaded, and only a
+ * regular file is ever opened (discovery resolved its real path).
+ */
 export function diskSource(path: string, absolutePath: string): SourceText {
   return {
     path,
@@ -69,7 +75,7 @@ export function diskSource(path: string, absolutePath: string): SourceText {
         return undefined;
       }
     },
-    read: () => readFileSync(absolutePath),
+    read: () => readRegularFile(absolutePath)!,
   };
 }
 

@@ -1,6 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import {
   CodeActionKind,
   createConnection,
@@ -8,16 +7,15 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
   type Connection,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../core/analyze';
+import { capPerRule } from '../core/caps';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
-import { fixAllEdits, fixesFor } from '../core/fixes';
-import { buildInventory } from '../core/inventory';
-import { LineIndex } from '../core/position';
+import { buildInventory, type Inventory } from '../core/inventory';
+import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
 import { WorkspaceIndex } from '../core/workspace';
@@ -26,17 +24,25 @@ import { loadParsersFor, loadPythonParser, needsPythonParser } from '../node/pyt
 import { pythonParserInstalled } from '../core/languages/python-tree';
 import { CONFIG_FILE_NAMES, loadConfig } from '../node/config-file';
 import { discoverFiles, gitTopLevel } from '../node/discover';
+import { redactInventory } from '../node/format/inventory';
+import { formatInventoryHtml } from '../node/format/inventory-html';
 import { createIgnoreMatcher } from '../node/ignore';
-import { decodeFile } from '../node/read';
-import { toCodeAction, toDiagnostic, type DiagnosticData } from './convert';
+import { decodeFile, readWorkspaceFile } from '../node/read';
+import { codeActions, FIX_ALL_KIND, type FixFolder } from './code-actions';
+import { registerManifestAssist } from './completion';
+import { CHOOSE_AND_APPLY_COMMAND, toDiagnostic } from './convert';
+import { EDITOR_COMMANDS, executeEditorCommand } from './editor-commands';
 import { DEFAULT_SETTINGS, mergeSettings, type EditorSettings } from './settings';
+import { localPath, uriProblem, validatingConnection } from './validate';
+import { appendAll } from '../core/arrays';
 
 /** Commands any LSP client can run with workspace/executeCommand. */
 export const SERVER_COMMANDS = {
   auditWorkspace: 'agent-guardrail.auditWorkspace',
   auditStaged: 'agent-guardrail.auditStaged',
   inventory: 'agent-guardrail.inventory',
-  showDocumentation: 'agent-guardrail.showDocumentation',
+  inventoryHtml: 'agent-guardrail.inventoryHtml',
+  ...EDITOR_COMMANDS,
 } as const;
 
 /** Untitled documents have no file name: their language decides how they are analysed. */
@@ -52,6 +58,10 @@ interface Folder {
   index: WorkspaceIndex;
   /** Per-file findings from the last analysis of each file (open text or disk), before cross-file findings. */
   fileFindings: Map<string, Finding[]>;
+  /** The secrets each file holds (raw, in memory only), for the folder's output redactor. */
+  secrets: Map<string, FoundSecret[]>;
+  /** Knows every secret of the folder; rebuilt when one changes. */
+  redactor?: Redactor;
   /** Files whose diagnostics are currently shown although they are not open (after an audit). */
   published: Set<string>;
   /** Settles when the first full index of the folder is done. */
@@ -79,8 +89,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let hasConfigurationCapability = false;
   let hasWorkspaceFolderCapability = false;
   let standalone: Folder | undefined;
+  let clientChooses = false;
+  let snippetSupport = false;
+  let clientServesJsonManifests = false;
 
-  const log = (message: string) => connection.console.log(`[agent-guardrail] ${message}`);
+  /** Every log line and message quotes paths, settings or file content: it passes through every folder's redactor. */
+  const log = (message: string) => connection.console.log(`[agent-guardrail] ${redactAll(message)}`);
+
+  function redactorOf(folder: Folder): Redactor {
+    return (folder.redactor ??= new Redactor([...folder.secrets.values()].flat()));
+  }
+
+  function redactAll(text: string): string {
+    return new Redactor(folders.flatMap((folder) => [...folder.secrets.values()].flat())).text(text);
+  }
+
+  /** A file's analysis is gone (deleted, closed untitled document): forget its findings, facts and secrets. */
+  function forget(folder: Folder, path: string): void {
+    folder.index.delete(path);
+    folder.fileFindings.delete(path);
+    if (folder.secrets.delete(path)) folder.redactor = undefined;
+  }
 
   /** Files outside every workspace folder (or with no folder open): no scan, only what is open. */
   function standaloneFolder(): Folder {
@@ -95,7 +124,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function makeFolder(uri: string, root: string): Folder {
     let markScanned = () => {};
     const scanned = new Promise<void>((resolve) => (markScanned = resolve));
-    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), published: new Set(), scanned, markScanned, ready: false };
+    const folder: Folder = { uri, root, config: defaultConfig(), index: new WorkspaceIndex({ fileExists: (path) => exists(root, path) }), fileFindings: new Map(), secrets: new Map(), published: new Set(), scanned, markScanned, ready: false };
     reloadConfig(folder);
     return folder;
   }
@@ -114,8 +143,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Which folder a URI belongs to, and its path relative to that folder. */
   function locate(uri: string, languageId?: string): { folder: Folder; path: string } | undefined {
+    const problem = uriProblem(uri);
+    if (problem) {
+      log(`ignored ${typeof uri === 'string' ? uri : 'a document'}: ${problem}`);
+      return undefined;
+    }
     if (uri.startsWith('file:')) {
-      const fsPath = fileURLToPath(uri);
+      const fsPath = localPath(uri)!;
       const folder = folders
         .filter((candidate) => fsPath === candidate.root || fsPath.startsWith(candidate.root + '/') || fsPath.startsWith(candidate.root + '\\'))
         .sort((a, b) => b.root.length - a.root.length)[0];
@@ -132,18 +166,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const analysis = analyzeFile({ path, text }, folder.config, { now: now() });
     folder.index.set(path, analysis.facts, analysis.suppressions);
     folder.fileFindings.set(path, analysis.findings);
+    const before = folder.secrets.get(path) ?? [];
+    if (before.length !== analysis.secrets.length || before.some((secret, index) => secret.value !== analysis.secrets[index]!.value)) folder.redactor = undefined;
+    if (analysis.secrets.length) folder.secrets.set(path, analysis.secrets);
+    else folder.secrets.delete(path);
     return analysis;
   }
 
   /** Per-file plus cross-file findings of one file, suppressions applied. */
   function findingsOf(folder: Folder, path: string): Finding[] {
     const findings = [...(folder.fileFindings.get(path) ?? []), ...(folder.ready ? folder.index.findingsFor(path, folder.config) : [])];
-    findings.push(...finalizeSuppressions(path, findings, folder.index.suppressionsOf(path), folder.config));
-    return findings.filter((finding) => !finding.suppression);
+    appendAll(findings, finalizeSuppressions(path, findings, folder.index.suppressionsOf(path), folder.config));
+    return capPerRule(findings.filter((finding) => !finding.suppression)).kept;
   }
 
   function publish(folder: Folder, path: string, uri: string, version?: number): void {
-    const diagnostics = settings.enable === false ? [] : findingsOf(folder, path).map((finding) => toDiagnostic(finding, folder.root));
+    const diagnostics = settings.enable === false ? [] : findingsOf(folder, path).map((finding) => toDiagnostic(finding, folder.root, redactorOf(folder)));
     void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined && { version }) });
   }
 
@@ -172,7 +210,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const note of analysis.notes) {
       if (note.kind === 'skipped' && !skippedNotified.has(document.uri)) {
         skippedNotified.add(document.uri);
-        void connection.window.showInformationMessage(`Agent Guardrail skipped ${path}: ${note.reason}.`);
+        void connection.window.showInformationMessage(redactAll(`Agent Guardrail skipped ${path}: ${note.reason}.`));
       }
     }
     // A manifest or an agent changed: the cross-file findings of related files may have changed too.
@@ -215,7 +253,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       setTimeout(() => {
         timers.delete(document.uri);
         const current = documents.get(document.uri);
-        if (current) analyzeDocument(current);
+        // Outside any request handler: an error here would end the process, so it ends as a log line instead.
+        try {
+          if (current) analyzeDocument(current);
+        } catch (error) {
+          log(`analysing ${document.uri} failed (${(error as Error).name})`);
+        }
       }, delay),
     );
   }
@@ -252,31 +295,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function indexFromDisk(folder: Folder, path: string): void {
-    const fullPath = `${folder.root}/${path}`;
-    try {
-      if (statSync(fullPath).size > folder.config.maxFileSize) return;
-      const text = decodeFile(path, readFileSync(fullPath), []);
-      if (text !== undefined) analyzeText(folder, path, text);
-    } catch {
-      folder.index.delete(path);
-      folder.fileFindings.delete(path);
-    }
+    // Only a regular file inside the folder (real path), never a FIFO (reading one would block the server forever).
+    const bytes = readWorkspaceFile(folder.root, path, folder.config.maxFileSize);
+    const text = bytes && decodeFile(path, bytes, []);
+    if (text !== undefined) analyzeText(folder, path, text);
+    else forget(folder, path);
   }
 
   function summarize(reports: { folder: Folder; report: AuditReport }[]): Record<string, unknown> {
     const counts: Record<string, number> = {};
     let files = 0;
     let findings = 0;
+    const withFindings = new Set<string>();
     for (const { report } of reports) {
       files += report.filesAnalyzed;
       for (const finding of report.findings) {
         if (finding.suppression) continue;
         findings++;
+        withFindings.add(`${report.root}/${finding.file}`);
         const category = finding.ruleId.split('/')[0]!;
         counts[category] = (counts[category] ?? 0) + 1;
       }
     }
-    return { filesAnalyzed: files, findings, byCategory: counts };
+    return { filesAnalyzed: files, filesWithFindings: withFindings.size, findings, byCategory: counts };
   }
 
   function publishReport(folder: Folder, report: AuditReport): void {
@@ -292,24 +333,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const [path, findings] of byFile) {
       const uri = `file://${folder.root}/${path}`;
       if (documents.get(uri)) continue; // open documents keep their live diagnostics
-      void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, folder.root)) });
+      void connection.sendDiagnostics({ uri, diagnostics: findings.map((finding) => toDiagnostic(finding, folder.root, report.redactor)) });
     }
   }
 
   connection.onInitialize((params: InitializeParams) => {
     hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
     hasWorkspaceFolderCapability = Boolean(params.capabilities.workspace?.workspaceFolders);
-    const initOptions = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: EditorSettings };
+    const initOptions = (params.initializationOptions ?? {}) as { trusted?: boolean; settings?: EditorSettings; clientCommands?: string[]; jsonManifestsByClient?: boolean };
+    clientServesJsonManifests = initOptions.jsonManifestsByClient === true;
     trusted = initOptions.trusted !== false;
+    clientChooses = Array.isArray(initOptions.clientCommands) && initOptions.clientCommands.includes(CHOOSE_AND_APPLY_COMMAND);
+    snippetSupport = Boolean(params.capabilities.textDocument?.completion?.completionItem?.snippetSupport);
     if (initOptions.settings) settings = { ...DEFAULT_SETTINGS, ...initOptions.settings };
     const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     for (const workspaceFolder of workspaceFolders) {
-      if (workspaceFolder.uri.startsWith('file:')) folders.push(makeFolder(workspaceFolder.uri, fileURLToPath(workspaceFolder.uri).replace(/\/$/, '')));
+      const path = typeof workspaceFolder.uri === 'string' && workspaceFolder.uri.startsWith('file:') ? localPath(workspaceFolder.uri) : undefined;
+      if (path) folders.push(makeFolder(workspaceFolder.uri, path.replace(/\/$/, '')));
     }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.agentGuardrail'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { resolveProvider: false },
+        hoverProvider: true,
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -330,7 +377,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (index >= 0) folders.splice(index, 1);
       }
       for (const added of event.added) {
-        const folder = makeFolder(added.uri, fileURLToPath(added.uri).replace(/\/$/, ''));
+        const path = localPath(added.uri);
+        if (!path) continue;
+        const folder = makeFolder(added.uri, path.replace(/\/$/, ''));
         folders.push(folder);
         scanFolder(folder);
       }
@@ -355,8 +404,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await refreshSettings();
   });
 
-  connection.onNotification('agentGuardrail/trust', (params: { trusted: boolean }) => {
-    trusted = params.trusted;
+  connection.onNotification('agentGuardrail/trust', (params: { trusted?: unknown } | undefined) => {
+    trusted = params?.trusted !== false;
     for (const folder of folders) reloadConfig(folder);
     for (const document of documents.all()) analyzeDocument(document);
   });
@@ -394,67 +443,52 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
     } else if (located) {
-      located.folder.index.delete(located.path);
-      located.folder.fileFindings.delete(located.path);
+      forget(located.folder, located.path);
     }
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
+
+  /** What the code actions and editor commands need of the server (the folders they get back are ours). */
+  const host = {
+    connection,
+    findingsOf: (folder: FixFolder, path: string) => findingsOf(folder as Folder, path),
+    openDocuments: (folder: FixFolder) => openDocuments(folder as Folder),
+    now,
+    get clientChooses() {
+      return clientChooses;
+    },
+    document: (uri: string) => documents.get(uri),
+    locate: (uri: string, languageId?: string) => locate(uri, languageId),
+  };
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     const located = document && locate(document.uri, document.languageId);
     if (!document || !located) return [];
-    const { folder, path } = located;
-    const text = document.getText();
-    const lines = new LineIndex(text);
-    const findings = findingsOf(folder, path);
-    const actions: CodeAction[] = [];
-    const wantsFixAll = params.context.only?.some((kind) => kind.startsWith(CodeActionKind.SourceFixAll));
-    // What fixes may read besides this file: open documents first, then the disk (credentials module, manifests, CODEOWNERS).
-    const openByPath = openDocuments(folder);
-    const readText = (other: string): string | undefined => {
-      const open = openByPath.get(other);
-      if (open) return open.getText();
-      try {
-        const fullPath = `${folder.root}/${other}`;
-        return statSync(fullPath).size <= folder.config.maxFileSize ? readFileSync(fullPath, 'utf8') : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    const workspace = { files: folder.index.paths(), readText };
-    const today = now().toISOString().slice(0, 10);
-    const otherFileLines = (other: string) => {
-      const otherText = readText(other);
-      return otherText === undefined ? undefined : new LineIndex(otherText);
-    };
-    for (const diagnostic of params.context.diagnostics) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (diagnostic.source !== 'Agent Guardrail' || !data) continue;
-      const finding = findings.find((candidate) => candidate.ruleId === data.ruleId && candidate.startOffset === data.startOffset && candidate.fingerprint === data.fingerprint);
-      if (!finding) continue;
-      for (const fix of fixesFor({ path, text, finding, config: folder.config, workspace, today })) {
-        actions.push(toCodeAction(fix, document.uri, lines, folder.root, diagnostic, otherFileLines, path));
-      }
-    }
-    if (wantsFixAll) {
-      const edit = fixAllEdits({ path, text, config: folder.config, workspace, today, findings });
-      if (edit) {
-        const action = toCodeAction({ title: 'Fix all safe Agent Guardrail problems', kind: 'source', safe: true, edits: [edit], ruleId: '', fingerprint: '' }, document.uri, lines, folder.root, undefined, () => undefined, path);
-        action.kind = `${CodeActionKind.SourceFixAll}.agentGuardrail`;
-        actions.push(action);
-      }
-    }
-    return actions;
+    return codeActions(params, document, located.folder, located.path, host);
   });
+
+  // VS Code's JSON support already completes *.agent.json from the schema (jsonValidation): no duplicates there.
+  registerManifestAssist(connection, documents, (document) => {
+    const path = locate(document.uri, document.languageId)?.path;
+    return clientServesJsonManifests && path?.endsWith('.json') ? undefined : path;
+  }, { snippets: () => snippetSupport, today: () => now().toISOString().slice(0, 10) });
+
+  /** Every agent of every folder, linked to its findings. */
+  async function collectInventory(): Promise<Inventory & { agents: (Inventory['agents'][number] & { folder: string })[] }> {
+    const agents = [];
+    for (const folder of folders) {
+      await folder.scanned;
+      const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
+      // Inventory fields quote the files (an owner or a credential ref may be a pasted key): redacted like diagnostics.
+      const inventory = redactInventory(buildInventory(folder.index, findings, now()), redactorOf(folder));
+      for (const agent of inventory.agents) agents.push({ ...agent, folder: folder.root });
+    }
+    return { generatedAt: now().toISOString(), agents };
+  }
 
   connection.onExecuteCommand(async (params, token) => {
     switch (params.command) {
-      case SERVER_COMMANDS.showDocumentation: {
-        const url = String(params.arguments?.[0] ?? '');
-        if (url) await connection.window.showDocument({ uri: url, external: true });
-        return { opened: url };
-      }
       case SERVER_COMMANDS.auditWorkspace: {
         const reports: { folder: Folder; report: AuditReport }[] = [];
         for (const folder of folders) {
@@ -474,23 +508,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const report = await auditStaged(top, folder.config);
           reports.push({ folder, report });
         }
-        return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: f.message, root: report.root }))) };
+        return { ...summarize(reports), repositories: reports.length, findingsList: reports.flatMap(({ report }) => report.findings.filter((f) => !f.suppression).map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.column + 1, ruleId: f.ruleId, severity: f.severity, message: report.redactor.text(f.message), root: report.root }))) };
       }
-      case SERVER_COMMANDS.inventory: {
-        const agents = [];
-        for (const folder of folders) {
-          await folder.scanned;
-          const findings = folder.index.paths().flatMap((path) => findingsOf(folder, path));
-          agents.push(...buildInventory(folder.index, findings, now()).agents.map((agent) => ({ ...agent, folder: folder.root })));
-        }
-        return { generatedAt: now().toISOString(), agents };
+      case SERVER_COMMANDS.inventory:
+        return collectInventory();
+      case SERVER_COMMANDS.inventoryHtml: {
+        // The same report as `agent-guardrail inventory --format html`, for a webview.
+        const inventory = await collectInventory();
+        return formatInventoryHtml(inventory, { maxCredentialTtlSeconds: folders[0]?.config.maxCredentialTtlSeconds, subtitle: folders.map((folder) => basename(folder.root)).join(', ') });
       }
       default:
-        return undefined;
+        return executeEditorCommand(params.command, params.arguments, host);
     }
   });
 
-  documents.listen(connection);
+  documents.listen(validatingConnection(connection, log));
   connection.listen();
   return connection;
 }

@@ -1,4 +1,4 @@
-import { parseDuration, parseSize, type ResolvedConfig } from '../core/config';
+import { defaultConfig, parseDuration, parseSize, type ResolvedConfig } from '../core/config';
 import type { SeveritySetting } from '../core/types';
 
 /** The `agentGuardrail.*` settings an editor sends (all optional: other LSP clients may send nothing). */
@@ -19,16 +19,28 @@ export const DEFAULT_SETTINGS: Required<Pick<EditorSettings, 'enable' | 'run'>> 
  * editor wins over the file; ignore globs add up.
  */
 export function mergeSettings(fileConfig: ResolvedConfig, settings: EditorSettings, trusted: boolean): ResolvedConfig {
-  const config: ResolvedConfig = { ...fileConfig, severities: { ...fileConfig.severities, ...(settings.rules ?? {}) }, ignore: [...fileConfig.ignore, ...(settings.ignore ?? [])], trusted };
+  const repository = trusted ? fileConfig : restricted(fileConfig);
+  const config: ResolvedConfig = { ...repository, severities: { ...repository.severities, ...(settings.rules ?? {}) }, ignore: [...repository.ignore, ...(settings.ignore ?? [])], trusted };
   if (settings.maxFileSize !== undefined && settings.maxFileSize !== '') config.maxFileSize = parseSize(settings.maxFileSize);
   const ttl = settings.maxCredentialTtl ? parseDuration(settings.maxCredentialTtl) : undefined;
   if (ttl !== undefined) config.maxCredentialTtlSeconds = ttl;
   if (settings.broker) config.broker = settings.broker as ResolvedConfig['broker'];
-  if (!trusted) {
-    // Restricted Mode: repository-provided suppressions are not honoured for the rules that guard against it, and
-    // the repository's ignore globs (which would hide whole files from them) are not either.
-    config.suppressions = config.suppressions.filter((entry) => !entry.rule.startsWith('secrets/') && !entry.rule.startsWith('grants/'));
-    config.ignore = [...(settings.ignore ?? [])];
-  }
   return config;
+}
+
+/**
+ * Restricted Mode: what an untrusted repository's configuration may not do is hide a secrets/* or grants/* finding.
+ * Its placeholder patterns (`"."` matches every value), size limit (`1` skips every file), ignore globs and
+ * suppressions of those rules are dropped; lowering or switching off those rules is refused in effectiveSeverity.
+ * Settings that only add findings (secretNames, higher severities) still apply.
+ */
+function restricted(fileConfig: ResolvedConfig): ResolvedConfig {
+  const defaults = defaultConfig();
+  return {
+    ...fileConfig,
+    extraPlaceholders: defaults.extraPlaceholders,
+    maxFileSize: defaults.maxFileSize,
+    ignore: defaults.ignore,
+    suppressions: fileConfig.suppressions.filter((entry) => !entry.rule.startsWith('secrets/') && !entry.rule.startsWith('grants/')),
+  };
 }

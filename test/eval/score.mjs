@@ -1,7 +1,7 @@
 // Scoring shared by test/eval/evaluate.mjs and test/integration/corpus.test.ts: match findings to the corpus
 // labels and compute precision and recall, overall and per provider/kind.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +32,13 @@ export function runAgentGuardrail(corpusRoot = CORPUS_ROOT, cli = process.env.AG
     throw new Error(`agent-guardrail exited with ${result.status}: ${result.stderr}`);
   }
   const report = JSON.parse(result.stdout);
+  // Paths in the report are relative to the audited root (the repository's top): the labels are relative to the corpus.
+  const inCorpus = (file) => relative(realpathSync(corpusRoot), join(report.root, file)).split(sep).join('/');
   return {
     findings: report.findings
       .filter((finding) => finding.ruleId.startsWith('secrets/') && !finding.suppression)
-      .map((finding) => ({ file: finding.file, line: finding.line, rule: finding.ruleId, provider: finding.provider ?? 'unknown', redacted: finding.redacted })),
-    notes: report.notes,
+      .map((finding) => ({ file: inCorpus(finding.file), line: finding.line, rule: finding.ruleId, provider: finding.provider ?? 'unknown', redacted: finding.redacted })),
+    notes: report.notes.map((note) => ({ ...note, file: inCorpus(note.file) })),
     filesAnalyzed: report.summary.filesAnalyzed,
   };
 }

@@ -1,6 +1,7 @@
 // Format-valid random credential values for the labelled corpus. Deterministic: every corpus file gets its
 // own PRNG seeded from its path, so regenerating the corpus reproduces the same values, and editing one
 // template does not change the values in any other file. None of these values was ever issued by a provider.
+import { makeRealWorldGenerators } from './values-real-world.mjs';
 
 import { makeProviderGenerators } from './values-providers.mjs';
 
@@ -100,6 +101,7 @@ export function makeGenerators(r) {
   const now = 1735689600;
 
   return {
+    ...makeRealWorldGenerators({ pick, int }),
     // ---- provider formats ---------------------------------------------------------------------------------
     'openai-proj': () => `sk-proj-${pick(URLSAFE, 74)}T3BlbkFJ${pick(URLSAFE, 74)}`,
     'openai-proj-short': () => `sk-proj-${pick(ALNUM, 20)}T3BlbkFJ${pick(ALNUM, 20)}`,

@@ -26,7 +26,7 @@ const MANIFEST = [
   '  name: support',
   '  description: Answers billing questions',
   '  owner: team:billing',
-  '  technicalOwner: user:dana@example.com',
+  '  technicalOwner: user:dana@acme-billing.io',
   '  revocation: https://runbooks.example.com/agents/support#revoke',
   '  environment: production',
   '  reviewBy: 2099-01-01',
@@ -87,7 +87,8 @@ describe('audit --cache (real CLI)', function () {
     const second = audit(dir, ['--cache-location', cache]);
     assert.deepEqual(plain.findings, ['src/keyed.ts:3:45 secrets/provider-key', 'src/support.ts:3:24 ownership/unowned-agent']);
     assert.deepEqual([first.findings, first.fromCache, first.looked, first.status], [plain.findings, 0, 3, 1]);
-    assert.deepEqual([second.findings, second.fromCache, second.looked, second.status], [plain.findings, 3, 3, 1]);
+    // keyed.ts holds a key: it is analysed every time (the redactor needs the value; the cache never holds it).
+    assert.deepEqual([second.findings, second.fromCache, second.looked, second.status], [plain.findings, 2, 3, 1]);
   });
 
   it('re-analyses a changed file, and the cross-file step sees the change (a new manifest owns the agent)', () => {
@@ -143,21 +144,21 @@ describe('audit --cache (real CLI)', function () {
     assert.equal(parse(rebuilt.status, rebuilt.stdout, rebuilt.stderr).fromCache, 0);
   });
 
-  it('never stores a secret: redacted findings only, and a file whose facts would quote its secret is not cached', () => {
+  it('never stores a secret: a file that holds one is analysed every time, never cached', () => {
     const dir = tree({ 'src/keyed.ts': KEYED, 'src/odd.ts': NAMED_BY_SECRET, '.env': `GITHUB_TOKEN=${GITHUB_TOKEN}\n` });
     const cache = join(dir, '..', `${dir.split('/').pop()}.cache`);
     dirs.push(cache);
     const first = audit(dir, ['--cache-location', cache]);
     const stored = readFileSync(cache, 'utf8');
     for (const secret of [OPENAI_KEY, GITHUB_TOKEN, OPENAI_KEY.slice(8), GITHUB_TOKEN.slice(4)]) assert.ok(!stored.includes(secret), 'a secret value is in the cache');
-    assert.ok(stored.includes('sk-proj-…'), 'the redacted form is kept');
     const second = audit(dir, ['--cache-location', cache]);
-    assert.deepEqual([second.findings, second.fromCache, second.looked], [first.findings, 2, 3]);
+    // Every file here holds a secret: none is cached, and the findings are the same.
+    assert.deepEqual([second.findings, second.fromCache, second.looked], [first.findings, 0, 3]);
     assert.equal((statSync(cache).mode & 0o077), 0, 'the cache file is private');
   });
 
   it('keeps its cache file out of the audit when --cache-location puts it in the tree (a directory gets our file)', () => {
-    const dir = tree({ 'src/keyed.ts': KEYED });
+    const dir = tree({ 'src/support.ts': AGENT });
     const first = audit(dir, ['--cache-location', './']);
     assert.ok(existsSync(join(dir, '.agent-guardrail-cache')));
     const second = audit(dir, ['--cache-location', '.']);
@@ -165,7 +166,7 @@ describe('audit --cache (real CLI)', function () {
   });
 
   it('--cache alone uses a private file in the user cache directory, never one in the repository', () => {
-    const dir = tree({ 'src/keyed.ts': KEYED });
+    const dir = tree({ 'src/support.ts': AGENT });
     const home = makeTempDir('agent-guardrail-xdg-');
     dirs.push(home);
     const env = { XDG_CACHE_HOME: home };
@@ -186,7 +187,7 @@ describe('audit --cache (real CLI)', function () {
     dirs.push(cache);
     const first = audit(dir, ['--staged', '--cache-location', cache]);
     const second = audit(dir, ['--staged', '--cache-location', cache]);
-    assert.deepEqual([second.findings, second.fromCache, second.looked], [first.findings, 2, 2]);
+    assert.deepEqual([second.findings, second.fromCache, second.looked], [first.findings, 1, 2]);
     writeFileSync(join(dir, 'src/keyed.ts'), 'export const nothing = 1;\n');
     git(dir, 'add', '-A');
     const third = audit(dir, ['--staged', '--cache-location', cache]);

@@ -98,7 +98,10 @@ describe('CLI integration: audit paths', function () {
   it('audits only the explicit files and directories given, several at once, without duplicates', () => {
     const dir = project({ 'a.ts': AGENT_TS, 'sub/.env': DOT_ENV, 'other/.env': DOT_ENV });
     assert.deepEqual(brief(auditJson(dir, ['a.ts']).report), ['a.ts 2:38-2:94 error secrets/provider-key', 'a.ts 3:30-3:62 error secrets/generic-secret']);
-    assert.deepEqual(brief(auditJson(dir, ['sub']).report), ['sub/.env 1:9-1:29 error secrets/provider-key']);
+    // Outside git and without a config, the audited folder is the root: paths are relative to it, wherever the
+    // command runs (the text format shows them relative to the current directory).
+    assert.deepEqual(brief(auditJson(dir, ['sub']).report), ['.env 1:9-1:29 error secrets/provider-key']);
+    assert.match(run(['audit', 'sub'], dir).stdout, /^sub\/\.env$/m);
     const several = auditJson(dir, ['sub/.env', 'other', 'sub', 'sub/.env']).report;
     assert.deepEqual(brief(several), ['other/.env 1:9-1:29 error secrets/provider-key', 'sub/.env 1:9-1:29 error secrets/provider-key']);
     assert.equal(several.summary.filesAnalyzed, 2);
@@ -116,7 +119,7 @@ describe('CLI integration: audit paths', function () {
 describe('CLI integration: --format text', function () {
   this.timeout(120_000);
 
-  it('groups findings by file with `line:col  severity  message  rule-id` rows and a summary line', () => {
+  it('groups findings by file with `line:col  severity  rule-id  message` rows and a summary line', () => {
     const dir = project({ 'a.ts': AGENT_TS, 'sub/.env': DOT_ENV });
     const result = run(['audit'], dir);
     assert.equal(result.status, 1);
@@ -124,11 +127,11 @@ describe('CLI integration: --format text', function () {
       result.stdout,
       [
         'a.ts',
-        `  2:38  error    Hardcoded OpenAI API key (sk-proj-…dJ8H). ${ROTATE}  secrets/provider-key`,
-        `  3:30  error    Hardcoded secret in \`clientSecret\` (…G0sA). ${ROTATE}  secrets/generic-secret`,
+        `  2:38  error    secrets/provider-key    Hardcoded OpenAI API key (sk-proj-…dJ8H). ${ROTATE}`,
+        `  3:30  error    secrets/generic-secret  Hardcoded secret in \`clientSecret\` (…G0sA). ${ROTATE}`,
         '',
         'sub/.env',
-        `  1:9  error    Hardcoded AWS access key ID (AKIA…RP). ${ROTATE}  secrets/provider-key`,
+        `  1:9  error    secrets/provider-key  Hardcoded AWS access key ID (AKIA…RP). ${ROTATE}`,
         '',
         '✖ 3 problems (3 errors, 0 warnings, 0 notes) in 2 files · 2 files analysed',
         '',
@@ -189,6 +192,7 @@ describe('CLI integration: --format json', function () {
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     assert.deepEqual(report, {
       tool: { name: 'agent-guardrail', version },
+      root: realpathSync(dir),
       summary: { errors: 3, warnings: 0, notes: 0, suppressed: 0, baselined: 0, filesAnalyzed: 2 },
       findings: [
         {
@@ -329,7 +333,7 @@ describe('CLI integration: --fail-on and exit codes', function () {
     assert.equal(run(['audit', '--fail-on', 'warning'], notes).status, 0);
     assert.equal(run(['audit', '--fail-on', 'note'], notes).status, 1);
     const text = run(['audit'], notes).stdout;
-    assert.ok(text.includes('  1:30  note     Hardcoded secret in `clientSecret`'), text);
+    assert.ok(text.includes('  1:30  note     secrets/generic-secret  Hardcoded secret in `clientSecret`'), text);
     assert.ok(text.endsWith('✖ 1 problem (0 errors, 0 warnings, 1 note) in 1 file · 2 files analysed\n'), text); // a.ts and the config
   });
 
@@ -338,11 +342,14 @@ describe('CLI integration: --fail-on and exit codes', function () {
     ['a bad --format', ['audit', '--format', 'xml'], /^agent-guardrail: --format must be one of text, json, sarif, markdown; got "xml"$/m],
     ['a bad --fail-on', ['audit', '--fail-on', 'critical'], /^agent-guardrail: --fail-on must be one of error, warning, note; got "critical"$/m],
     ['an inherited property name as --fail-on', ['audit', '--fail-on', 'toString'], /^agent-guardrail: --fail-on must be one of error, warning, note; got "toString"$/m],
-    ['an unknown flag', ['audit', '--frmat', 'json'], /^agent-guardrail: Unknown option '--frmat'/m],
-    ['a flag without its value', ['audit', '--format'], /^agent-guardrail: Option '--format <value>' argument missing/m],
+    ['an unknown flag', ['audit', '--frmat', 'json'], /^agent-guardrail: unknown option --frmat; did you mean --format\?$/m],
+    ['an unknown flag with nothing close', ['audit', '--zzzzzzzz'], /^agent-guardrail: unknown option --zzzzzzzz$/m],
+    ['a flag without its value', ['audit', '--format'], /^agent-guardrail: option --format needs a value$/m],
+    ['a value for a boolean flag', ['audit', '--staged=yes'], /^agent-guardrail: option --staged takes no value$/m],
+    ['an unknown rule to explain', ['explain', 'secrets/provider-ky'], /^agent-guardrail: unknown rule "secrets\/provider-ky"; did you mean secrets\/provider-key\? \(agent-guardrail rules lists them\)$/m],
     ['a missing --config file', ['audit', '--config', 'nope.yaml'], /^agent-guardrail: cannot read the configuration file nope\.yaml \(ENOENT\)$/m],
     ['a bad rules --format', ['rules', '--format', 'sarif'], /^agent-guardrail: rules --format must be text or json; got "sarif"$/m],
-    ['arguments to rules', ['rules', 'secrets'], /^agent-guardrail: rules takes no arguments; got "secrets"$/m],
+    ['arguments to rules', ['rules', 'secrets'], /^agent-guardrail: rules takes no arguments; got "secrets" \(agent-guardrail explain <rule-id> prints one rule's documentation\)$/m],
   ];
   for (const [what, args, message] of usageErrors) {
     it(`exits 2 with a clear message on stderr for ${what}`, () => {
@@ -386,16 +393,37 @@ describe('CLI integration: --version, --help, rules', function () {
     }
   });
 
-  it('rules lists every rule with its severity and docs link', () => {
+  it('rules lists every rule with its severity, and how to read its documentation', () => {
     const result = run(['rules'], project({}));
     assert.equal(result.status, 0);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, RULES.length * 2);
+    assert.equal(lines.length, RULES.length + 2);
     RULES.forEach((rule, index) => {
-      assert.match(lines[index * 2]!, new RegExp(`^${rule.id.replace('/', '\\/')}\\s+${rule.defaultSeverity}\\s+(?:fix|   )  ${rule.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-      assert.equal(lines[index * 2 + 1]!.trim(), rule.docsUrl);
+      assert.match(lines[index]!, new RegExp(`^${rule.id.replace('/', '\\/')}\\s+${rule.defaultSeverity}\\s+(?:fix|   )  ${rule.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     });
-    assert.ok(result.stdout.includes('secrets/provider-key'));
+    assert.deepEqual(lines.slice(-2), ['', "agent-guardrail explain <rule-id> prints a rule's documentation."]);
+  });
+
+  it('explain <rule-id> and rules --explain <rule-id> print the documentation page shipped with the CLI', () => {
+    for (const rule of RULES) {
+      const result = run(['explain', rule.id], project({}));
+      assert.equal(result.status, 0, rule.id);
+      assert.equal(result.stdout, readFileSync(join(REPO_ROOT, rule.docsPath), 'utf8'), rule.id);
+    }
+    const other = run(['rules', '--explain', 'grants/undeclared-tool'], project({}));
+    assert.equal(other.status, 0);
+    assert.match(other.stdout, /^# grants\/undeclared-tool\n/);
+    // The page is read from dist/docs (bundled), not from the source tree.
+    assert.equal(readFileSync(join(REPO_ROOT, 'dist/docs/rules/grants/undeclared-tool.md'), 'utf8'), other.stdout);
+  });
+
+  it('rules --format json | head: a reader that stops early is not an error (no EPIPE stack trace)', () => {
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" rules --format json | head -c 1 >/dev/null; echo "status=$?"`], { encoding: 'utf8' });
+    assert.equal(piped.stderr, '');
+    assert.equal(piped.stdout.trim(), 'status=0');
+    const closed = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" rules --format json | true; echo "status=$?"`], { encoding: 'utf8' });
+    assert.equal(closed.stderr, '');
+    assert.equal(closed.stdout.trim(), 'status=0');
   });
 
   it('rules --format json lists every rule as data', () => {
@@ -416,6 +444,7 @@ describe('CLI integration: --version, --help, rules', function () {
       fixable: meta.fixable,
       owasp: ['NHI2:2025', 'NHI7:2025'],
       docsUrl: `${DOCS}/provider-key.md`,
+      docsFile: join(REPO_ROOT, 'dist/docs/rules/secrets/provider-key.md'),
     });
     // Every docs link points into this repository (the rule-parity test checks that each page exists).
     for (const rule of rules) assert.equal(rule.docsUrl, RULES.find((meta) => meta.id === rule.id)!.docsUrl);
@@ -485,8 +514,8 @@ describe('CLI integration: .agent-guardrail.yaml', function () {
     assert.deepEqual(brief(report), ['a.ts 2:38-2:94 error secrets/provider-key', 'a.ts 3:30-3:62 error secrets/generic-secret']);
     const lines = stderr.trimEnd().split('\n');
     assert.equal(lines.length, 2, stderr);
-    assert.match(lines[0]!, /^warning: \.agent-guardrail\.yaml:2:\d+: rules\.secrets\/generic-secret: Invalid option: expected one of "off"\|"note"\|"warning"\|"error"/);
-    assert.match(lines[1]!, /^warning: \.agent-guardrail\.yaml:3:1: Unknown setting "ignor"\./);
+    assert.equal(lines[0], 'warning: .agent-guardrail.yaml:2:27: rules.secrets/generic-secret: "warnin" is not a severity; use off, note, warning or error. Did you mean "warning"? (using the default for it)');
+    assert.equal(lines[1], 'warning: .agent-guardrail.yaml:3:1: Unknown setting "ignor". Did you mean "ignore"? (using the default for it)');
   });
 
   it('warns about a YAML syntax error with its position and audits with the defaults', () => {

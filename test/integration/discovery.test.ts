@@ -111,11 +111,13 @@ describe('CLI integration: discovery inside a git repository', function () {
     assert.deepEqual(reported(audit(dir, ['secrets.local.env']).report), ['secrets.local.env']);
   });
 
-  it('run from a subdirectory audits that subdirectory, with paths relative to it', () => {
+  it('run from a subdirectory audits that subdirectory, with paths relative to the repository root', () => {
     const dir = repo({ 'packages/app/src/.env': SECRET_ENV, 'other/.env': SECRET_ENV });
     const { report } = audit(join(dir, 'packages/app'));
-    assert.deepEqual(reported(report), ['src/.env']);
-    assert.deepEqual(reported(audit(join(dir, 'packages/app'), ['../../other']).report), ['../../other/.env']);
+    assert.deepEqual(reported(report), ['packages/app/src/.env']);
+    assert.deepEqual(reported(audit(join(dir, 'packages/app'), ['../../other']).report), ['other/.env']);
+    // The text format shows paths relative to where it runs, so they can be opened from the terminal.
+    assert.match(run(['audit'], join(dir, 'packages/app')).stdout, /^src\/\.env$/m);
   });
 
   it('respects the ignore globs of the config', () => {
@@ -161,7 +163,7 @@ describe('CLI integration: discovery outside git', function () {
   it('audits a skipped folder that is named explicitly', () => {
     const dir = plainDir({ 'dist/.env': SECRET_ENV });
     assert.deepEqual(reported(audit(dir).report), []);
-    assert.deepEqual(reported(audit(dir, ['dist']).report), ['dist/.env']);
+    assert.deepEqual(reported(audit(dir, ['dist']).report), ['.env']); // outside git without a config, the audited folder is the root
   });
 
   it('does not follow symlinks (files or folders) out of the root, with a note; links inside are fine', () => {
@@ -188,7 +190,7 @@ describe('CLI integration: discovery outside git', function () {
     assert.deepEqual(explicit.report.notes, [{ file: 'outside-link.env', kind: 'skipped', reason: 'symbolic link that points outside the workspace' }]);
   });
 
-  it('skips lockfiles, minified and binary files with a note', () => {
+  it('skips lockfiles and binary files with a note; minified files get the secret scan only, with a note', () => {
     const minified = `var a=${JSON.stringify('x'.repeat(50))};`.repeat(200) + `var k="${OPENAI_KEY}";\n`;
     const dir = plainDir({
       'package-lock.json': `{ "lockfileVersion": 3, "packages": { "": { "name": "x" } }, "token": "${OPENAI_KEY}" }\n`,
@@ -201,15 +203,15 @@ describe('CLI integration: discovery outside git', function () {
     });
     const { status, report } = audit(dir);
     assert.equal(status, 1);
-    assert.deepEqual(reported(report), ['small.env']);
+    assert.deepEqual(reported(report), ['public/app.min.js', 'public/bundle.js', 'small.env']);
     assert.deepEqual(
       [...report.notes].sort((a, b) => (a.file < b.file ? -1 : 1)),
       [
         { file: 'logo.png', kind: 'skipped', reason: 'binary file' },
         { file: 'package-lock.json', kind: 'skipped', reason: 'lockfile (package hashes only)' },
         { file: 'pnpm-lock.yaml', kind: 'skipped', reason: 'lockfile (package hashes only)' },
-        { file: 'public/app.min.js', kind: 'skipped', reason: 'minified or generated file' },
-        { file: 'public/bundle.js', kind: 'skipped', reason: 'minified or generated file' },
+        { file: 'public/app.min.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
+        { file: 'public/bundle.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
         { file: 'yarn.lock', kind: 'skipped', reason: 'lockfile (package hashes only)' },
       ],
     );

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, type PublishedDiagnostics } from '../lsp-client';
-import { makeTempDir, writeTree } from '../helpers';
+import { makeTempDir, REPO_ROOT, writeTree } from '../helpers';
 
 // A format-valid random OpenAI key (not a real credential).
 const OPENAI_KEY = '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';
@@ -51,11 +52,16 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('initializes with diagnostics, code actions and commands, and shuts down cleanly', async () => {
     const result = await client.initialize(root);
-    assert.deepEqual(Object.keys(result.capabilities).sort(), ['codeActionProvider', 'executeCommandProvider', 'textDocumentSync', 'workspace']);
+    assert.deepEqual(Object.keys(result.capabilities).sort(), ['codeActionProvider', 'completionProvider', 'executeCommandProvider', 'hoverProvider', 'textDocumentSync', 'workspace']);
+    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.agentGuardrail'], resolveProvider: false });
     assert.deepEqual((result.capabilities.executeCommandProvider as { commands: string[] }).commands, [
       'agent-guardrail.auditWorkspace',
       'agent-guardrail.auditStaged',
       'agent-guardrail.inventory',
+      'agent-guardrail.inventoryHtml',
+      'agent-guardrail.fixApplied',
+      'agent-guardrail.fixAll',
+      'agent-guardrail.createManifest',
       'agent-guardrail.showDocumentation',
     ]);
     assert.equal(await client.shutdown(), 0);
@@ -72,7 +78,8 @@ describe('language server over stdio (dist/server.js)', function () {
     const [diagnostic] = first.diagnostics;
     assert.equal(diagnostic!.source, 'Agent Guardrail');
     assert.equal(diagnostic!.severity, 1);
-    assert.equal(diagnostic!.codeDescription?.href, 'https://github.com/agent-guardrail/agent-guardrail/blob/main/src/core/rules/secrets/provider-key.md');
+    // The documentation page shipped with the server, readable offline.
+    assert.equal(diagnostic!.codeDescription?.href, pathToFileURL(join(REPO_ROOT, 'dist/docs/rules/secrets/provider-key.md')).href);
     assert.match(diagnostic!.message, /^Hardcoded OpenAI API key \(sk-proj-…matUd\)|^Hardcoded OpenAI API key \(sk-proj-…tmUd\)/);
     assert.ok(!JSON.stringify(first).includes(OPENAI_KEY), 'the raw key is never sent');
 
@@ -128,7 +135,7 @@ describe('language server over stdio (dist/server.js)', function () {
     writeTree(root, { 'src/triage.ts': AGENT, '.env': `OPENAI_API_KEY=${OPENAI_KEY}\n` });
     await client.initialize(root);
     const result = await client.request<{ filesAnalyzed: number; findings: number; byCategory: Record<string, number> }>('workspace/executeCommand', { command: 'agent-guardrail.auditWorkspace', arguments: [] });
-    assert.deepEqual(result, { filesAnalyzed: 2, findings: 2, byCategory: { secrets: 1, ownership: 1 } });
+    assert.deepEqual(result, { filesAnalyzed: 2, filesWithFindings: 2, findings: 2, byCategory: { secrets: 1, ownership: 1 } });
     assert.deepEqual(summary(await client.diagnostics(uri('.env'))), [`secrets/provider-key 1:16-1:${16 + OPENAI_KEY.length}`]);
     assert.deepEqual(summary(await client.diagnostics(uri('src/triage.ts'))), ['ownership/unowned-agent 7:23-7:32']);
   });

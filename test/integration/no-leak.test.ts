@@ -6,11 +6,13 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { PROVIDERS_WITH_EXAMPLES as PROVIDERS } from '../../src/core/secrets/provider-examples';
 import { publicPrefixOf } from '../../src/core/secrets/scan';
 import { CLI, makeTempDir, writeTree } from '../helpers';
+import { LspClient } from '../lsp-client';
 
 const WATCHDOG_MS = 45_000;
 /** No output may contain a piece of a secret this long (beyond the secret's public prefix). */
@@ -54,6 +56,25 @@ function piecesOf(secret: string, publicPrefix: number): { text: string; publicP
 interface Tree {
   files: Record<string, string>;
   planted: Planted[];
+  /**
+   * Random values the secret rules do not report (no secret-like name, no provider format) that messages, warnings
+   * and the inventory quote: the output redactor masks them as random tokens.
+   */
+  unrecognised: Planted[];
+  /** A configuration that quotes keys in every warning it causes and suppresses two findings with keys as reasons. */
+  hostileConfig: string;
+}
+
+/** Deterministic random letters and digits (a fixed seed per value, so failures reproduce). */
+function randomToken(seed: number, length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let state = seed;
+  let token = '';
+  while (token.length < length) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    token += alphabet[(state >>> 16) % alphabet.length];
+  }
+  return token;
 }
 
 /** One file per kind of context, each secret in a different file kind in turn. */
@@ -152,9 +173,83 @@ function buildTree(): Tree {
   const taggedSecret = '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';
   planted.push({ label: 'GitHub token as a YAML tag', value: taggedSecret, pieces: [{ text: taggedSecret, publicPrefix: 'ghp_'.length }] });
 
+  // Cross-file messages and the inventory: a second manifest shares the Groq ref (credentials/shared quotes it on
+  // both sides and in related information), names a key as its entrypoint (manifest/unknown-entrypoint), its owner
+  // and a tool; a code agent has a key as its name and its @owner tag.
+  const openai = (label: string, seed: number): string => {
+    const key = `sk-proj-${randomToken(seed, 28)}_${randomToken(seed + 1, 28)}`;
+    planted.push({ label, value: key, pieces: [{ text: key, publicPrefix: 'sk-proj-'.length }] });
+    return key;
+  };
+  const entrypointKey = openai('OpenAI key as spec.entrypoint', 101);
+  const ownerKey = openai('OpenAI key as metadata.owner', 102);
+  const toolKey = openai('OpenAI key as a tool name', 103);
+  const codeNameKey = openai('OpenAI key as a code agent name', 104);
+  const codeOwnerKey = openai('OpenAI key as an @owner tag', 105);
+  const unrecognised: Planted[] = [];
+  const random = (label: string, seed: number): string => {
+    const value = randomToken(seed, 32);
+    unrecognised.push({ label, value, pieces: [{ text: value, publicPrefix: 0 }] });
+    return value;
+  };
+  const billing = [
+    'apiVersion: agent-guardrail/v1',
+    'kind: Agent',
+    'metadata:',
+    '  name: billing',
+    `  owner: ${ownerKey}`,
+    `  environment: ${random('random metadata.environment (schema error)', 201)}`,
+    `  reviewBy: ${random('random metadata.reviewBy (schema error)', 202)}`,
+    'spec:',
+    `  entrypoint: ${entrypointKey}`,
+    '  tools:',
+    `    - name: ${toolKey}`,
+    '      access: read',
+    `    - name: refunds`,
+    `      access: ${random('random tool access (schema error)', 203)}`,
+    '  credentials:',
+    '    - name: groq',
+    `      ref: ${manifestRef}`,
+    '      ttl: 1h',
+    '',
+  ].join('\n');
+  const codeAgent = [
+    "import { Agent } from '@openai/agents';",
+    '',
+    `/** @owner ${codeOwnerKey} */`,
+    `export const agent = new Agent({ name: '${codeNameKey}', instructions: 'Answer billing questions' });`,
+    '',
+    `// agent-guardrail-ignore-next-line secrets/generic-secret -- ${random('random inline suppression reason', 211)}`,
+    "const webhookSecret = 'Yt5Kp8Rn2Wq7Lx3Vz9Bm4Hc6Jd1Gs0Fa';",
+    '',
+  ].join('\n');
+  const hostileConfig = [
+    `${manifestEntry}: 1`,
+    `${random('random unknown setting', 204)}: true`,
+    'rules:',
+    `  ${random('random rule id', 205)}: off`,
+    `  grants/*: ${random('random severity', 206)}`,
+    `maxFileSize: ${random('random maxFileSize', 207)}`,
+    `maxCredentialTtl: ${random('random maxCredentialTtl', 208)}`,
+    `placeholders: ["(${random('random broken placeholder pattern', 209)}"]`,
+    'suppressions:',
+    '  - rule: secrets/generic-secret',
+    `    fingerprint: ${sha256('Qm7vT2xK9pL4wR8nZ3cY6hJ1bF5dS0gA')}`,
+    `    reason: ${mcpToken}`,
+    '  - rule: secrets/generic-secret',
+    `    fingerprint: ${sha256('Pw6Ng2Rk8Vt4Lx9Qb3Zm7Hc1Jf5Ds0Ea')}`,
+    `    reason: ${random('random suppression reason', 210)}`,
+    '',
+  ].join('\n');
+
   return {
     planted,
+    unrecognised,
+    hostileConfig,
     files: {
+      'agents/billing.agent.yaml': billing,
+      'src/billing-agent.ts': codeAgent,
+      'config/hostile-config.yaml': hostileConfig,
       'src/keys.ts': ts.join('\n') + '\n',
       'config/mcp.json': JSON.stringify({ mcpServers: { tools: { command: 'npx', env: json } } }, null, 2) + '\n',
       'config/agent.yaml': yaml.join('\n') + '\n',
@@ -229,6 +324,11 @@ function leaksIn(text: string, planted: readonly Planted[]): string[] {
   return [...leaks].map(([label, count]) => `${label}: ${count} pieces of ${WINDOW} characters`);
 }
 
+/** Every value that must not be shown: the secrets found and the random values only the redactor's masking catches. */
+function everything(tree: Tree): Planted[] {
+  return [...tree.planted, ...tree.unrecognised];
+}
+
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
@@ -279,17 +379,17 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
   it('reports every planted secret (by fingerprint) and shows none of them in json', function () {
     assert.equal(json.status, 1);
     assert.equal(json.stderr, '');
-    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; fingerprint: string; redacted?: string }[] };
+    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; file: string; line: number; fingerprint: string; redacted?: string }[] };
     const secrets = report.findings.filter((finding) => finding.ruleId.startsWith('secrets/'));
     const expected = [...new Set(tree.planted.map((secret) => sha256(secret.value)))].sort();
     const reported = new Set(secrets.map((finding) => finding.fingerprint));
-    // Labels, not values, so that a failure names the planted secret without printing it.
+    // Labels and places, not values, so that a failure names the planted secret without printing it.
     const missed = tree.planted.filter((secret) => !reported.has(sha256(secret.value))).map((secret) => secret.label);
-    const unplanted = secrets.filter((finding) => !expected.includes(finding.fingerprint)).map((finding) => `${finding.ruleId} ${finding.redacted ?? ''}`);
+    const unplanted = secrets.filter((finding) => !expected.includes(finding.fingerprint)).map((finding) => `${finding.file}:${finding.line} ${finding.ruleId} ${finding.redacted ?? ''}`);
     assert.deepEqual({ missed, unplanted }, { missed: [], unplanted: [] });
     assert.deepEqual([...reported].sort(), expected);
     assert.ok(secrets.every((finding) => typeof finding.redacted === 'string' && finding.redacted.includes('…')));
-    assert.deepEqual(leaksIn(json.stdout, tree.planted), []);
+    assert.deepEqual(leaksIn(json.stdout, everything(tree)), []);
   });
 
   const runs: { name: string; args: string[]; env?: NodeJS.ProcessEnv; output?: string }[] = [
@@ -311,9 +411,9 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
       if (outputFile) assert.equal(result.stdout, '');
       const report = outputFile ? written : result.stdout;
       assert.deepEqual(redactedForms.filter((redacted) => !report.includes(redacted)), [], 'the report lists every finding (redacted)');
-      assert.deepEqual(leaksIn(result.stdout, tree.planted), []);
-      assert.deepEqual(leaksIn(result.stderr, tree.planted), []);
-      assert.deepEqual(leaksIn(written, tree.planted), []);
+      assert.deepEqual(leaksIn(result.stdout, everything(tree)), []);
+      assert.deepEqual(leaksIn(result.stderr, everything(tree)), []);
+      assert.deepEqual(leaksIn(written, everything(tree)), []);
     });
   }
 
@@ -330,7 +430,79 @@ describe('no leak: no raw secret in any output (real CLI)', function () {
       for (const note of analysis.notes) shown.push(note.reason);
     }
     assert.ok(findings >= tree.planted.length);
-    assert.deepEqual(leaksIn(shown.join('\n'), tree.planted), []);
+    assert.deepEqual(leaksIn(shown.join('\n'), everything(tree)), []);
+  });
+
+  it('cross-file messages quote no secret: credentials/shared (with related information) and manifest/unknown-entrypoint', function () {
+    const report = JSON.parse(json.stdout) as { findings: { ruleId: string; file: string; message: string; related?: { message: string }[] }[] };
+    const crossFile = report.findings.filter((finding) => finding.ruleId === 'credentials/shared' || finding.ruleId === 'manifest/unknown-entrypoint');
+    assert.deepEqual(crossFile.map((finding) => `${finding.ruleId} ${finding.file} ${finding.related?.length ?? 0}`).sort(), [
+      'credentials/shared agents/billing.agent.yaml 1',
+      'credentials/shared agents/support.agent.yaml 1',
+      'manifest/unknown-entrypoint agents/billing.agent.yaml 0',
+    ]);
+    // They still say which value: by its redacted form.
+    assert.ok(crossFile.every((finding) => /"(?:gsk_|sk-proj-)…\w{4}"/.test(finding.message)), JSON.stringify(crossFile.map((finding) => finding.message)));
+    assert.deepEqual(leaksIn(JSON.stringify(crossFile), everything(tree)), []);
+  });
+
+  for (const format of ['markdown', 'json', 'csv', 'html']) {
+    it(`inventory --format ${format}: owners, entrypoints, tools, credential refs, code agent names and @owner tags show no secret`, function () {
+      const result = run(['inventory', '--format', format], join(dir, 'tree'));
+      assert.equal(result.status, 0);
+      assert.equal(result.stderr, '');
+      assert.match(result.stdout, /billing/);
+      assert.match(result.stdout, /sk-proj-…/, 'the redacted owner, tool and agent name are listed');
+      assert.deepEqual(leaksIn(result.stdout, everything(tree)), []);
+    });
+  }
+
+  it('baseline: the hints of the baseline file show no secret', function () {
+    const file = join(dir, 'baseline.json');
+    const result = run(['baseline', '--output', file], join(dir, 'tree'));
+    assert.equal(result.status, 0);
+    const baseline = JSON.parse(readFileSync(file, 'utf8')) as { entries: { rule: string; hint: string }[] };
+    assert.ok(baseline.entries.some((entry) => entry.rule === 'credentials/shared'));
+    assert.deepEqual(leaksIn(readFileSync(file, 'utf8') + result.stdout + result.stderr, everything(tree)), []);
+  });
+
+  for (const format of ['json', 'sarif', 'text']) {
+    it(`a hostile configuration (--format ${format}): its warnings on stderr and the suppression justifications show no secret`, function () {
+      const result = run(['audit', '--config', 'config/hostile-config.yaml', '--format', format, '--verbose'], join(dir, 'tree'));
+      assert.equal(result.status, 1);
+      const warnings = result.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+      assert.equal(warnings.length, 7, result.stderr);
+      if (format === 'json') {
+        const report = JSON.parse(result.stdout) as { findings: { suppression?: { justification: string } }[] };
+        assert.equal(report.findings.filter((finding) => finding.suppression?.justification).length, 3);
+      }
+      if (format === 'sarif') assert.equal((result.stdout.match(/"justification"/g) ?? []).length, 3);
+      assert.deepEqual(leaksIn(result.stdout, everything(tree)), []);
+      assert.deepEqual(leaksIn(result.stderr, everything(tree)), []);
+    });
+  }
+
+  it('language server: diagnostics, related information, logs, and the inventory and audit commands show no secret', async function () {
+    const root = join(dir, 'lsp');
+    writeTree(root, { ...tree.files, '.agent-guardrail.yaml': tree.hostileConfig });
+    const client = new LspClient();
+    try {
+      await client.initialize(root);
+      const uri = (path: string) => pathToFileURL(join(root, path)).href;
+      const open = ['agents/billing.agent.yaml', 'agents/support.agent.yaml', '.vscode/mcp.json', 'src/billing-agent.ts', 'src/keys.ts'];
+      for (const path of open) await client.open(uri(path), path.endsWith('.ts') ? 'typescript' : path.endsWith('.json') ? 'json' : 'yaml', tree.files[path]!);
+      const billing = await client.diagnostics(uri('agents/billing.agent.yaml'), (published) => published.diagnostics.some((diagnostic) => diagnostic.code === 'credentials/shared'));
+      assert.ok(billing.diagnostics.some((diagnostic) => diagnostic.relatedInformation?.length));
+      const inventory = await client.request<{ agents: { name: string }[] }>('workspace/executeCommand', { command: 'agent-guardrail.inventory', arguments: [] });
+      assert.ok(inventory.agents.some((agent) => agent.name === 'billing'));
+      await client.request('workspace/executeCommand', { command: 'agent-guardrail.auditWorkspace', arguments: [] });
+    } finally {
+      await client.shutdown();
+    }
+    assert.match(client.output, /window\/logMessage/, 'the config warnings were logged');
+    assert.match(client.output, /Unknown setting/);
+    assert.deepEqual(leaksIn(client.output, everything(tree)), []);
+    assert.deepEqual(leaksIn(client.errors, everything(tree)), []);
   });
 
   it('a YAML parser message that quotes the source is not passed on into the note', function () {

@@ -2,6 +2,7 @@
 // Node replaced by a trap that records the call in a marker file and throws.
 import { strict as assert } from 'node:assert';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, git, makeTempDir, writeTree } from '../helpers';
@@ -20,11 +21,8 @@ const TAVILY = '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';
 const GOOGLE = 'AIzadonuSsddfrfifiUziXnFAAoeelK9mqmALOR';
 const LINEAR = 'lin_api_xvzp1vTB1KZ6u0z2JduHj9R7wp3BQOaxgHleuBmG';
 const REPLICATE = 'r8_NOfQ5xj7t2ydf0K5uY8iH1wOLaQan8ePsqMgL';
-const PRIVATE_KEY_BODY = [
-  'MIIEowIBAAKCAQEA2a2rwplBQLzHPZe5TNJGrY8jqfhsLwXzYy4mEb6tUaV1mI3N',
-  'c5QkXRxO3uB3pYb0ZVcAmjH9Wd2nq0oTfhU7KsJx1Lr8eNvGyC4iP6Dt5wMbQ2aS',
-  'Zf7HkLq3Vn9RcXe1YtUo4BdGm8IsPa0Jw6TlKj2Nh5FgCvOy3ErMz7Qb1Wx9DpAu',
-];
+/** A real RSA key made for this run (the analysis checks that a PEM body decodes to a key of its kind). */
+const PRIVATE_KEY_PEM = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
 /** Every kind of file the audit treats differently, including the ones it skips. */
 function everyFileKind(): Record<string, string | Buffer> {
@@ -48,7 +46,7 @@ function everyFileKind(): Record<string, string | Buffer> {
     'scripts/setup.py': 'import os\nclient = Client(api_key=os.environ["KEY"])\n',
     'pyproject.toml': '[project]\nname = "agent"\n',
     Dockerfile: 'FROM node:20\nENV NODE_ENV=production\n',
-    'keys/deploy.pem': `-----BEGIN RSA PRIVATE KEY-----\n${PRIVATE_KEY_BODY.join('\n')}\n-----END RSA PRIVATE KEY-----\n`,
+    'keys/deploy.pem': PRIVATE_KEY_PEM,
     'package-lock.json': '{\n  "lockfileVersion": 3\n}\n',
     'public/app.min.js': 'var a=1;\n',
     'assets/icon.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]),
@@ -243,7 +241,7 @@ process.stdout.write(String(trapped));
       { file: 'assets/icon.png', kind: 'skipped', reason: 'binary file' },
       { file: 'data/big.txt', kind: 'skipped', reason: 'larger than the 1.9 MB limit (maxFileSize)' },
       { file: 'package-lock.json', kind: 'skipped', reason: 'lockfile (package hashes only)' },
-      { file: 'public/app.min.js', kind: 'skipped', reason: 'minified or generated file' },
+      { file: 'public/app.min.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
       { file: 'src/broken.ts', kind: 'partial', reason: '3 syntax errors; analysed what parsed' },
     ]);
   });
@@ -253,9 +251,9 @@ process.stdout.write(String(trapped));
     assertFinished(result);
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
-    assert.match(result.stdout, /^src\/agent\.ts\n {2}2:45 {2}error {4}Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
+    assert.match(result.stdout, /^src\/agent\.ts\n {2}2:45 {2}error {4}secrets\/provider-key +Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
     assert.match(result.stdout, /\n {2}src\/broken\.ts {2}partial {2}3 syntax errors; analysed what parsed\n/);
-    assert.match(result.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files · \d+ files analysed · 5 skipped\n$/);
+    assert.match(result.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files · \d+ files analysed · 4 skipped\n$/);
   });
 
   it('audit --format sarif|markdown --output FILE writes the normal report', function () {

@@ -105,7 +105,7 @@ describe('.pre-commit-hooks.yaml (pre-commit framework)', function () {
     const output = blocked.stdout + blocked.stderr;
     assert.notEqual(blocked.status, 0, output);
     assert.match(output, /Agent Guardrail\.+Failed/);
-    assert.match(output, /src\/agent\.ts\n {2}2:38 {2}error {4}Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./);
+    assert.match(output, /src\/agent\.ts\n {2}2:38 {2}error {4}secrets\/provider-key +Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./);
     assert.ok(!output.includes(OPENAI_KEY), 'the key itself is never printed');
     assert.equal(run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], project).status, 1, 'nothing was committed');
 

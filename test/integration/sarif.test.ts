@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RULES } from '../../src/core/rules';
-import { makeTempDir, REPO_ROOT, runCli, writeTree } from '../helpers';
+import { git, makeTempDir, REPO_ROOT, runCli, writeTree } from '../helpers';
 
 /** Temp directories are never inside a repository, even if the system temp folder is (git stops below it). */
 const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter);
@@ -50,8 +50,8 @@ interface SarifRule {
   name?: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  helpUri: string;
-  help?: { text: string; markdown?: string };
+  helpUri?: string;
+  help: { text: string; markdown: string };
   defaultConfiguration: { level: string };
   properties: { tags: string[]; precision?: string; 'security-severity'?: string };
 }
@@ -120,7 +120,9 @@ describe('CLI integration: --format sarif', function () {
       const meta = RULES.find((candidate) => candidate.id === rule.id)!;
       assert.equal(rule.shortDescription.text, meta.description);
       assert.ok(rule.fullDescription.text.startsWith(meta.description), rule.id);
-      assert.equal(rule.helpUri, meta.docsUrl);
+      // The documentation page itself, not a link to a web page.
+      assert.equal(rule.helpUri, undefined);
+      assert.equal(rule.help.markdown, readFileSync(join(REPO_ROOT, meta.docsPath), 'utf8'), rule.id);
       assert.equal(rule.defaultConfiguration.level, meta.defaultSeverity);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level));
       assert.ok(rule.properties.tags.includes('security'), rule.id);
@@ -230,13 +232,19 @@ describe('CLI integration: --format sarif', function () {
     assert.equal(fileURLToPath(new URL(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, base)), join(realpathSync(root), 'a.env'));
   });
 
-  it('reports URIs relative to the directory the audit runs in when given a subdirectory', () => {
+  it('reports URIs relative to the repository root when CI runs it from a subdirectory (GitHub code scanning maps them)', () => {
     const dir = project({ 'packages/app/.env': `AWS_KEY=${AWS_KEY_ID}\n`, 'other/.env': `AWS_KEY=${AWS_KEY_ID}\n` });
-    const { log } = sarif(dir, ['packages']);
-    assert.deepEqual(
-      log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri),
-      ['packages/app/.env'],
-    );
+    git(dir, 'init', '--quiet');
+    git(dir, 'config', 'core.excludesFile', join(dir, '.git', 'no-global-excludes'));
+    for (const [cwd, args] of [[join(dir, 'packages'), []], [dir, ['packages']], [join(dir, 'packages', 'app'), ['.']]] as const) {
+      const { log } = sarif(cwd, [...args]);
+      assert.deepEqual(
+        log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri),
+        ['packages/app/.env'],
+        cwd,
+      );
+      assert.equal(log.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.uri, pathToFileURL(realpathSync(dir) + '/').href);
+    }
   });
 
   it('lists skipped files as tool execution notifications, and an empty run has results: []', () => {

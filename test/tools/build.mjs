@@ -1,6 +1,6 @@
 // Bundles the CLI (and, once they exist, the language server and extension) with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -40,4 +40,7 @@ await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/ser
 
 // The VS Code extension: a thin client. `vscode` is provided by the editor.
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });
+// The rule documentation pages, read offline by `agent-guardrail explain` and by editors (Show documentation).
+rmSync('dist/docs', { recursive: true, force: true });
+cpSync('src/core/rules', 'dist/docs/rules', { recursive: true, filter: (source) => !source.endsWith('.ts') });
 if (watch) console.log('watch mode is not supported; run npm run build again');

@@ -20,7 +20,7 @@ RUNS="${1:-7}"
 # A clean git environment: no developer configuration, nothing inherited from a surrounding repository or hook.
 while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(GIT_[A-Za-z0-9_]*\)=.*/\1/p')
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
-export GIT_AUTHOR_NAME='Dana Developer' GIT_AUTHOR_EMAIL='dana@example.com' GIT_COMMITTER_NAME='Dana Developer' GIT_COMMITTER_EMAIL='dana@example.com'
+export GIT_AUTHOR_NAME='Dana Developer' GIT_AUTHOR_EMAIL='dana@acmecorp.io' GIT_COMMITTER_NAME='Dana Developer' GIT_COMMITTER_EMAIL='dana@acmecorp.io'
 export NO_COLOR=1
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/agent-guardrail-demo-XXXXXX")"

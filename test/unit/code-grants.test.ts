@@ -235,6 +235,50 @@ const server = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllow
     assert.deepEqual(found('app/providers.tsx', text, 'credentials/browser-exposed'), []);
   });
 
+  it('reports dangerouslyAllowBrowser where the key is in the file or the file is browser code, not in a library passing its caller\'s key', () => {
+    const library = `import Anthropic from '@anthropic-ai/sdk';
+import Groq from 'groq-sdk';
+
+export class ChatAnthropic {
+  protected createStreamingClient(options?: ClientOptions) {
+    return new Anthropic({
+      dangerouslyAllowBrowser: true,
+      ...this.clientOptions,
+      ...options,
+      apiKey: this.apiKey,
+    });
+  }
+}
+
+export function createGroq(params: { apiKey?: string; baseUrl?: string }) {
+  const apiKey = params.apiKey ?? getEnvironmentVariable('GROQ_API_KEY');
+  return new Groq({ apiKey, dangerouslyAllowBrowser: true, baseURL: params.baseUrl });
+}
+`;
+    assert.deepEqual(found('libs/providers/chat_models.ts', library, 'credentials/browser-exposed'), []);
+    const viteEntry = `import OpenAI from 'openai';
+import { setDefaultOpenAIClient } from '@openai/agents';
+
+const openai = new OpenAI({
+  apiKey: import.meta.env.VITE_OPENAI_API_KEY ?? '',
+  dangerouslyAllowBrowser: true,
+});
+setDefaultOpenAIClient(openai);
+`;
+    assert.deepEqual(found('web/src/main.ts', viteEntry, 'credentials/browser-exposed'), [
+      'credentials/browser-exposed 5:11-5:46 import.meta.env.VITE_OPENAI_API_KEY',
+      'credentials/browser-exposed 6:3-6:32 dangerouslyAllowBrowser: true',
+    ]);
+    const component = `'use client';
+import OpenAI from 'openai';
+
+export function useClient(userKey: string) {
+  return new OpenAI({ apiKey: userKey, dangerouslyAllowBrowser: true });
+}
+`;
+    assert.deepEqual(found('app/chat/client.ts', component, 'credentials/browser-exposed'), ['credentials/browser-exposed 5:40-5:69 dangerouslyAllowBrowser: true']);
+  });
+
   it('reports public credential names defined in .env files, at the name', () => {
     const text = `# Public values are inlined into the client bundle
 NEXT_PUBLIC_SUPABASE_URL=https://abc.supabase.co
@@ -262,7 +306,7 @@ OPENAI_API_KEY=sk-proj-your-key-here
 });
 
 describe('code grants: grants/unrestricted-shell in code', () => {
-  it('OpenAI Agents SDK: model input to exec (also promisified), spawn with shell: true, shellTool() and computerTool()', () => {
+  it('OpenAI Agents SDK: model input to exec (also promisified), spawn with shell: true, and a local shellTool()', () => {
     const text = `import { Agent, tool, shellTool, computerTool } from '@openai/agents';
 import { exec, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -308,15 +352,49 @@ export const coder = new Agent({
 `;
     assert.deepEqual(found('src/coder.ts', text, 'grants/unrestricted-shell'), [
       'grants/unrestricted-shell 41:45-41:54 shellTool',
-      'grants/unrestricted-shell 41:79-41:91 computerTool',
       'grants/unrestricted-shell 12:42-12:60 execAsync(command)',
       'grants/unrestricted-shell 21:37-21:65 spawn(line, { shell: true })',
     ]);
     const messages = findingsOf('src/coder.ts', text, 'grants/unrestricted-shell').map((finding) => finding.message);
-    assert.match(messages[0]!, /^shellTool\(\) lets the model run any shell command.*needsApproval/);
-    assert.match(messages[2]!, /^Tool "run_command" hands model input to execAsync, which runs it in a shell.*Run a fixed program with execFile and an argument array/);
-    assert.match(messages[3]!, /^Tool "grep" hands model input to spawn with shell: true/);
+    assert.match(messages[0]!, /^shellTool\(\) lets the model run any shell command.*container_auto.*needsApproval/);
+    assert.match(messages[1]!, /^Tool "run_command" hands model input to execAsync, which runs it in a shell.*Run a fixed program with execFile and an argument array/);
+    assert.match(messages[2]!, /^Tool "grep" hands model input to spawn with shell: true/);
     assert.equal(findingsOf('src/coder.ts', text, 'grants/unrestricted-shell')[0]?.severity, 'error');
+  });
+
+  it('OpenAI Agents SDK: a shell in a hosted container, a shell that asks first, and a computer are not unrestricted shells', () => {
+    const text = `import { Agent, applyPatchTool, computerTool, shellTool } from '@openai/agents';
+import { LocalShell, PlaywrightComputer } from './local';
+
+const shell = new LocalShell();
+const computer = new PlaywrightComputer();
+
+export const containerAgent = new Agent({
+  name: 'Container agent',
+  tools: [
+    shellTool({
+      environment: { type: 'container_auto', networkPolicy: { type: 'disabled' } },
+    }),
+    shellTool({ environment: { type: 'container_reference', containerId: 'cntr_0123' } }),
+  ],
+});
+
+export const localAgent = new Agent({
+  name: 'Local tools agent',
+  tools: [
+    computerTool({ computer }),
+    shellTool({ shell, needsApproval: true }),
+    shellTool({ shell, needsApproval: async (_ctx, action) => action.commands.some((command) => command.startsWith('rm')) }),
+    shellTool({ shell, needsApproval: false }),
+    shellTool({ shell, environment: { type: 'local' } }),
+    applyPatchTool({ editor: shell, needsApproval: true }),
+  ],
+});
+`;
+    assert.deepEqual(found('src/agents.ts', text, 'grants/unrestricted-shell'), [
+      'grants/unrestricted-shell 23:5-23:14 shellTool',
+      'grants/unrestricted-shell 24:5-24:14 shellTool',
+    ]);
   });
 
   it('LangChain/LangGraph: bash -c, a shell helper one call away, and a Tool subclass', () => {

@@ -446,13 +446,13 @@ Resources:
   - serviceAccount:agent@acme.iam.gserviceaccount.com
   role: roles/editor
 - members:
-  - user:dana@example.com
+  - user:dana@acmecorp.io
   role: roles/viewer
 etag: BwXhqDR4y6o=
 version: 1
 `;
     expectGrants('iam/project-policy.yaml', yaml, [[`${CLOUD} 4:9-4:21`, 'roles/editor']]);
-    const json = `{ "bindings": [ { "role": "roles/owner", "members": ["user:dana@example.com"] }, { "role": "roles/run.invoker", "members": ["allUsers"] } ] }\n`;
+    const json = `{ "bindings": [ { "role": "roles/owner", "members": ["user:dana@acmecorp.io"] }, { "role": "roles/run.invoker", "members": ["allUsers"] } ] }\n`;
     expectGrants('iam/project-policy.json', json, [[`${CLOUD} 1:27-1:40`, '"roles/owner"']]);
     const script = `#!/bin/sh
 # never: gcloud projects add-iam-policy-binding acme --role=roles/owner
@@ -623,6 +623,54 @@ params.set('state', 'repo');
     assert.equal(getRule(OAUTH).defaultSeverity, 'warning');
     assert.ok(run('src/integrations.ts', text).every((finding) => finding.severity === 'warning'));
     assert.match(messagesIn('src/integrations.ts', text)[0]!, /Use drive\.file/);
+  });
+
+  it('cloud-platform for Vertex AI and Secret Manager, which accept no narrower scope, is not reported', () => {
+    const vertex = `import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
+
+export function createAuthTokenGenerator(options?: GoogleAuthOptions) {
+  const auth = new GoogleAuth({
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    ...options,
+  });
+  return () => auth.getAccessToken();
+}
+`;
+    expectGrants('packages/google-vertex/src/google-vertex-auth-google-auth-library.ts', vertex, []);
+    const gemini = `export const VERTEX_AI_AUTH_SCOPES = ["https://www.googleapis.com/auth/cloud-platform"];
+export const DRIVE_SCOPES = ["https://www.googleapis.com/auth/drive"];
+`;
+    expectGrants('libs/providers/langchain-google/src/const.ts', gemini, [[`${OAUTH} 2:30-2:69`, '"https://www.googleapis.com/auth/drive"']]);
+    const secrets = `const client = new SecretManagerServiceClient({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
+`;
+    expectGrants('src/broker/secrets.ts', secrets, []);
+    const storage = `const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
+const bucket = new Storage({ authClient: auth }).bucket('agent-uploads');
+`;
+    expectGrants('src/tools/upload.ts', storage, [[`${OAUTH} 1:40-1:88`, "'https://www.googleapis.com/auth/cloud-platform'"]]);
+  });
+
+  it('an API declaring the scopes it accepts is not a grant (protobuf, generated clients, type declarations)', () => {
+    const proto = `service SecretManagerService {
+  option (google.api.default_host) = "secretmanager.googleapis.com";
+  option (google.api.oauth_scopes) = "https://www.googleapis.com/auth/cloud-platform";
+}
+`;
+    expectGrants('protos/google/cloud/secretmanager/v1/service.proto', proto, []);
+    const client = `class IamClient {
+  /** The scopes needed to make gRPC calls for every method defined in this service. */
+  static get scopes() {
+    return ['https://www.googleapis.com/auth/cloud-platform', 'https://www.googleapis.com/auth/drive'];
+  }
+}
+`;
+    expectGrants('build/src/iamService.js', client, []);
+    const declaration = `export declare class GoogleAuth {
+  /** Defaults to 'https://www.googleapis.com/auth/cloud-platform' when no scope is given. */
+  constructor(options?: GoogleAuthOptions);
+}
+`;
+    expectGrants('build/src/auth/googleauth.d.ts', declaration, []);
   });
 
   it('agent manifest credential scopes (admin:* is left to grants/wildcard-scope)', () => {

@@ -54,6 +54,7 @@ describe('config: every setting', () => {
       "  - '^local-dev-'",
       '  - EXAMPLE$',
       'secretNames: [ACME_SERVICE_CREDENTIAL, partnerToken]',
+      'ownerOptional: ["**/test/**", "sandbox/**"]',
       'broker: aws-secrets-manager',
       'maxCredentialTtl: 15m',
       'maxFileSize: 500KB',
@@ -74,6 +75,7 @@ describe('config: every setting', () => {
       ignore: ['test/fixtures/**', '*.snap'],
       extraPlaceholders: ['^local-dev-', 'EXAMPLE$'],
       extraSecretNames: ['ACME_SERVICE_CREDENTIAL', 'partnerToken'],
+      ownerOptional: ['**/test/**', 'sandbox/**'],
       broker: 'aws-secrets-manager',
       maxCredentialTtlSeconds: 900,
       maxFileSize: 500_000,
@@ -91,6 +93,7 @@ describe('config: every setting', () => {
       ignore: ['dist/**'],
       placeholders: ['^test-'],
       secretNames: ['ACME_KEY'],
+      ownerOptional: [],
       broker: 'vault',
       maxCredentialTtl: 'PT30M',
       maxFileSize: 1024,
@@ -103,6 +106,7 @@ describe('config: every setting', () => {
       ignore: ['dist/**'],
       extraPlaceholders: ['^test-'],
       extraSecretNames: ['ACME_KEY'],
+      ownerOptional: [],
       broker: 'vault',
       maxCredentialTtlSeconds: 1800,
       maxFileSize: 1024,
@@ -125,6 +129,7 @@ describe('config: every setting', () => {
       ignore: ['x'],
       placeholders: ['x'],
       secretNames: ['X'],
+      ownerOptional: ['x'],
       broker: 'env',
       maxCredentialTtl: '2h',
       maxFileSize: '1MB',
@@ -145,9 +150,9 @@ describe('config: problems are reported with their offsets, and the rest still a
     const text = 'rules:\n  secrets/generic-secret: warnin\n  grants/*: note\nignor: [a.ts]\nbroker: hashicorp-vault\nmaxFileSize: 1MB\n';
     const { config, problems } = parseConfigText(text);
     assert.deepEqual(located(text, problems), [
-      '2:27: rules.secrets/generic-secret: Invalid option: expected one of "off"|"note"|"warning"|"error"',
-      '4:1: Unknown setting "ignor".',
-      '5:9: broker: Invalid option: expected one of "vault"|"aws-sts"|"aws-secrets-manager"|"gcp-secret-manager"|"azure-key-vault"|"azure-managed-identity"|"1password"|"infisical"|"doppler"|"github-app"|"oauth-token-exchange"|"env"',
+      '2:27: rules.secrets/generic-secret: "warnin" is not a severity; use off, note, warning or error. Did you mean "warning"?',
+      '4:1: Unknown setting "ignor". Did you mean "ignore"?',
+      '5:9: broker: "hashicorp-vault" is not one of vault, aws-sts, aws-secrets-manager, gcp-secret-manager, azure-key-vault, azure-managed-identity, 1password, infisical, doppler, github-app, oauth-token-exchange, env.',
     ]);
     assert.equal(problems[0]!.offset, text.indexOf('warnin'));
     assert.equal(problems[1]!.offset, text.indexOf('ignor:'));
@@ -186,7 +191,7 @@ describe('config: problems are reported with their offsets, and the rest still a
     assert.deepEqual(located(text, problems), [
       '3:5: ignore.1: Invalid input: expected string, received number',
       '4:5: ignore.2: Invalid input: expected string, received object',
-      '5:25: placeholders: "(unclosed" is not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group).',
+      '5:25: placeholders: "(unclosed" is not a valid regular expression (Unterminated group).',
       '6:26: secretNames.1: Invalid input: expected string, received array',
       '11:5: suppressions.1.reason: every suppression needs a reason (why this finding is acceptable).',
       '15:13: suppressions.2.reason: every suppression needs a reason (why this finding is acceptable).',
@@ -210,10 +215,11 @@ describe('config: problems are reported with their offsets, and the rest still a
     const categories = new Set(RULES.map((rule) => rule.category));
     const isKnownRule = (id: string) => known.has(id) || (id.endsWith('/*') && categories.has(id.slice(0, -2) as never));
     const text = 'rules:\n  secrets/provder-key: "off"\n  secret/*: "off"\n  grants/*: warning\n  secrets/provider-key: warning\n';
-    const { config, problems } = parseConfigText(text, { isKnownRule });
+    const ruleIds = [...known, ...[...categories].map((category) => `${category}/*`)];
+    const { config, problems } = parseConfigText(text, { isKnownRule, ruleIds });
     assert.deepEqual(located(text, problems), [
-      '2:3: rules: unknown rule "secrets/provder-key" (`agent-guardrail rules` lists them; a category is written `secrets/*`).',
-      '3:3: rules: unknown rule "secret/*" (`agent-guardrail rules` lists them; a category is written `secrets/*`).',
+      '2:3: rules: unknown rule "secrets/provder-key" (`agent-guardrail rules` lists them; a category is written `secrets/*`). Did you mean "secrets/provider-key"?',
+      '3:3: rules: unknown rule "secret/*" (`agent-guardrail rules` lists them; a category is written `secrets/*`). Did you mean "secrets/*"?',
     ]);
     assert.deepEqual(config.severities, { 'grants/*': 'warning', 'secrets/provider-key': 'warning' });
   });
@@ -226,7 +232,7 @@ describe('config: problems are reported with their offsets, and the rest still a
       '2:9: ignore: Invalid input: expected array, received string',
       '3:19: maxCredentialTtl: Invalid input: expected string, received number',
       '4:14: secretNames: Invalid input: expected array, received string',
-      '5:9: broker: Invalid option: expected one of "vault"|"aws-sts"|"aws-secrets-manager"|"gcp-secret-manager"|"azure-key-vault"|"azure-managed-identity"|"1password"|"infisical"|"doppler"|"github-app"|"oauth-token-exchange"|"env"',
+      '5:9: broker: 7 is not one of vault, aws-sts, aws-secrets-manager, gcp-secret-manager, azure-key-vault, azure-managed-identity, 1password, infisical, doppler, github-app, oauth-token-exchange, env.',
     ]);
     assert.deepEqual(plain(config), DEFAULTS);
   });

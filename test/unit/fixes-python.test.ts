@@ -179,6 +179,7 @@ key = os.environ["OPENAI_API_KEY"]
         '      ttl: 15m',
         '  tools:',
         '    - name: lookup_order',
+        '      access: read    # guessed from the tool; check it',
         '',
       ].join('\n'),
     );

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig, type Broker, type ResolvedConfig } from '../../src/core/config';
 import { applyEdits, fixAllEdits, fixesFor, type Fix } from '../../src/core/fixes';
+import { EditSequence } from '../../src/core/fixes/text';
 import { finalizeSuppressions } from '../../src/core/suppressions';
 import type { Finding } from '../../src/core/types';
 import { WorkspaceIndex } from '../../src/core/workspace';
@@ -313,7 +314,7 @@ const CASES: Case[] = [
   {
     name: 'unowned agent: create a manifest prefilled from the code, owner from CODEOWNERS, review in 90 days',
     files: {
-      '.github/CODEOWNERS': '*   @acme/platform\nsrc/agents/  @acme/billing-team dana@example.com\n',
+      '.github/CODEOWNERS': '*   @acme/platform\nsrc/agents/  @acme/billing-team dana@acmecorp.io\n',
       'src/agents/billing.ts': "import { tool } from '@langchain/core/tools';\nimport { createReactAgent } from '@langchain/langgraph/prebuilt';\nimport { ChatOpenAI } from '@langchain/openai';\nimport { z } from 'zod';\n\nconst lookupInvoice = tool(async ({ id }) => id, { name: 'lookup_invoice', description: 'x', schema: z.object({ id: z.string() }) });\n\nexport const billingAgent = createReactAgent({\n  llm: new ChatOpenAI({ model: 'gpt-4.1', apiKey: process.env.OPENAI_API_KEY }),\n  tools: [lookupInvoice],\n  name: 'billing-assistant',\n});\n",
     },
     path: 'src/agents/billing.ts',
@@ -321,7 +322,7 @@ const CASES: Case[] = [
     title: /^Create agent manifest agents\/billing-assistant\.agent\.yaml$/,
     expect: {
       'agents/billing-assistant.agent.yaml':
-        'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: billing-assistant\n  description: "TODO: the business process this agent serves"\n  owner: team:billing-team\n  environment: development\n  reviewBy: 2026-04-15\nspec:\n  entrypoint: src/agents/billing.ts\n  credentials:\n    - name: openai-api-key\n      broker: env\n      ref: OPENAI_API_KEY\n      ttl: 15m\n  tools:\n    - name: lookup_invoice\n',
+        'apiVersion: agent-guardrail/v1\nkind: Agent\nmetadata:\n  name: billing-assistant\n  description: "TODO: the business process this agent serves"\n  owner: team:billing-team\n  environment: development\n  reviewBy: 2026-04-15\nspec:\n  entrypoint: src/agents/billing.ts\n  credentials:\n    - name: openai-api-key\n      broker: env\n      ref: OPENAI_API_KEY\n      ttl: 15m\n  tools:\n    - name: lookup_invoice\n      access: read    # guessed from the tool; check it\n',
     },
   },
   {
@@ -451,11 +452,42 @@ describe('quick fixes (table)', () => {
     assert.ok(titles.some((title) => title.startsWith('Read from environment variable')));
   });
 
-  it('fix all applies the safe fixes of one file, one after another, as one edit', () => {
+  it('fix all on a one-line config edits only what changes: another key between two fixes is not re-emitted', () => {
+    const other = 'Zr4Tq8Wm2Kx7Vn3Bp9Lc5Hd1Jf6Gs0YaQm7vT2xK';
+    const text = JSON.stringify({ servers: { a: { command: 'npx', env: { OPENAI_API_KEY: OPENAI, NOTE: other, GITHUB_TOKEN: GITHUB } } } });
+    const edits = fixAllEdits({ path: '.vscode/mcp.json', text, config: defaultConfig() });
+    // The `inputs` list inserted first, then each key replaced on its own.
+    assert.equal(edits.length, 3);
+    assert.ok(edits.every((edit) => !edit.newText.includes(other) && !edit.newText.includes(OPENAI) && !edit.newText.includes(GITHUB)));
+    const result = applyEdits(text, edits);
+    assert.ok(!result.includes(OPENAI) && !result.includes(GITHUB) && result.includes(other), result);
+  });
+
+  it('EditSequence: edits applied one after another equal its edits of the original text applied at once', () => {
+    let seed = 7;
+    const next = (limit: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % limit;
+    };
+    for (let round = 0; round < 300; round++) {
+      const original = 'abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, 10 + next(26));
+      const sequence = new EditSequence(original);
+      for (let step = 0; step < 1 + next(6); step++) {
+        const start = next(sequence.text.length + 1);
+        const end = start + next(Math.min(4, sequence.text.length - start) + 1);
+        sequence.apply([{ startOffset: start, endOffset: end, newText: 'XYZ'.slice(0, next(4)) }]);
+      }
+      const edits = sequence.edits('f');
+      assert.equal(applyEdits(original, edits), sequence.text, `round ${round}`);
+      for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.endOffset < edits[i]!.startOffset || edits[i - 1]!.endOffset <= edits[i]!.startOffset);
+    }
+  });
+
+  it('fix all applies the safe fixes of one file, one after another', () => {
     const text = `{\n  "servers": {\n    "a": { "command": "npx", "env": { "GITHUB_TOKEN": "${GITHUB}" } },\n    "fs": { "command": "npx", "args": ["@modelcontextprotocol/server-filesystem@2025.8.21", "~"] }\n  }\n}\n`;
-    const edit = fixAllEdits({ path: '.vscode/mcp.json', text, config: defaultConfig() });
-    assert.ok(edit);
-    const result = applyEdits(text, [edit]);
+    const edits = fixAllEdits({ path: '.vscode/mcp.json', text, config: defaultConfig() });
+    assert.ok(edits.length);
+    const result = applyEdits(text, edits);
     assert.equal(analyzeFile({ path: '.vscode/mcp.json', text: result }, defaultConfig()).findings.length, 0, result);
     assert.ok(!result.includes(GITHUB));
     assert.match(result, /"GITHUB_TOKEN": "\$\{input:github-token\}"/);

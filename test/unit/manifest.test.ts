@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig, type ResolvedConfig } from '../../src/core/config';
-import { isManifestPath } from '../../src/core/manifest/schema';
-import { describe1 } from '../helpers';
+import { isManifestFile, isManifestPath } from '../../src/core/manifest/schema';
+import { analyze, describe1 } from '../helpers';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -24,7 +24,7 @@ metadata:
   name: support-triage
   description: Triages inbound tickets
   owner: team:support-platform
-  technicalOwner: user:dana@example.com
+  technicalOwner: user:dana@acmecorp.io
   environment: production
   reviewBy: 2027-01-31
   expires: 2027-06-30
@@ -53,9 +53,17 @@ spec:
 `;
 
 describe('agent manifests', () => {
-  it('recognises manifest file names', () => {
-    for (const path of ['a/b.agent.yaml', 'x.agent.yml', 'deep/x.agent.json', 'agent.yaml', 'svc/agent.yml']) assert.ok(isManifestPath(path), path);
-    for (const path of ['agent.json', 'agents.yaml', 'x.agent.ts', 'myagent.yaml']) assert.ok(!isManifestPath(path), path);
+  it('recognises manifests by their name, and other YAML/JSON files only when they declare agent-guardrail/v1', () => {
+    for (const path of ['a/b.agent.yaml', 'x.agent.yml', 'deep/x.agent.json']) assert.ok(isManifestPath(path) && isManifestFile(path, ''), path);
+    for (const path of ['agent.yaml', 'svc/agent.yml', 'agent.json', 'agents.yaml', 'x.agent.ts', 'myagent.yaml']) assert.ok(!isManifestPath(path), path);
+    assert.ok(isManifestFile('agent.yaml', GOOD));
+    assert.ok(isManifestFile('svc/agent.yml', '# the ops agent\n"apiVersion": agent-guardrail/v1\nkind: Agent\n'));
+    assert.ok(isManifestFile('agents/support.json', '{\n"apiVersion": "agent-guardrail/v1", "kind": "Agent"\n}'));
+    // Continue's config format uses the same file name.
+    const continueAgent = 'name: this agent\nversion: 0.0.1\nschema: v1\nmodels:\n  - uses: anthropic/claude-sonnet\n';
+    assert.ok(!isManifestFile('packages/config-yaml/src/__tests__/packages/test-org/agent.yaml', continueAgent));
+    assert.ok(!isManifestFile('agent.ts', GOOD));
+    assert.deepEqual(analyze('.continue/agent.yaml', continueAgent), []);
   });
 
   it('reports nothing for the complete example from the specification', () => {
@@ -162,7 +170,7 @@ describe('agent manifests', () => {
     });
 
     it('ownership/missing-technical-owner and missing-revocation apply to production only', () => {
-      const text = GOOD.replace('  technicalOwner: user:dana@example.com\n', '').replace(/  revocation: .*\n/, '');
+      const text = GOOD.replace('  technicalOwner: user:dana@acmecorp.io\n', '').replace(/  revocation: .*\n/, '');
       assert.deepEqual(findings(text).map((f) => f.split(' ').slice(0, 3).join(' ')), [
         'ownership/missing-revocation 3:1-3:9 warning:',
         'ownership/missing-technical-owner 3:1-3:9 warning:',

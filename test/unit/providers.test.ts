@@ -266,9 +266,15 @@ function pemFixtures(): KeyFixture[] {
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const ed = generateKeyPairSync('ed25519');
   const base64Lines = (bytes: Buffer, width: number) => bytes.toString('base64').match(new RegExp(`.{1,${width}}`, 'g'))!.join('\n');
-  // OpenSSH and PGP blocks: the real armor around random key material (node cannot write these formats).
-  const openssh = Buffer.concat([Buffer.from('openssh-key-v1\0'), Buffer.from([0, 0, 0, 4]), Buffer.from('none'), randomBytes(360)]);
-  const pgpBody = randomBytes(900);
+  // OpenSSH and PGP blocks: the real structure around random key material (node cannot write these formats).
+  const sshString = (bytes: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, bytes.length]), bytes]);
+  const publicBlob = Buffer.concat([sshString(Buffer.from('ssh-ed25519')), sshString(randomBytes(32))]);
+  const openssh = Buffer.concat([
+    Buffer.from('openssh-key-v1\0'), sshString(Buffer.from('none')), sshString(Buffer.from('none')), sshString(Buffer.alloc(0)),
+    Buffer.from([0, 0, 0, 1]), sshString(publicBlob), Buffer.from([0, 0, 0, 144]), randomBytes(144),
+  ]);
+  // an old-format secret-key packet (tag 5) header, then the key material
+  const pgpBody = Buffer.concat([Buffer.from([0x95, 0x03, 0x84]), randomBytes(900)]);
   return [
     { name: 'RSA (PKCS#1)', pem: rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string, detectorName: 'RSA private key' },
     { name: 'PKCS#8', pem: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, detectorName: 'private key' },

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { generateKeyPairSync } from 'node:crypto';
 import { scanYaml } from '../../src/core/languages/yaml';
 import { expectSecrets, expectNone } from '../helpers';
 
@@ -19,12 +20,12 @@ const TOKEN2 = '0JPPGeoyqPwgO38Ajpd3yYHMKUo3vMHq';
 const MISTRAL = 's0QxNToLRH7d6WsM4Adq0rA7O4d19qKI';
 const PASSWORD = 'EZYBuohLBi!F40';
 const DB_PASSWORD = 'q7VxT2mLp9Rz';
-/** A PEM body: random base64, 64 characters a line. */
-const PEM_BODY = [
-  'MIIEowIBAAKCAQEAt3Rk9vQ2bX8mZ1cN4pL7sW0yH6jF5gD3aK8eU2iO9rT1qV4x',
-  'Yw6zC8nB0mM5lK3jH7gF9dS2aP4oI6uY8tR1eW3qZ5xV7cN9bM0lK2jH4gF6dS8a',
-  'P0oI2uY4tR6eW8qZ1xV3cN5bM7lK9jH0gF2dS4aP6oI8uY0tR2eW4qZ6xV8cN0bM',
-];
+/** The body of a real RSA key made for this run, 64 characters a line. */
+const PEM_BODY = generateKeyPairSync('rsa', { modulusLength: 1024 })
+  .privateKey.export({ type: 'pkcs1', format: 'pem' })
+  .toString()
+  .split('\n')
+  .filter((row) => row && !row.startsWith('-----'));
 
 const PROVIDER = 'secrets/provider-key';
 const GENERIC = 'secrets/generic-secret';
@@ -321,7 +322,7 @@ describe('secrets in YAML', () => {
       '    -----END PUBLIC KEY-----',
     );
     const block = ['-----BEGIN RSA PRIVATE KEY-----', ...PEM_BODY, '-----END RSA PRIVATE KEY-----'].join('\n    ');
-    expectSecrets('config/tls.yaml', text, [[`${PRIVATE_KEY} 4:5-8:34`, block]]);
+    expectSecrets('config/tls.yaml', text, [[`${PRIVATE_KEY} 4:5-${5 + PEM_BODY.length}:34`, block]]);
   });
 
   it('names a bare key after its section', () => {

@@ -1,11 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeFile } from '../../src/core/analyze';
-import { defaultConfig } from '../../src/core/config';
+import { DEFAULT_OWNER_OPTIONAL, defaultConfig } from '../../src/core/config';
 import type { CodeAgent, CodeTool } from '../../src/core/facts';
 import { LineIndex } from '../../src/core/position';
 import { finalizeSuppressions } from '../../src/core/suppressions';
 import { entrypointCandidates, WorkspaceIndex } from '../../src/core/workspace';
-import { describe1 } from '../helpers';
+import { describe1, REPO_ROOT } from '../helpers';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const config = defaultConfig();
@@ -18,7 +20,7 @@ function manifest(name: string, options: { entrypoint?: string; tools?: string[]
     `  name: ${name}`,
     '  description: Test agent',
     '  owner: team:platform',
-    '  technicalOwner: user:dev@example.com',
+    '  technicalOwner: user:dev@acmecorp.io',
     `  environment: ${options.environment ?? 'staging'}`,
     '  reviewBy: 2027-01-31',
     '  revocation: https://runbooks.example.com/revoke',
@@ -91,6 +93,22 @@ describe('workspace index (cross-file rules)', () => {
     const [finding] = index.allFindings(config);
     assert.equal(finding!.message, 'Agent "lonely" has no owner: no manifest covers it (by spec.entrypoint or metadata.name) and it has no @owner tag. Add an agent manifest with its owner, purpose, tools and credentials.');
     assert.equal(finding!.severity, 'warning');
+  });
+
+  it('ownership/unowned-agent: agents in tests, examples, docs and fixtures need no owner, unless ownerOptional says otherwise', () => {
+    const files = ['examples/basic/hello-world.ts', 'packages/core/test/agent.test.ts', 'docs/src/scripts/translate.ts', 'integration-tests/node/run.mjs', 'src/__fixtures__/agent.ts', 'src/agents/billing.ts'];
+    const index = indexWith({}, files.map((file) => codeAgent(file, 'sample', ['search'])));
+    assert.deepEqual(crossFindings(index), ['src/agents/billing.ts ownership/unowned-agent 1:22-1:31']);
+    const everywhere = index.allFindings({ ...config, ownerOptional: [] }).map((finding) => finding.file).sort();
+    assert.deepEqual(everywhere, [...files].sort());
+    const onlyTests = index.allFindings({ ...config, ownerOptional: ['**/test/**', '**/*-tests/**'] }).map((finding) => finding.file).sort();
+    assert.deepEqual(onlyTests, ['docs/src/scripts/translate.ts', 'examples/basic/hello-world.ts', 'src/__fixtures__/agent.ts', 'src/agents/billing.ts']);
+  });
+
+  it('the rule documentation lists the default ownerOptional globs', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'src/core/rules/ownership/unowned-agent.md'), 'utf8');
+    const listed = [...doc.matchAll(/`(\*\*\/[^`]+)`/g)].map((match) => match[1]);
+    assert.deepEqual(listed, [...DEFAULT_OWNER_OPTIONAL]);
   });
 
   it('an agent is covered by entrypoint, by metadata.name, or by an @owner tag', () => {

@@ -5,6 +5,7 @@
  * (`subprocess.run(cmd.split())`, `["bash", "-c", cmd]`), or runs it as Python code (`eval`, `exec`), directly or
  * through a helper one call away. A negated allow-list check before the call, or a positive one around it, guards it.
  */
+import { appendAll } from '../arrays';
 import { fieldOf, type PyNode } from '../languages/python-tree';
 import type { PyToolDef, PyWalker } from './python-walk';
 
@@ -267,7 +268,7 @@ export class PythonShell {
         const callee = fieldOf(node, 'function');
         if (callee && /quote|escape/i.test(w.lastName(callee))) continue;
       }
-      stack.push(...node.children);
+      appendAll(stack, node.children);
     }
     return ids;
   }
@@ -313,7 +314,7 @@ export class PythonShell {
         if (condition && consequence && consequence.start <= sinkPos && sinkPos < consequence.end && isCheck(condition)) return true;
       }
       if (node.type === 'assert_statement' && node.children[0] && isCheck(node.children[0])) return true;
-      stack.push(...node.children);
+      appendAll(stack, node.children);
     }
     return false;
   }

@@ -84,6 +84,9 @@ interface SinkShape {
   what: string;
 }
 
+/** Packages only browser code imports. */
+const UI_FRAMEWORK = /^(?:react|react-dom|react-dom\/client|preact|vue|svelte|solid-js|@angular\/core|lit)$/;
+
 const SHELL_PROGRAMS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
 const SHELL_FLAGS = new Set(['-c', '-lc', '-ic', '-ec', '/c', '/C', '-Command', '-command', '-EncodedCommand']);
 
@@ -133,6 +136,7 @@ class Linker {
       if (exposed) this.finding(this.scan.browserExposed, read.start, read.end, browserExposedMessage(read.name, exposed, 'read'));
     }
     for (const flag of this.w.browserFlags) {
+      if (!flag.keyInFile && !this.isBrowserCode()) continue;
       this.finding(
         this.scan.browserExposed,
         flag.start,
@@ -142,6 +146,19 @@ class Linker {
       );
     }
     return names;
+  }
+
+  /**
+   * Code that runs in a browser: a client component (`'use client'`), a JSX/TSX file, or a file importing a UI
+   * framework. Library code that passes its caller's key to a client (`dangerouslyAllowBrowser: true` so that it
+   * also works in browsers) is none of these.
+   */
+  private isBrowserCode(): boolean {
+    if (/\.(?:jsx|tsx)$/i.test(this.context.path)) return true;
+    const first = this.sourceFile.statements[0];
+    if (first && this.ts.isExpressionStatement(first) && this.ts.isStringLiteral(first.expression) && first.expression.text === 'use client') return true;
+    for (const { module } of this.w.imports.values()) if (UI_FRAMEWORK.test(module)) return true;
+    return false;
   }
 
   // ---------------------------------------------------------------- agents and tools
@@ -492,11 +509,8 @@ class Linker {
   private shell(): void {
     for (const hosted of this.w.hostedShells) {
       const message =
-        hosted.kind === 'shell'
-          ? `${hosted.label}() lets the model run any shell command with this process's permissions and credentials. ` +
-            'Give the agent function tools that run the specific commands its task needs, or run the shell in a sandbox (container or VM) with no standing credentials and require approval (needsApproval).'
-          : `${hosted.label}() lets the model operate a computer (screen, keyboard, mouse) with every session and credential it holds. ` +
-            'Run it in an isolated VM or browser profile with no standing credentials, and require approval for consequential actions.';
+        `${hosted.label}() lets the model run any shell command with this process's permissions and credentials. ` +
+        "Give the agent function tools that run the specific commands its task needs, or run the shell in OpenAI's hosted container (environment: { type: 'container_auto' }) or require approval (needsApproval).";
       this.finding(this.scan.shell, hosted.start, hosted.end, message);
     }
     if (!this.w.sinks.length) return;

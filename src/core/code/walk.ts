@@ -7,6 +7,7 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import type { AgentFramework, CodeTool } from '../facts';
+import { isSecretLikeName } from '../secrets/names';
 import {
   agentConstructor,
   AI_SDK_CALLS,
@@ -102,7 +103,6 @@ export interface ShellSink {
 export interface HostedShell {
   start: number;
   end: number;
-  kind: 'shell' | 'computer';
   label: string;
 }
 
@@ -159,7 +159,9 @@ export class Walker {
   readonly mcpSdkServers = new Set<string>();
   readonly openaiServers = new Map<Node, OpenAIServer>();
   readonly envReads: EnvRead[] = [];
-  readonly browserFlags: { start: number; end: number }[] = [];
+  /** `dangerouslyAllowBrowser: true`, and whether the same options object fixes the key in the file. */
+  readonly browserFlags: { start: number; end: number; keyInFile: boolean }[] = [];
+  private readonly flagsWithKeys = new Set<Node>();
   readonly envCandidates: EnvCandidate[] = [];
   readonly transportArgs: Expression[] = [];
   readonly toolsets: Expression[] = [];
@@ -517,7 +519,21 @@ export class Walker {
       if (def.allTools) def.kind = 'mcp-all';
     }
     this.toolDefs.set(call, def);
-    if (hosted.kind === 'shell' || hosted.kind === 'computer') this.hostedShells.push({ start: headStart, end: headEnd, kind: hosted.kind, label: name });
+    if (hosted.kind === 'shell' && !this.sandboxedOrApproved(options)) this.hostedShells.push({ start: headStart, end: headEnd, label: name });
+  }
+
+  /**
+   * A shell tool that runs in an OpenAI-hosted container (`environment: { type: 'container_auto' |
+   * 'container_reference' }`: no access to this machine or its credentials) or asks before every command
+   * (`needsApproval: true`, or a function deciding per call) is not an unrestricted shell.
+   */
+  private sandboxedOrApproved(options: ObjectLiteral | undefined): boolean {
+    if (!options) return false;
+    const environment = this.objectArg(this.propValue(options, 'environment') as Expression | undefined);
+    const type = environment && this.stringProp(environment, 'type');
+    if (type === 'container_auto' || type === 'container_reference') return true;
+    const approval = this.propValue(options, 'needsApproval');
+    return !!approval && (approval.kind === this.K.TrueKeyword || isFunctionLikeNode(this.ts, approval));
   }
 
   private onNew(expression: TsNamespace.NewExpression): void {
@@ -611,7 +627,9 @@ export class Walker {
     const name = property.name;
     if (!ts.isIdentifier(name) && !ts.isStringLiteral(name)) return;
     if (name.text === 'dangerouslyAllowBrowser') {
-      if (property.initializer.kind === this.K.TrueKeyword) this.browserFlags.push({ start: property.getStart(this.sourceFile), end: property.end });
+      if (property.initializer.kind === this.K.TrueKeyword) {
+        this.browserFlags.push({ start: property.getStart(this.sourceFile), end: property.end, keyInFile: this.flagsWithKeys.has(property) });
+      }
     } else if (name.text === 'toolsets') {
       this.toolsets.push(property.initializer);
     }
@@ -624,17 +642,40 @@ export class Walker {
     const K = this.K;
     let env: Expression | undefined;
     let command = false;
+    let browserFlag: Node | undefined;
     for (const property of properties) {
       const name = property.name;
       if (!name || name.kind !== K.Identifier) continue;
       const text = (name as TsNamespace.Identifier).escapedText;
       if (text === 'command' || text === 'fullCommand') command = true;
+      else if (text === 'dangerouslyAllowBrowser') browserFlag = property;
       else if (text === 'env') {
         if (property.kind === K.PropertyAssignment) env = (property as TsNamespace.PropertyAssignment).initializer;
         else if (property.kind === K.ShorthandPropertyAssignment) env = (property as TsNamespace.ShorthandPropertyAssignment).name;
       }
     }
     if (command && env) this.envCandidates.push({ value: env, transport: false });
+    if (browserFlag && this.fixesKey(object)) this.flagsWithKeys.add(browserFlag);
+  }
+
+  /**
+   * Client options whose credential is written into this file: a string literal or an environment read
+   * (`apiKey: import.meta.env.VITE_OPENAI_API_KEY`), which a bundler then inlines. A key passed in by the caller
+   * (`apiKey: this.apiKey`, `apiKey` from the options) is the caller's to place.
+   */
+  private fixesKey(object: ObjectLiteral): boolean {
+    const ts = this.ts;
+    return object.properties.some((property) => {
+      if (!ts.isPropertyAssignment(property) || !isSecretLikeName(propertyNameText(ts, property.name) ?? '')) return false;
+      const pending: Expression[] = [property.initializer];
+      while (pending.length) {
+        const value = this.unwrap(pending.pop()!);
+        if (ts.isStringLiteralLike(value)) return true;
+        if ((ts.isPropertyAccessExpression(value) || ts.isElementAccessExpression(value)) && this.isEnvObject(value.expression)) return true;
+        if (ts.isBinaryExpression(value) && (value.operatorToken.kind === this.K.QuestionQuestionToken || value.operatorToken.kind === this.K.BarBarToken)) pending.push(value.left, value.right);
+      }
+      return false;
+    });
   }
 
   // ---------------------------------------------------------------- helpers

@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../context';
 import { configKind, type McpClient } from './kind';
 import { configTrees, getKey, getPath, stringsOf, type TreeObject, type TreeString, type TreeValue } from './tree';
+import { appendAll } from '../arrays';
 
 /** A string in a config with the offsets of its token (quotes included). */
 export type ConfigString = TreeString;
@@ -129,7 +130,7 @@ export interface CommandToken {
  */
 export function commandLine(text: string, server: McpServer): { tokens: CommandToken[]; viaShell: boolean; shellScript?: ConfigString } {
   const tokens: CommandToken[] = [];
-  if (server.command) tokens.push(...splitWords(text, server.command));
+  if (server.command) appendAll(tokens, splitWords(text, server.command));
   const launcher = tokens.length === 1 && SHELL_PROGRAMS.has(programName(tokens[0]!.value));
   let viaShell = false;
   let shellScript: ConfigString | undefined;
@@ -140,9 +141,9 @@ export function commandLine(text: string, server: McpServer): { tokens: CommandT
       const rest = server.args.slice(i + 1);
       if (rest.length === 1) {
         shellScript = rest[0]!;
-        tokens.push(...splitWords(text, rest[0]!));
+        appendAll(tokens, splitWords(text, rest[0]!));
       } else {
-        tokens.push(...rest);
+        appendAll(tokens, rest);
       }
       break;
     }

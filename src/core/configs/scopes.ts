@@ -147,6 +147,29 @@ export function scopeCandidates(text: string): number[] {
   return offsets;
 }
 
+/**
+ * APIs that accept no narrower scope than cloud-platform (Vertex AI / aiplatform, including Gemini and the partner
+ * models on Vertex; Secret Manager): asking for cloud-platform to call them is the only way, and IAM bounds it.
+ */
+const ONLY_CLOUD_PLATFORM = /vertex|aiplatform|secretmanager|secret-manager/i;
+
+/** Does this file call an API for which cloud-platform is the only scope (by its path or its text)? */
+export function callsCloudPlatformOnlyApi(path: string, text: string): boolean {
+  return ONLY_CLOUD_PLATFORM.test(path) || ONLY_CLOUD_PLATFORM.test(text);
+}
+
+export function isCloudPlatformScope(scope: string): boolean {
+  return scope.endsWith('/auth/cloud-platform');
+}
+
+/**
+ * An API's own list of the scopes it accepts, not a grant: protobuf service definitions
+ * (`option (google.api.oauth_scopes) = …`, also compiled to `protos.json`) and type declarations.
+ */
+export function declaresAcceptedScopes(path: string, text: string): boolean {
+  return /\.d\.[mc]?ts$|\.proto$/i.test(path) || text.includes('google.api.oauth_scopes');
+}
+
 /** Cheap test: could this file hold a broad scope at all? (Most files cannot; the rule then does no work.) */
 export function mightHoldBroadScope(text: string): boolean {
   if (text.includes('googleapis.com/auth/') || text.includes('mail.google.com/')) return true;

@@ -1,6 +1,6 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Broker } from '../config';
-import { loadTypeScript, scriptKindFor } from '../languages/typescript';
+import { createSourceFileSafely, loadTypeScript } from '../languages/typescript';
 import { credentialsModuleSource } from './brokers';
 import { dirnameOf, eolOf, relativePath } from './text';
 import type { FileEdit } from './types';
@@ -219,6 +219,5 @@ function prologueInsertion(sourceFile: SourceFile): { startOffset: number; endOf
 
 /** Parse with parent pointers (the analysis parse leaves them out; fixes walk upwards). */
 export function parseForFix(path: string, text: string): SourceFile {
-  const ts = loadTypeScript();
-  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindFor(path));
+  return createSourceFileSafely(path, text, true);
 }

@@ -22,6 +22,7 @@ import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
 import { eolOf } from './text';
 import type { FileEdit, Fix, FixChoice, SecretFixInput } from './types';
 import type { FixWorkspace } from './workspace';
+import { appendAll } from '../arrays';
 
 type Node = TsNamespace.Node;
 type SourceFile = TsNamespace.SourceFile;
@@ -52,7 +53,7 @@ export function codeSecretFixes(input: SecretFixInput): Fix[] {
   const fixes: Fix[] = [];
 
   const special = finding.provider === 'aws-access-key-id' || finding.provider === 'aws-secret-access-key' ? awsFixes(input, sourceFile, style, site) : finding.provider === 'github' || finding.provider === 'github-fine-grained' ? githubAppFixes(input, sourceFile, style, site) : [];
-  fixes.push(...special);
+  appendAll(fixes, special);
 
   const envName = envNameFor(finding.provider, site.assignedName);
   const credentialName = credentialNameFor(envName);

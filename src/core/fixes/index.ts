@@ -2,12 +2,12 @@ import { analyzeFile } from '../analyze';
 import type { ResolvedConfig } from '../config';
 import { isMcpConfigPath } from '../configs/kind';
 import { fileKind } from '../files';
-import { isManifestPath } from '../manifest/schema';
+import { isManifestFile } from '../manifest/schema';
 import { formatDuration } from '../rules/credentials/long-lived';
 import { getRule } from '../rules';
 import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
-import { manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
+import { decisionFixes, manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
 import { autoApprovalFixes } from './approval';
 import { askInsteadOfAllowFixes, unprotectedSecretsFixes } from './claude-permissions';
 import { insecureServerFixes } from './insecure-server';
@@ -19,9 +19,10 @@ import { pythonSecretFixes } from './python';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
-import { applyEdits, diffEdit } from './text';
+import { EditSequence } from './text';
 import type { FileEdit, Fix } from './types';
 import { EMPTY_WORKSPACE, type FixWorkspace } from './workspace';
+import { appendAll } from '../arrays';
 
 export interface FixInput {
   path: string;
@@ -43,7 +44,7 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
   if (SECRET_RULES.has(finding.ruleId)) {
     if (kind === 'code') return codeSecretFixes({ path, text, finding, config, workspace });
     if (kind === 'python') return pythonSecretFixes({ path, text, finding, config, workspace });
-    if (isManifestPath(path)) return manifestSecretFixes(path, text, finding, config);
+    if (isManifestFile(path, text)) return manifestSecretFixes(path, text, finding, config);
     if (kind === 'json' && isMcpConfigPath(path)) return mcpSecretFixes(path, text, finding);
     return [];
   }
@@ -64,6 +65,8 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return undeclaredToolFixes(path, text, finding, config, workspace);
     case 'credentials/long-lived':
       return ttlFixes(path, text, finding, config);
+    case 'grants/high-risk-without-decision':
+      return decisionFixes(path, text, finding);
     case 'supply-chain/tool-poisoning':
       return poisoningFixes(path, text, finding);
     case 'supply-chain/unpinned-mcp-server':
@@ -83,7 +86,7 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
   }
 }
 
-/** A ttl above the policy maximum → the maximum. */
+/** A ttl above the policy maximum → the maximum: safe unattended, it only shortens what the policy allows anyway. */
 function ttlFixes(path: string, text: string, finding: Finding, config: ResolvedConfig): Fix[] {
   if (!finding.message.includes('longer than')) return [];
   const raw = text.slice(finding.startOffset, finding.endOffset);
@@ -94,7 +97,7 @@ function ttlFixes(path: string, text: string, finding: Finding, config: Resolved
       ruleId: finding.ruleId,
       fingerprint: finding.fingerprint,
       kind: 'quickfix',
-      safe: false,
+      safe: true,
       isPreferred: true,
       title: `Shorten ttl to ${ttl}`,
       edits: [{ path, startOffset: finding.startOffset, endOffset: finding.endOffset, newText: `${quote}${ttl}${quote}` }],
@@ -112,7 +115,7 @@ export function fixesFor(input: FixInput): Fix[] {
   const base = { ruleId: finding.ruleId, fingerprint: finding.fingerprint };
   const fixes: Fix[] = [];
   try {
-    fixes.push(...specificFixes(input, workspace, today));
+    appendAll(fixes, specificFixes(input, workspace, today));
   } catch {
     // A fix that cannot be computed (unexpected syntax) is not offered; the others still are.
   }
@@ -159,13 +162,14 @@ export function fixesFor(input: FixInput): Fix[] {
 
 /**
  * Every safe fix for a file, applied one after another (each on the text the previous one left, re-analysed), as
- * one edit of that file. Fixes that touch other files are left out: "fix all" changes only the file it runs on.
+ * edits of that file, each covering only what changed. Fixes that touch other files are left out: "fix all" changes only the file it runs on.
  */
-export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Finding[] }, maxRounds = 50): FileEdit | undefined {
+export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Finding[] }, maxRounds = 50): FileEdit[] {
   const { path, config } = input;
-  let text = input.text;
+  const sequence = new EditSequence(input.text);
   const tried = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
+    const text = sequence.text;
     const findings = round === 0 && input.findings ? input.findings : analyzeFile({ path, text }, config).findings.filter((finding) => !finding.suppression);
     let applied = false;
     for (const finding of findings) {
@@ -174,13 +178,13 @@ export function fixAllEdits(input: Omit<FixInput, 'finding'> & { findings?: Find
       tried.add(key);
       const fix = fixesFor({ ...input, text, finding }).find((candidate) => candidate.safe && candidate.edits.length && candidate.edits.every((edit) => edit.path === path && !edit.create));
       if (!fix) continue;
-      text = applyEdits(text, fix.edits);
+      sequence.apply(fix.edits);
       applied = true;
       break;
     }
     if (!applied) break;
   }
-  return diffEdit(path, input.text, text);
+  return sequence.edits(path);
 }
 
 export { applyEdits } from './text';

@@ -17,9 +17,10 @@ import { entrypointCandidates } from '../workspace';
 import { ownersFor } from './codeowners';
 import { envNameFor } from './names';
 import { ROTATE_FOLLOW_UP, ROTATE_TITLE } from './rotate';
-import { addDays, applyEdits, diffEdit, eolOf, indentAt, indentUnit, lineEndOf, lineStartOf } from './text';
+import { addDays, applyEdits, diffEdit, EditSequence, eolOf, indentAt, indentUnit, lineEndOf, lineStartOf } from './text';
 import type { FileEdit, Fix } from './types';
 import type { FixWorkspace } from './workspace';
+import { appendAll } from '../arrays';
 
 type Path = (string | number)[];
 type Ranged = { range?: [number, number, number] | null };
@@ -164,23 +165,24 @@ function jsonManifestSecretFixes(path: string, text: string, finding: Finding, c
   const agent = typeof manifestName === 'string' ? manifestName : 'agent';
   const name = typeof value('name') === 'string' ? (value('name') as string) : 'credential';
   const broker = (typeof value('broker') === 'string' ? value('broker') : config.broker ?? 'env') as Broker;
-  let result = text;
-  const current = () => findNodeAtLocation(parseTree(result)!, ['spec', 'credentials', index])!;
+  const sequence = new EditSequence(text);
+  const current = () => findNodeAtLocation(parseTree(sequence.text)!, ['spec', 'credentials', index])!;
   const step = (edit: FileEdit | undefined) => {
-    if (edit) result = applyEdits(result, [edit]);
+    if (edit) sequence.apply([edit]);
   };
   if (key === 'ref') {
     const refNode = current().children?.find((child) => child.children?.[0]?.value === 'ref')?.children?.[1];
     if (refNode) step({ path, startOffset: refNode.offset, endOffset: refNode.offset + refNode.length, newText: JSON.stringify(brokerRef(broker, agent, name)) });
   } else {
-    if (value('ref') === undefined) step(insertJsonProperty(path, result, current(), 'ref', brokerRef(broker, agent, name)));
-    step(removeJsonProperty(path, result, current(), key));
+    if (value('ref') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'ref', brokerRef(broker, agent, name)));
+    step(removeJsonProperty(path, sequence.text, current(), key));
   }
-  if (value('ttl') === undefined) step(insertJsonProperty(path, result, current(), 'ttl', ttlFor(config)));
-  if (value('broker') === undefined) step(insertJsonProperty(path, result, current(), 'broker', broker));
-  const edit = diffEdit(path, text, result);
-  if (!edit) return [];
-  return [{ ...base, title: `Move credential "${name}" to ${broker} with ref and ttl (${ROTATE_TITLE})`, edits: [edit], followUp: `Store the credential in ${broker} under the ref (fill in any <placeholder>). ${ROTATE_FOLLOW_UP}` } as Fix];
+  if (value('ttl') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'ttl', ttlFor(config)));
+  if (value('broker') === undefined) step(insertJsonProperty(path, sequence.text, current(), 'broker', broker));
+  // Edits of only what changed: one diff over the entry would re-emit its other values (another secret).
+  const edits = sequence.edits(path);
+  if (!edits.length) return [];
+  return [{ ...base, title: `Move credential "${name}" to ${broker} with ref and ttl (${ROTATE_TITLE})`, edits, followUp: `Store the credential in ${broker} under the ref (fill in any <placeholder>). ${ROTATE_FOLLOW_UP}` } as Fix];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,7 +225,21 @@ export function missingFieldFixes(path: string, text: string, finding: Finding, 
   const manifest = parsed.manifests.find((candidate) => candidate.startOffset <= finding.startOffset && finding.startOffset <= candidate.endOffset) ?? parsed.manifests[0];
   const { value, placeholder } = fieldValue(field.key, path, today, workspace, manifest ? manifest.entrypoints.map((entry) => entry.value) : []);
   let edit: FileEdit | undefined;
-  if (isJson(path)) {
+  const replacing = Boolean(manifest?.[field.key as 'owner']);
+  if (replacing) {
+    // The field holds a placeholder: replace it only with a real value (from CODEOWNERS, or a date).
+    if (placeholder) return [];
+    const node = isJson(path) ? findNodeAtLocation(parseTree(text) ?? ({} as never), ['metadata', field.key]) : undefined;
+    const range: [number, number] | undefined = node
+      ? [node.offset, node.offset + node.length]
+      : (() => {
+          const scalar = documentAt(text, finding.startOffset)?.getIn(['metadata', field.key], true);
+          const found = isScalar(scalar) ? rangeOf(scalar) : undefined;
+          return found && [found[0], found[1]];
+        })();
+    if (!range) return [];
+    edit = { path, startOffset: range[0], endOffset: range[1], newText: isJson(path) ? JSON.stringify(value) : yamlScalar(value) };
+  } else if (isJson(path)) {
     const metadata = findNodeAtLocation(parseTree(text) ?? ({} as never), ['metadata']);
     if (metadata?.type !== 'object') return [];
     edit = insertJsonProperty(path, text, metadata, field.key, value);
@@ -247,7 +263,7 @@ export function missingFieldFixes(path: string, text: string, finding: Finding, 
       kind: 'quickfix',
       safe: false,
       isPreferred: true,
-      title: placeholder ? `Add metadata.${field.key} (placeholder to fill in)` : `Add metadata.${field.key}: ${value}`,
+      title: placeholder ? `Add metadata.${field.key} (placeholder to fill in)` : `${replacing ? 'Set' : 'Add'} metadata.${field.key}: ${value}`,
       edits: [edit],
       ...(placeholder && { followUp: `Replace the placeholder in metadata.${field.key} with the agent's real ${field.what}.` }),
     },
@@ -264,7 +280,7 @@ export function agentsOfManifest(workspace: FixWorkspace, manifestPath: string, 
     for (const candidate of entrypointCandidates(manifestPath, entrypoint)) {
       const source = workspace.readText(candidate);
       if (source === undefined) continue;
-      agents.push(...analyzeFile({ path: candidate, text: source }, config).facts.agents);
+      appendAll(agents, analyzeFile({ path: candidate, text: source }, config).facts.agents);
       break;
     }
   }
@@ -373,3 +389,29 @@ export function addToolEdit(path: string, text: string, manifestName: string | u
   return { path, startOffset: at, endOffset: at, newText: `${eol}${indent}tools:${eol}${indent}  - name: ${yamlScalar(tool)}` };
 }
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// High-risk tool without a decision → decision: challenge
+
+/**
+ * `decision: challenge` for a high-risk tool: a person approves each call. Safe to apply unattended (fix all, on
+ * save): it only adds a check, and the owner can still choose allow or deny deliberately.
+ */
+export function decisionFixes(path: string, text: string, finding: Finding): Fix[] {
+  let edit: FileEdit | undefined;
+  if (isJson(path)) {
+    const root = parseTree(text);
+    const tools = root && findNodeAtLocation(root, ['spec', 'tools']);
+    const tool = tools?.children?.find((item) => item.type === 'object' && item.offset <= finding.startOffset && finding.endOffset <= item.offset + item.length);
+    if (tool) edit = insertJsonProperty(path, text, tool, 'decision', 'challenge');
+  } else {
+    const lineStart = lineStartOf(text, finding.startOffset);
+    const key = /^(\s*(?:-\s+)?)access\s*:\s*$/.exec(text.slice(lineStart, finding.startOffset));
+    if (key) {
+      const at = lineEndOf(text, finding.endOffset);
+      edit = { path, startOffset: at, endOffset: at, newText: `${eolOf(text)}${' '.repeat(key[1]!.length)}decision: challenge` };
+    }
+  }
+  if (!edit) return [];
+  return [{ ruleId: finding.ruleId, fingerprint: finding.fingerprint, kind: 'quickfix', safe: true, isPreferred: true, title: 'Add decision: challenge (a person approves each call)', edits: [edit] }];
+}

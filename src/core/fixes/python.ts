@@ -4,6 +4,7 @@
  * key pair so boto3 uses its default credential chain, remove a tool from an agent's tools list, and where a
  * suppression comment may go. The secret's text is never copied: replacements are built from names.
  */
+import { appendAll } from '../arrays';
 import type { Broker, ResolvedConfig } from '../config';
 import { keyword, lastName } from '../languages/python-secrets';
 import { pyStringValue } from '../languages/python-strings';
@@ -272,7 +273,7 @@ function boundNames(tree: PythonTree, text: string): Set<string> {
       const target = fieldOf(node, node.type === 'assignment' ? 'left' : 'name');
       if (target?.type === 'identifier') names.add(textOf(target, text));
     }
-    if (node.type !== 'function_definition' && node.type !== 'class_definition') stack.push(...node.children);
+    if (node.type !== 'function_definition' && node.type !== 'class_definition') appendAll(stack, node.children);
   }
   return names;
 }
@@ -340,7 +341,7 @@ export function pythonCommentLineAllowed(text: string, lineStart: number): boole
     const node = stack.pop()!;
     if (node.end <= lineStart || node.start >= lineStart) continue;
     if (node.type === 'string') return false;
-    stack.push(...node.children);
+    appendAll(stack, node.children);
   }
   return true;
 }

@@ -48,6 +48,69 @@ export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'startOf
   return result;
 }
 
+/** A changed span: `[start, end)` of the original text is now `[newStart, newEnd)` of the current one. */
+interface Hunk {
+  start: number;
+  end: number;
+  newStart: number;
+  newEnd: number;
+}
+
+/**
+ * Edits applied one after another (each on the text the previous ones left), returned as edits of the original text
+ * that each cover only what changed. One diff from the first change to the last would re-emit every untouched
+ * character in between: on a one-line JSON file, another secret that no fix removed.
+ */
+export class EditSequence {
+  private hunks: Hunk[] = [];
+  text: string;
+
+  constructor(private readonly original: string) {
+    this.text = original;
+  }
+
+  /** Apply edits of the current text (non-overlapping, as `applyEdits` takes them). */
+  apply(edits: readonly Pick<FileEdit, 'startOffset' | 'endOffset' | 'newText'>[]): void {
+    for (const edit of [...edits].sort((a, b) => b.startOffset - a.startOffset || b.endOffset - a.endOffset)) this.replace(edit.startOffset, edit.endOffset, edit.newText);
+  }
+
+  /** The edits of the original text, in order; empty when nothing changed. */
+  edits(path: string): FileEdit[] {
+    return this.hunks
+      .map((hunk) => ({ path, startOffset: hunk.start, endOffset: hunk.end, newText: this.text.slice(hunk.newStart, hunk.newEnd) }))
+      .filter((edit) => edit.newText !== this.original.slice(edit.startOffset, edit.endOffset));
+  }
+
+  private replace(start: number, end: number, newText: string): void {
+    // Hunks this edit touches merge with it into one; the original offsets come from the hunks or the shift before.
+    const touched = this.hunks.filter((hunk) => hunk.newStart <= end && hunk.newEnd >= start);
+    const first = touched[0];
+    const last = touched[touched.length - 1];
+    const newStart = Math.min(start, first?.newStart ?? start);
+    const newEnd = Math.max(end, last?.newEnd ?? end);
+    const originalStart = first && first.newStart <= start ? first.start : this.originalOffset(start);
+    const originalEnd = last && last.newEnd >= end ? last.end : this.originalOffset(end);
+    const delta = newText.length - (end - start);
+    const kept = this.hunks.filter((hunk) => !touched.includes(hunk));
+    for (const hunk of kept) {
+      if (hunk.newStart >= end) {
+        hunk.newStart += delta;
+        hunk.newEnd += delta;
+      }
+    }
+    kept.push({ start: originalStart, end: originalEnd, newStart, newEnd: newEnd + delta });
+    this.hunks = kept.sort((a, b) => a.newStart - b.newStart);
+    this.text = this.text.slice(0, start) + newText + this.text.slice(end);
+  }
+
+  /** The original offset of a current offset that lies outside every hunk. */
+  private originalOffset(offset: number): number {
+    let shift = 0;
+    for (const hunk of this.hunks) if (hunk.newEnd <= offset) shift += hunk.newEnd - hunk.newStart - (hunk.end - hunk.start);
+    return offset - shift;
+  }
+}
+
 /** The smallest single edit that turns `before` into `after` (common prefix and suffix kept). */
 export function diffEdit(path: string, before: string, after: string): FileEdit | undefined {
   if (before === after) return undefined;

@@ -2,6 +2,7 @@ import { parseTree, visit, type ParseErrorCode, printParseErrorCode } from 'json
 import type { NamedValue } from '../secrets/detect';
 import { flagItemName, listItemAssignment, namedItem, type ListItem } from './dotenv';
 import { isBareKey, mayHoldAssignments, scanTextRange, sectionKeyNames } from './text';
+import { appendAll } from '../arrays';
 
 export interface JsonScan {
   namedValues: NamedValue[];
@@ -82,7 +83,7 @@ export function scanJson(text: string): JsonScan {
           if (name === 'name') container.entryName = value;
           else if (name === 'value') container.entryValue = item;
         }
-        if (mayHoldAssignments(value)) namedValues.push(...scanTextRange(text, item.start, item.end));
+        if (mayHoldAssignments(value)) appendAll(namedValues, scanTextRange(text, item.start, item.end));
       },
       onError: (error: ParseErrorCode, offset, length) => {
         if (errors.length < 20) errors.push({ offset, length, message: printParseErrorCode(error) });

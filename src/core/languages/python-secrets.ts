@@ -4,6 +4,7 @@
  * parameters, keyword arguments, dict keys, env fallbacks, header setters) or in a credential position of a known
  * client, and every constant concatenation (`"sk-proj-" "…"`, `'a' + 'b'`).
  */
+import { appendAll } from '../arrays';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
 import { pyStringValue } from './python-strings';
 import { fieldOf, type PyNode, type PythonTree, textOf } from './python-tree';
@@ -221,7 +222,7 @@ export function collectPythonSecretContexts(tree: PythonTree, text: string): Pyt
     while (pending.length && names.length < 8) {
       const current = unwrap(pending.pop()!);
       if (current.type === 'boolean_operator' && current.operator === 'or') {
-        pending.push(...current.children.filter((child) => child.field === 'left' || child.field === 'right'));
+        appendAll(pending, current.children.filter((child) => child.field === 'left' || child.field === 'right'));
         continue;
       }
       const name = envReadName(current);

@@ -45,15 +45,30 @@ export function sectionKeyNames(section: string): string[] {
   return [`${section.toLowerCase().replace(/[^a-z0-9]/g, '')}_key`, `${section}_key`];
 }
 
-export function scanTextAssignments(text: string): NamedValue[] {
-  return scanTextRange(text, 0, text.length);
+export interface TextScanOptions {
+  /**
+   * The file is source code of a language without its own parser here (Kotlin, Java, Go …): a literal there is
+   * always quoted, so an unquoted right-hand side is an expression (`userToken = settings?.userToken?.text`).
+   */
+  quotedValuesOnly?: boolean;
 }
+
+export function scanTextAssignments(text: string, options: TextScanOptions = {}): NamedValue[] {
+  return scanTextRange(text, 0, text.length, options);
+}
+
+/** Member access, null-safe calls and scope operators: `a?.b`, `a!!.b`, `a->b`, `A::b`; generics `Token<Kind>`. */
+const EXPRESSION_OPERATORS = /\?\.|!!|->|::|</;
+/** A camelCase variable (`privateKeyPkcs8`, `userToken`): in a code sample, a reference to a value, not one. */
+const CAMEL_CASE_VARIABLE = /^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/;
+/** An image or a status badge: `<img src="…?token=…">`, `![coverage](…?token=…)`. Its token is public, for display. */
+const IMAGE_OR_BADGE = /<img\b|!\[[^\]]{0,200}\]\(|badge/i;
 
 /**
  * The same scan over `text[start, end)` only, with offsets into `text`: shell commands and header strings held
  * in YAML/JSON string values (`run: curl -H "Authorization: Bearer …"`).
  */
-export function scanTextRange(text: string, start: number, end: number): NamedValue[] {
+export function scanTextRange(text: string, start: number, end: number, options: TextScanOptions = {}): NamedValue[] {
   const values: NamedValue[] = [];
   const seenLines = new Set<number>();
   const region = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -84,13 +99,15 @@ export function scanTextRange(text: string, start: number, end: number): NamedVa
       const before = line.slice(Math.max(0, match.index - 10), match.index);
       if (separator.startsWith(':') && USER_FLAG.test(before)) name = 'password';
       // A URL query parameter (`?api_key=…&q=…`) ends at the next `&` or `#`; a form-encoded value at `&name=`.
-      if (match.index > 0 && (line[match.index - 1] === '?' || line[match.index - 1] === '&')) value = value.replace(/[&#].*$/, '');
+      const inQuery = match.index > 0 && (line[match.index - 1] === '?' || line[match.index - 1] === '&');
+      if (inQuery && IMAGE_OR_BADGE.test(line)) continue;
+      if (inQuery) value = value.replace(/[&#].*$/, '');
       else value = value.replace(/&[A-Za-z_][A-Za-z0-9_.-]*=.*$/, '');
       // `${VAR:-default}`, `$(command)`: a reference, cut short at `}` or `)`; a default inside is matched on its own.
       if (value.length < 8 || value.startsWith('${') || value.startsWith('$(')) continue;
-      // An unquoted value with a call or an index in it, or a dotted name, is code (`token = self._fp.read(1)[0]`,
-      // `private_key: ed25519.Ed25519PrivateKey`), not a literal.
-      if (!valueQuote && (/[([]/.test(value) || CODE_PATH.test(value))) continue;
+      // An unquoted value with a call, an index or member access in it, or a dotted name, is code
+      // (`token = self._fp.read(1)[0]`, `private_key: ed25519.Ed25519PrivateKey`), not a literal.
+      if (!valueQuote && (options.quotedValuesOnly || /[([]/.test(value) || EXPRESSION_OPERATORS.test(value) || CODE_PATH.test(value) || CAMEL_CASE_VARIABLE.test(value))) continue;
       const at = start + lineStart + valueStart;
       values.push({ name, value, start: at, end: at + value.length, exact: true });
     }

@@ -36,16 +36,55 @@ export function scriptKindFor(path: string): TsNamespace.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/**
+ * TypeScript's parser takes quadratic time on long runs of modifiers and decorators (`export export …`,
+ * `static public …`, `@a @a …`: 100 KB take 10 s, 2 MB hours). Real code has a handful in a row at most.
+ */
+const MAX_MODIFIER_RUN = 64;
+const MODIFIERS = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
+/** One token: blanks, a line comment, a block comment's start, a word or decorator, or any other character. */
+const SHAPE_TOKEN = /\s+|\/\/[^\n]*|\/\*|@?[A-Za-z_$][\w$]*|[^]/y;
+
+/**
+ * Why TypeScript's parser must not see this text (a shape it takes super-linear time on), or undefined. One linear
+ * pass over the tokens; blanks and comments do not end a run of modifiers.
+ */
+export function unparseableShape(text: string): string | undefined {
+  let run = 0;
+  let index = 0;
+  while (index < text.length) {
+    SHAPE_TOKEN.lastIndex = index;
+    const token = SHAPE_TOKEN.exec(text)![0];
+    index += token.length;
+    if (token === '/*') {
+      const close = text.indexOf('*/', index);
+      if (close < 0) break;
+      index = close + 2;
+    } else if (token[0] === '@' || MODIFIERS.has(token)) {
+      if (++run > MAX_MODIFIER_RUN) return `more than ${MAX_MODIFIER_RUN} modifiers or decorators in a row (TypeScript's parser takes quadratic time on them)`;
+    } else if (!/^\s|^\/\//.test(token)) {
+      run = 0;
+    }
+  }
+  return undefined;
+}
+
+/** Thrown instead of parsing a text of a shape the parser takes super-linear time on (see unparseableShape). */
+export class UnparseableShapeError extends Error {
+  override name = 'UnparseableShapeError';
+}
+
+/** TypeScript's createSourceFile, refused for shapes it takes super-linear time on. */
+export function createSourceFileSafely(path: string, text: string, setParentNodes: boolean): SourceFile {
+  const shape = unparseableShape(text);
+  if (shape) throw new UnparseableShapeError(shape);
+  const ts = loadTypeScript();
+  return ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, setParentNodes, scriptKindFor(path));
+}
+
 /** Parse only: no program, no binder, no type checker. JSDoc is not parsed (we read comments as text). */
 export function parseSourceFile(path: string, text: string): SourceFile {
-  const ts = loadTypeScript();
-  return ts.createSourceFile(
-    path,
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    scriptKindFor(path),
-  );
+  return createSourceFileSafely(path, text, false);
 }
 
 export function syntaxErrorCount(sourceFile: SourceFile): number {
@@ -80,6 +119,9 @@ const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
   Octokit: [],
   Groq: [],
 }));
+
+/** The first item of a `[name, value]` pair: a header or variable name, not a `NAME=value` string of its own. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,100}$/;
 
 const HEADER_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'add']);
 
@@ -324,6 +366,18 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     }
   };
 
+  /**
+   * `algolia: { appId, apiKey, indexName }` (Docusaurus, DocSearch, InstantSearch): a search-only key, public by
+   * design; Algolia documents it as safe to ship in front-end code. Found at the object (parsing sets no parent
+   * pointers), before its properties are visited.
+   */
+  const publicKeys = new Set<Node>();
+  const noteAlgoliaSearchKey = (object: TsNamespace.ObjectLiteralExpression): void => {
+    const names = new Set(object.properties.map((property) => property.name && nameOf(property.name)));
+    if (!names.has('indexName') || !names.has('appId')) return;
+    for (const property of object.properties) if (property.name && nameOf(property.name) === 'apiKey') publicKeys.add(property);
+  };
+
   const enter = (node: Node): boolean => {
     const kind = node.kind;
     // Types, interfaces and imports hold no values: skip their subtrees (a key in a literal type is still found by
@@ -335,7 +389,7 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     switch (kind) {
       case K.PropertyAssignment: {
         const property = node as TsNamespace.PropertyAssignment;
-        addValue(nameOf(property.name), property.initializer);
+        if (!publicKeys.has(property)) addValue(nameOf(property.name), property.initializer);
         break;
       }
       case K.VariableDeclaration: {
@@ -405,10 +459,13 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
       case K.NewExpression:
         visitCall(node as TsNamespace.CallExpression);
         break;
+      case K.ObjectLiteralExpression:
+        noteAlgoliaSearchKey(node as TsNamespace.ObjectLiteralExpression);
+        break;
       case K.ArrayLiteralExpression: {
         // Header tuples: new Headers([['x-api-key', '…']])
         const elements = (node as TsNamespace.ArrayLiteralExpression).elements;
-        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!)) addValue(elements[0].text, elements[1]);
+        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!) && HEADER_NAME.test(elements[0].text)) addValue(elements[0].text, elements[1]);
         break;
       }
     }

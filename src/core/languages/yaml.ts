@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from
 import type { NamedValue } from '../secrets/detect';
 import { flagItemName, listItemAssignment, namedItem, type ListItem } from './dotenv';
 import { isBareKey, mayHoldAssignments, scanTextRange, sectionKeyNames } from './text';
+import { appendAll } from '../arrays';
 
 export interface YamlScan {
   namedValues: NamedValue[];
@@ -71,10 +72,12 @@ export function scanYaml(text: string, documents: Document.Parsed[] = parseYamlD
   const namedValues: NamedValue[] = [];
   const errors: YamlScan['errors'] = [];
   const addText = (item: ListItem): void => {
-    if (mayHoldAssignments(item.value)) namedValues.push(...scanTextRange(text, item.start, item.end));
+    if (mayHoldAssignments(item.value)) appendAll(namedValues, scanTextRange(text, item.start, item.end));
   };
   for (const document of documents) {
     for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
+    // A Bitnami SealedSecret holds ciphertext that only the cluster's controller can open.
+    if (isMap(document.contents) && document.get('kind') === 'SealedSecret') continue;
     const stack: { node: unknown; depth: number; section?: string }[] = [{ node: document.contents, depth: 0 }];
     while (stack.length) {
       const { node, depth, section } = stack.pop()!;

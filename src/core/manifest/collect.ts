@@ -1,9 +1,10 @@
 import type { AnalysisContext } from '../context';
 import { parseManifestFile } from './parse';
-import { isManifestPath } from './schema';
+import { isManifestFile } from './schema';
+import { appendAll } from '../arrays';
 
 /** Manifest files contribute their manifests to the workspace index. */
 export function collectManifests(context: AnalysisContext): void {
-  if (!isManifestPath(context.path)) return;
-  context.facts.manifests.push(...parseManifestFile(context).manifests);
+  if (!isManifestFile(context.path, context.text)) return;
+  appendAll(context.facts.manifests, parseManifestFile(context).manifests);
 }

@@ -5,6 +5,8 @@ import type { AgentManifest, Located, ManifestCredential, ManifestMcpServer, Man
 import type { LineIndex } from '../position';
 import { describeYamlError } from '../languages/yaml';
 import { manifestSchema } from './schema';
+import { appendAll } from '../arrays';
+import { closest } from '../suggest';
 
 export interface ManifestProblem {
   startOffset: number;
@@ -64,7 +66,7 @@ export function parseManifestText(path: string, text: string, lines: LineIndex):
     }
     const parsed = manifestSchema.safeParse(data, { reportInput: true });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) result.problems.push(...describeIssue(document, text, issue as unknown as ZodIssue));
+      for (const issue of parsed.error.issues) appendAll(result.problems, describeIssue(document, text, issue as unknown as ZodIssue));
     }
     const manifest = manifestFacts(path, document, data as Record<string, unknown>, lines, documentRange);
     result.manifests.push(manifest);
@@ -158,34 +160,6 @@ function knownKeys(path: Path): string[] {
     'spec.mcpServers': ['name', 'tools', 'credential'],
   };
   return keys[key] ?? [];
-}
-
-/** The allowed key closest to a typo, when it is close enough to be a typo (edit distance ≤ 2, or a prefix). */
-function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && (bestDistance <= 2 || best.toLowerCase().startsWith(word.toLowerCase())) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 function rangeOf(node: Ranged | null | undefined): [number, number] | undefined {

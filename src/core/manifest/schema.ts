@@ -108,8 +108,20 @@ export const manifestSchema = z
 
 export type ManifestInput = z.input<typeof manifestSchema>;
 
-/** Manifest file names: `*.agent.yaml`, `*.agent.yml`, `*.agent.json`, `agent.yaml`, `agent.yml`. */
+/** Manifest file names: `*.agent.yaml`, `*.agent.yml`, `*.agent.json` (ours by name). */
 export function isManifestPath(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return /\.agent\.(?:ya?ml|json)$/i.test(name) || /^agent\.ya?ml$/i.test(name);
+  return /\.agent\.(?:ya?ml|json)$/i.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** A top-level `apiVersion: agent-guardrail/…` (YAML or JSON). */
+const DECLARES_OUR_API_VERSION = /^["']?apiVersion["']?[ \t]*:[ \t]*["']?agent-guardrail\//m;
+
+/**
+ * Is this file one of our manifests? `*.agent.yaml|yml|json` by name; any other YAML or JSON file (an
+ * `agent.yaml`) only when it says so with `apiVersion: agent-guardrail/v1`: other tools (Continue, for one) use
+ * the name `agent.yaml` for their own formats.
+ */
+export function isManifestFile(path: string, text: string): boolean {
+  if (isManifestPath(path)) return true;
+  return /\.(?:ya?ml|json)$/i.test(path) && DECLARES_OUR_API_VERSION.test(text);
 }

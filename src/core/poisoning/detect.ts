@@ -13,6 +13,8 @@
  * match are in ./examples.ts (kept out of the shipped bundles), checked by a test.
  */
 
+import { appendAll } from '../arrays';
+
 export type PoisonKind = 'hidden-instruction' | 'invisible-unicode' | 'sensitive-file' | 'shadowing';
 
 export interface PoisonMatch {
@@ -90,7 +92,8 @@ export function scanToolText(text: string, options: ScanOptions): PoisonMatch[] 
   for (const pattern of HIDDEN_MARKERS) {
     for (const match of text.matchAll(pattern)) matches.push({ kind: 'hidden-instruction', start: match.index!, end: match.index! + match[0].length, what: `"${escapeInvisible(match[0])}"` });
   }
-  matches.push(...sensitiveFiles(text), ...shadowing(text, options));
+  appendAll(matches, sensitiveFiles(text));
+  appendAll(matches, shadowing(text, options));
   // Longest first at one start; a match inside an earlier one of the same kind says nothing new.
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const reach = new Map<PoisonKind, number>();
@@ -150,7 +153,7 @@ function sensitiveFiles(text: string): PoisonMatch[] {
     // ("never read .env files"): a description that only names a file is documentation.
     const sentenceStart = Math.max(text.lastIndexOf('. ', start) + 1, text.lastIndexOf('\n', start) + 1, start - 160);
     const stops = [text.indexOf('. ', end), text.indexOf('\n', end)].filter((index) => index >= 0);
-    const sentenceEnd = Math.min(stops.length ? Math.min(...stops) : text.length, end + 160);
+    const sentenceEnd = stops.reduce((nearest, stop) => Math.min(nearest, stop), Math.min(text.length, end + 160));
     const sentence = text.slice(sentenceStart, sentenceEnd);
     const verb = (match[0].includes('.env') && !match[0].includes('/') ? EXFIL_VERB : TAKE_VERB).exec(sentence);
     if (!verb || NEGATION.test(text.slice(sentenceStart, start))) continue;

@@ -4,6 +4,8 @@ import { isSecretLikeName, nameWords } from './names';
 import { isPublicJwt, isSignedJwt } from './jwt';
 import { isPlausiblePassword } from './passwords';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
+import { expandStructuredValue } from './structured-values';
+import { appendAll } from '../arrays';
 
 /** A string value found under a name: a property, variable, parameter, header, env var, YAML/JSON key … */
 export interface NamedValue {
@@ -78,7 +80,7 @@ export function detectSecrets(
 
   // Base64 blocks anywhere, and the `data:` values of Kubernetes Secrets, are read decoded.
   const secretData = kubernetesSecretData(text);
-  for (const block of [...secretData, ...base64Blocks(text)]) found.push(...detectDecoded(block, scanner, extraPlaceholders, options));
+  for (const block of [...secretData, ...base64Blocks(text)]) appendAll(found, detectDecoded(block, scanner, extraPlaceholders, options));
 
   for (const folded of foldedValues) {
     for (const match of scanner.scan(folded.value)) {
@@ -86,7 +88,7 @@ export function detectSecrets(
     }
   }
 
-  for (const named of namedValues) {
+  for (const named of namedValues.flatMap(expandStructuredValue)) {
     // A Secret's base64 value is judged decoded (above), not by how random its encoding looks.
     if (secretData.some((block) => block.start <= named.start && named.start < block.end)) continue;
     if (!named.credentialPosition && !isSecretLikeName(named.name, { extraNames: options.extraSecretNames })) continue;
@@ -159,7 +161,7 @@ function dropOverlaps(detections: SecretDetection[]): SecretDetection[] {
     for (const detection of cluster.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || heuristic(a) - heuristic(b) || a.start - b.start)) {
       if (!chosen.some((other) => detection.start < other.end && other.start < detection.end)) chosen.push(detection);
     }
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    appendAll(kept, chosen.sort((a, b) => a.start - b.start));
     cluster = [];
   };
   for (const detection of byStart) {

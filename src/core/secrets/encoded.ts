@@ -5,6 +5,8 @@
  * longer than MAX_BLOCK are skipped (images, fonts, bundles), and at most DECODE_BUDGET characters are decoded per file.
  */
 
+import { appendAll } from '../arrays';
+
 /** Decoded text found at [start, end) of the file. */
 export interface DecodedBlock {
   /** The decoded text (one character per byte; only printable ASCII blocks are kept). */
@@ -87,7 +89,7 @@ export function kubernetesSecretData(text: string): DecodedBlock[] {
   let inData = false;
   let pending: DecodedBlock[] = [];
   const endDocument = () => {
-    if (isSecret) blocks.push(...pending);
+    if (isSecret) appendAll(blocks, pending);
     pending = [];
     isSecret = false;
     inData = false;

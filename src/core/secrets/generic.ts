@@ -1,5 +1,6 @@
 import { hasValidCrc32Checksum } from './checksum';
 import { characterClasses, shannonEntropy } from './entropy';
+import { isIdentifierLike } from './identifiers';
 import { nameWords } from './names';
 import { isHexDigest, isNonSecretIdentifier, isPlaceholder, isUuid } from './placeholders';
 
@@ -23,6 +24,7 @@ const CHECKSUMMED_TOKEN = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
  */
 const UUID_CREDENTIAL_WORDS = new Set(['key', 'apikey', 'secret', 'secretkey', 'clientsecret', 'password', 'passwd', 'pwd', 'pass', 'passphrase']);
 const WORDS_ONLY = /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/;
+const WORD_AND_COUNTER = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)[-_]?\d{1,4}$/;
 const SPACED_TEXT = /\s/;
 /** An env var name or constant written as a string: `OPENAI_API_KEY`, `my-secret-name`. */
 const IDENTIFIER_LIKE = /^[A-Za-z][A-Za-z0-9]*(?:[-_.:/][A-Za-z0-9]+)*$/;
@@ -61,6 +63,8 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   if (isUuid(value)) return uuidIsCredential(options.name);
   if (isNonSecretIdentifier(value)) return false;
   if (WORDS_ONLY.test(value)) return false;
+  // Sentinels and labels made of words (`SECRET_LOG_VALUE_123`, `workos:token-123`, `openai/gpt-5`).
+  if (isIdentifierLike(value, options.passwordLike)) return false;
 
   const entropy = shannonEntropy(value);
   const classes = characterClasses(value);
@@ -69,9 +73,9 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   // Identifiers such as `OPENAI_API_KEY` or `agents/prod/openai` are names of secrets, not secrets.
   if (IDENTIFIER_LIKE.test(value) && !hasDigit && value.length < 40) return false;
   if (isSlug(value)) return false;
-  if (options.passwordLike) {
-    return value.length >= 8 && entropy >= 2.8 && classes >= 3 && !/^[a-z]+\d{1,4}$/i.test(value);
-  }
+  // One word and a counter (`usertoken123`, `jsonwebtoken123`, `hunter2`): typed by a person, not generated.
+  if (WORD_AND_COUNTER.test(value)) return false;
+  if (options.passwordLike) return value.length >= 8 && entropy >= 2.8 && classes >= 3;
   if (value.length >= 32) return entropy >= 3.5 && classes >= 2;
   return entropy >= 3.3 && classes >= 2 && hasDigit;
 }

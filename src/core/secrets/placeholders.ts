@@ -1,7 +1,11 @@
+import { isEncryptedValue, isObviousFake } from './fakes';
+import { holdsUnusableJwt } from './jwt';
+import { isPublicValue } from './public-values';
+
 /**
  * Values that look like credentials but are not: placeholders, template and environment references, secret
- * manager references, documented example keys and identifiers that grant nothing. A detector checks these
- * before reporting anything.
+ * manager references, public, made-up and encrypted values (./public-values, ./fakes, ./jwt) and identifiers
+ * that grant nothing. A detector checks these before reporting anything.
  */
 
 const PLACEHOLDER_PATTERNS: RegExp[] = [
@@ -37,26 +41,9 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^env\(/i,
 ];
 
-/** Documented example credentials from provider docs. */
-const DOCUMENTED_EXAMPLES = new Set([
-  'AKIAIOSFODNN7EXAMPLE',
-  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  'ASIAIOSFODNN7EXAMPLE',
-  // OAuth 2.0 (RFC 6749, RFC 6750) example tokens and client credentials
-  'mF_9.B5f-4.1JqM',
-  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
-  '2YotnFZFEjr1zCsicMWpAA',
-  'tGzv3JOkF0XG5Qx2TlKWIA',
-  'SplxlOBeZQQYbYS6WxSbIA',
-  // the example token on jwt.io and in countless tutorials (HS256, secret "your-256-bit-secret")
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
-  // Stripe's documented test-mode key
-  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
-]);
-
 export function isPlaceholder(value: string, extraPatterns: readonly RegExp[] = []): boolean {
-  if (DOCUMENTED_EXAMPLES.has(value)) return true;
-  if (isRepetitive(value)) return true;
+  if (isPublicValue(value) || isRepetitive(value) || isEncryptedValue(value) || holdsUnusableJwt(value)) return true;
+  if (isObviousFake(value)) return true;
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return true;
   for (const pattern of extraPatterns) if (pattern.test(value)) return true;
   return false;

@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy';
+import { isPlausibleKeyBody } from './key-structure';
 import { KeywordIndex } from './keyword-index';
 import { isDefaultPassword } from './passwords';
 import { isPlaceholder } from './placeholders';
@@ -200,13 +201,15 @@ const MAX_PRIVATE_KEY_LENGTH = 16_384;
 /** Line breaks in the body: real ones, and `\n` / `\r\n` escapes when the key sits in a JS or JSON string. */
 const BODY_LINE_BREAK = /\\r\\n|\\n|\\r|\r\n|\n|\r/;
 const NOT_BASE64 = /[^A-Za-z0-9+/=]/g;
+/** `"…\n" +\n  "…"`: a key written as a JS/Java string concatenation; the `+` is not part of the base64. */
+const STRING_CONCATENATION = /["'`][ \t]{0,20}\+[ \t]{0,20}(?:\r?\n[ \t]{0,80})?["'`]/g;
 
 /**
  * PEM / OpenSSH / PGP private key blocks. Procedural and linear on any input: the BEGIN lines are collected in one
  * pass, the END line is found with indexOf (remembered per block kind), and a BEGIN whose block contains another
  * BEGIN is skipped, so the bodies examined never overlap. Armor headers (`Proc-Type:`, `DEK-Info:`, `Version:` …)
- * are not key material; a block whose body is a placeholder (`...`, `<key>`, `xxxx`) or too short or too uniform
- * to be a key is not reported.
+ * are not key material; a block whose body is a placeholder (`...`, `<key>`, `xxxx`), too short or too uniform,
+ * or does not decode to a key of its kind (./key-structure) is not reported.
  */
 export function scanPrivateKeys(text: string): SecretMatch[] {
   const matches: SecretMatch[] = [];
@@ -232,11 +235,13 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
     const body = text.slice(bodyStart, endIndex);
     if (/\.\.\.|…|<[^<>]*>/.test(body)) continue;
     const base64 = body
+      .replace(STRING_CONCATENATION, '')
       .split(BODY_LINE_BREAK)
       .filter((line) => !line.includes(':'))
       .join('')
       .replace(NOT_BASE64, '');
     if (base64.length < 64 || isPlaceholder(base64) || shannonEntropy(base64) < 4.5) continue;
+    if (!isPlausibleKeyBody(begin[1]!, base64, body.includes('ENCRYPTED'))) continue;
     const end = endIndex + endMarker.length;
     const kind = begin[1]!.replace(/PRIVATE KEY.*/, '').trim();
     matches.push({

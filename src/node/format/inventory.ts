@@ -1,4 +1,14 @@
 import type { Inventory, InventoryAgent } from '../../core/inventory';
+import type { Redactor } from '../../core/redaction';
+import { printable } from './common';
+
+/** Fields that hold file paths or the timestamp: shown as they are. Every other text may come from a file. */
+const PATH_FIELDS = new Set(['generatedAt', 'manifest', 'file', 'folder']);
+
+/** The inventory as it may be written: every name, owner, ref, tool … through the run's redactor. */
+export function redactInventory<T extends Pick<Inventory, 'agents'>>(inventory: T, redactor: Redactor): T {
+  return redactor.deep(inventory, PATH_FIELDS);
+}
 
 const dash = '—';
 
@@ -24,11 +34,12 @@ function findingText(agent: InventoryAgent): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(text.replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
 }
 
 /** Markdown to paste into an access review: a summary table, then one section per agent. */
-export function formatInventoryMarkdown(inventory: Inventory): string {
+export function formatInventoryMarkdown(unredacted: Inventory, redactor: Redactor): string {
+  const inventory = redactInventory(unredacted, redactor);
   const lines = ['# Agent inventory', '', `${inventory.agents.length} agent${inventory.agents.length === 1 ? '' : 's'} · generated ${inventory.generatedAt.slice(0, 10)} by agent-guardrail`, ''];
   lines.push('| Agent | Owner | Environment | Review by | Credentials | Tools | Open findings |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const agent of inventory.agents) {
@@ -38,8 +49,8 @@ export function formatInventoryMarkdown(inventory: Inventory): string {
     );
   }
   for (const agent of inventory.agents) {
-    lines.push('', `## ${agent.name}`, '');
-    const row = (label: string, value: string | undefined) => lines.push(`- **${label}:** ${value ?? dash}`);
+    lines.push('', `## ${printable(agent.name)}`, '');
+    const row = (label: string, value: string | undefined) => lines.push(`- **${label}:** ${value === undefined ? dash : printable(value)}`);
     row('Known from', agent.source === 'code' ? 'code only (no manifest)' : agent.source === 'manifest' ? `manifest \`${agent.manifest}\` (no code found)` : `manifest \`${agent.manifest}\` and code`);
     row('Owner', agent.owner ?? '**none**');
     row('Technical owner', agent.technicalOwner);
@@ -59,8 +70,8 @@ export function formatInventoryMarkdown(inventory: Inventory): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatInventoryJson(inventory: Inventory): string {
-  return JSON.stringify(inventory, null, 2) + '\n';
+export function formatInventoryJson(inventory: Inventory, redactor: Redactor): string {
+  return JSON.stringify(redactInventory(inventory, redactor), null, 2) + '\n';
 }
 
 function csvField(value: string): string {
@@ -68,7 +79,8 @@ function csvField(value: string): string {
 }
 
 /** One row per agent; lists inside a cell are separated by "; ". */
-export function formatInventoryCsv(inventory: Inventory): string {
+export function formatInventoryCsv(unredacted: Inventory, redactor: Redactor): string {
+  const inventory = redactInventory(unredacted, redactor);
   const header = ['name', 'source', 'manifest', 'owner', 'technical_owner', 'environment', 'purpose', 'review_by', 'review_overdue', 'expires', 'revocation', 'credentials', 'tools', 'mcp_servers', 'entrypoints', 'code', 'findings_secrets', 'findings_credentials', 'findings_grants', 'findings_supply_chain', 'findings_ownership', 'findings_manifest'];
   const rows = inventory.agents.map((agent) => [
     agent.name,

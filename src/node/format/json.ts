@@ -1,13 +1,16 @@
 import type { AuditReport } from '../audit';
-import { docsUrl, sortFindings, summarize, TOOL_NAME, TOOL_VERSION } from './common';
+import { docsUrl, redactReport, sortFindings, summarize, TOOL_NAME, TOOL_VERSION } from './common';
 
-/** Machine-readable report. Positions are 1-based here, like every user-facing format. */
-export function formatJson(report: AuditReport): string {
+/** Machine-readable report. Positions are 1-based here, like every user-facing format; paths relative to `root`. */
+export function formatJson(unredacted: AuditReport): string {
+  const report = redactReport(unredacted);
   const summary = summarize(report);
   return (
     JSON.stringify(
       {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        // Finding paths are relative to this folder (the audited root: the git top, or the folder holding the config).
+        root: report.root,
         summary: { errors: summary.error, warnings: summary.warning, notes: summary.note, suppressed: summary.suppressed, baselined: report.baselined, filesAnalyzed: report.filesAnalyzed },
         findings: sortFindings(report.findings).map((finding) => ({
           ruleId: finding.ruleId,

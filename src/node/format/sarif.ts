@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../core/rules';
 import type { AuditReport } from '../audit';
-import { INFORMATION_URI, sortFindings, TOOL_NAME, TOOL_VERSION } from './common';
+import { readRuleDocs } from '../docs';
+import { INFORMATION_URI, redactReport, sortFindings, TOOL_NAME, TOOL_VERSION } from './common';
 
 /**
  * A root-relative path as a relative URI reference: every segment percent-encoded, so that spaces, non-ASCII
@@ -12,7 +13,8 @@ export function relativeUri(path: string): string {
 }
 
 /** SARIF 2.1.0 as GitHub code scanning accepts it: relative URIs under %SRCROOT%, 1-based regions, fingerprints. */
-export function formatSarif(report: AuditReport): string {
+export function formatSarif(unredacted: AuditReport): string {
+  const report = redactReport(unredacted);
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const rootUri = pathToFileURL(report.root.endsWith('/') ? report.root : report.root + '/').href;
   const sarif = {
@@ -31,8 +33,8 @@ export function formatSarif(report: AuditReport): string {
               name: rule.id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
               shortDescription: { text: rule.description },
               fullDescription: { text: `${rule.description}${rule.owasp.length ? ` (${rule.owasp.map((ref) => `OWASP ${ref.id} ${ref.title}`).join('; ')})` : ''}` },
-              helpUri: rule.docsUrl,
-              help: { text: `See ${rule.docsUrl}`, markdown: `[${rule.id} documentation](${rule.docsUrl})` },
+              // The whole documentation page, so code scanning shows it without a link to follow.
+              help: ruleHelp(rule.id, rule.description),
               defaultConfiguration: { level: rule.defaultSeverity },
               properties: {
                 tags: ['security', rule.category, ...rule.owasp.map((ref) => `owasp-${ref.id}`)],
@@ -91,4 +93,9 @@ export function formatSarif(report: AuditReport): string {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function ruleHelp(ruleId: string, description: string): { text: string; markdown: string } {
+  const page = readRuleDocs(ruleId) ?? `# ${ruleId}\n\n${description}\n\nRun \`agent-guardrail explain ${ruleId}\` for the documentation.\n`;
+  return { text: page, markdown: page };
 }

@@ -15,7 +15,6 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'agent-guardrail.agent-guardrail';
 export const SOURCE = 'Agent Guardrail';
-export const DOCS_BASE = 'https://github.com/agent-guardrail/agent-guardrail/blob/main/src/core/rules/';
 /** Upper bound for one wait: generous, because a loaded 2-core CI machine can be slow; not a timing assertion. */
 export const WAIT_MS = 45_000;
 
@@ -182,7 +181,10 @@ export function expectFinding(diagnostics: vscode.Diagnostic[], ruleId: string, 
   assert.equal(typeof code, 'object', 'code is { value, target }');
   assert.equal(code.value, ruleId);
   assert.ok(code.target instanceof vscode.Uri, 'code.target is a Uri');
-  assert.equal(code.target.toString(true), `${DOCS_BASE}${ruleId}.md`);
+  // The rule link opens the documentation page shipped with the extension, in the Markdown preview.
+  assert.equal(code.target.scheme, 'command');
+  assert.equal(code.target.path, 'agentGuardrail.showDocumentation');
+  assert.deepEqual(JSON.parse(decodeURIComponent(code.target.query)), [ruleId]);
   return diagnostic;
 }
 

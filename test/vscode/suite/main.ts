@@ -28,6 +28,7 @@ const { Error: ERROR, Warning: WARNING } = vscode.DiagnosticSeverity;
 
 interface AuditSummary {
   filesAnalyzed: number;
+  filesWithFindings?: number;
   findings: number;
   byCategory: Record<string, number>;
   cancelled?: boolean;
@@ -82,7 +83,7 @@ function defineTests(): void {
         assert.ok(stats.event.startsWith('workspaceContains:') || stats.event.startsWith('onLanguage:') || stats.event.startsWith('onView:'), `activation event ${stats.event}`);
       }
       const commands = await vscode.commands.getCommands(true);
-      for (const id of ['auditWorkspace', 'auditStaged', 'showInventory', 'exportInventory', 'createManifest', 'showOutput']) {
+      for (const id of ['auditWorkspace', 'auditStaged', 'showInventory', 'exportInventory', 'openInventoryReport', 'createManifest', 'fixAll', 'showDocumentation', 'showOutput']) {
         assert.ok(commands.includes(`agentGuardrail.${id}`), `command agentGuardrail.${id} is registered`);
       }
     });
@@ -193,6 +194,7 @@ function defineTests(): void {
       recordTiming('auditWorkspaceCommandMs', performance.now() - started);
       assert.ok(summary && !summary.cancelled, 'the command returns a summary');
       assert.ok(summary.filesAnalyzed >= 13, `files analysed: ${summary.filesAnalyzed}`);
+      assert.ok(summary.filesWithFindings! > 0 && summary.filesWithFindings! < summary.filesAnalyzed, `files with findings: ${summary.filesWithFindings} of ${summary.filesAnalyzed}`);
       assert.equal(summary.findings, Object.values(summary.byCategory).reduce((a, b) => a + b, 0), 'counts per category add up');
       // On disk triage.ts still has its key (the edit above is unsaved): four secrets in four files.
       const problems = () => vscode.languages.getDiagnostics().map(([uri, list]) => `${vscode.workspace.asRelativePath(uri)}: ${describeDiagnostics(list.filter((d) => d.source === 'Agent Guardrail'))}`).join('\n');
@@ -239,6 +241,64 @@ function defineTests(): void {
       assert.equal(triageAgent.source, 'manifest+code');
       assert.deepEqual(triageAgent.tools.map((tool) => tool.name).sort(), ['assign_ticket', 'search_tickets']);
       assert.equal(byName.get('billing-assistant')!.owner, undefined, 'the unowned agent has no owner');
+    });
+
+    it('manifests: completion and hover come from the language server (no YAML extension installed)', async () => {
+      const uri = workspaceFile('agents/support-triage.agent.yaml');
+      const editor = await open(uri);
+      const text = editor.document.getText();
+      const accessLine = text.split('\n').findIndex((line) => line.includes('access: write'));
+      const valueStart = text.split('\n')[accessLine]!.indexOf('write');
+      const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(accessLine, valueStart));
+      const ours = completions.items.filter((item) => ['read', 'write', 'delete', 'admin', 'execute'].includes(typeof item.label === 'string' ? item.label : item.label.label));
+      assert.equal(ours.length, 5, `access values offered: ${completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label)).join(', ')}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(accessLine, valueStart - 4));
+      const markdown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n');
+      assert.match(markdown, /\*\*Access\*\* \(`access`\)/);
+    });
+
+    it('fix all: source.fixAll.agentGuardrail is offered, and editor.codeActionsOnSave applies it when the file is saved', async () => {
+      const uri = workspaceFile('agents/research.agent.yaml');
+      const editor = await open(uri);
+      await waitForDiagnostics(uri, hasRule('credentials/long-lived'), 'credentials/long-lived');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.agentGuardrail');
+      assert.deepEqual(actions.map((action) => [action.title, action.kind?.value]), [['Fix all auto-fixable problems', 'source.fixAll.agentGuardrail']]);
+      await vscode.workspace.getConfiguration('editor', uri).update('codeActionsOnSave', { 'source.fixAll.agentGuardrail': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+      try {
+        assert.ok(await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '# saved with fix all\n')));
+        await editor.document.save();
+        const saved = (await vscode.workspace.fs.readFile(uri)).toString();
+        assert.match(saved, /ttl: 1h/, 'the 30d ttl was shortened on save');
+        await waitForDiagnostics(uri, lacksRule('credentials/long-lived'), 'no credentials/long-lived after the save');
+      } finally {
+        await vscode.workspace.getConfiguration('editor', uri).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it('Show Rule Documentation opens the page shipped with the extension in the Markdown preview', async () => {
+      const page = await vscode.commands.executeCommand<string>('agentGuardrail.showDocumentation', 'secrets/provider-key');
+      assert.ok(page?.endsWith('/dist/docs/rules/secrets/provider-key.md'), page);
+      const deadline = Date.now() + 20_000;
+      const previewOpen = () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType)));
+      while (!previewOpen() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.ok(previewOpen(), 'a Markdown preview tab is open');
+    });
+
+    it('Create Agent Manifest writes a manifest prefilled from the active file’s agent', async () => {
+      await open(workspaceFile('src/agents/billing.ts'));
+      const created = await vscode.commands.executeCommand<{ path?: string; uri?: string }>('agentGuardrail.createManifest');
+      assert.equal(created?.path, 'agents/billing-assistant.agent.yaml');
+      const text = (await vscode.workspace.fs.readFile(vscode.Uri.parse(created!.uri!))).toString();
+      assert.match(text, /^ {2}name: billing-assistant$/m);
+      assert.match(text, /^ {2}entrypoint: src\/agents\/billing\.ts$/m);
+      assert.match(text, /^ {4}- name: issue_refund\n {6}access: write {4}# guessed from the tool; check it\n {6}decision: challenge$/m);
+      await vscode.workspace.fs.delete(vscode.Uri.parse(created!.uri!));
+    });
+
+    it('Open Agent Inventory Report shows the HTML report in a webview', async () => {
+      const length = await vscode.commands.executeCommand<number>('agentGuardrail.openInventoryReport');
+      assert.ok(length && length > 5000, `report of ${length} characters`);
+      assert.ok(vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'Agent Inventory')), 'the report tab is open');
     });
 
     it('honours the workspace’s .agent-guardrail.yaml when the workspace is trusted', async () => {

@@ -1,14 +1,26 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
-import { distinctiveScopes, githubScopesInList, githubScopesInUrl, isScopeKey, mightHoldBroadScope, scopeCandidates, type ScopeHit } from '../../configs/scopes';
+import {
+  callsCloudPlatformOnlyApi,
+  declaresAcceptedScopes,
+  distinctiveScopes,
+  githubScopesInList,
+  githubScopesInUrl,
+  isCloudPlatformScope,
+  isScopeKey,
+  mightHoldBroadScope,
+  scopeCandidates,
+  type ScopeHit,
+} from '../../configs/scopes';
 import { configTrees, forEachString, partRange } from '../../configs/tree';
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
 import { loadTypeScript } from '../../languages/typescript';
-import { isManifestPath } from '../../manifest/schema';
+import { isManifestFile } from '../../manifest/schema';
 import { defineRule, OWASP } from '../rule';
 import { isWildcardGrant } from './wildcards';
+import { appendAll } from '../../arrays';
 
 const RULE = 'grants/broad-oauth-scope';
 
@@ -19,7 +31,7 @@ export const broadOauthScope = defineRule({
   defaultSeverity: 'warning',
   owasp: [OWASP.NHI5, OWASP.ASI03],
   check(context: AnalysisContext) {
-    if (isProsePath(context.path) || !mightHoldBroadScope(context.text)) return;
+    if (isProsePath(context.path) || !mightHoldBroadScope(context.text) || declaresAcceptedScopes(context.path, context.text)) return;
     switch (context.kind) {
       case 'json':
       case 'yaml':
@@ -41,8 +53,15 @@ interface Located {
   end: number;
 }
 
+/** cloud-platform is reported only where the API called has a narrower scope to ask for. */
+function needlessHits(context: AnalysisContext, hits: ScopeHit[]): ScopeHit[] {
+  if (!hits.some((hit) => isCloudPlatformScope(hit.scope))) return hits;
+  const onlyScope = context.memo('cloud-platform-only', () => callsCloudPlatformOnlyApi(context.path, context.text));
+  return onlyScope ? hits.filter((hit) => !isCloudPlatformScope(hit.scope)) : hits;
+}
+
 function reportHits(context: AnalysisContext, node: Located, hits: ScopeHit[]): void {
-  for (const hit of hits) {
+  for (const hit of needlessHits(context, hits)) {
     const [start, end] = partRange(context.text, node, hit.from, hit.to);
     reportCapped(context, RULE, start, end, hit.message);
   }
@@ -51,14 +70,14 @@ function reportHits(context: AnalysisContext, node: Located, hits: ScopeHit[]): 
 /** Scopes in one string value: distinctive ones anywhere, GitHub ones in a scope list or an authorize URL. */
 function scopesIn(value: string, inScopeList: boolean, skip?: (word: string) => boolean): ScopeHit[] {
   const hits = distinctiveScopes(value);
-  if (inScopeList) hits.push(...githubScopesInList(value, skip));
-  else hits.push(...githubScopesInUrl(value));
+  if (inScopeList) appendAll(hits, githubScopesInList(value, skip));
+  else appendAll(hits, githubScopesInUrl(value));
   return hits;
 }
 
 function checkTrees(context: AnalysisContext): void {
   // In a manifest, `admin:*` and friends are already grants/wildcard-scope findings.
-  const skip = isManifestPath(context.path) ? isWildcardGrant : undefined;
+  const skip = isManifestFile(context.path, context.text) ? isWildcardGrant : undefined;
   for (const tree of configTrees(context)) {
     forEachString(tree, (node, key) => {
       if (key === 'permissions' && node.value.trim() === 'write-all') {
@@ -84,11 +103,11 @@ function checkLines(context: AnalysisContext): void {
     const assignment = /^\s{0,40}(?:export\s{1,10})?([A-Za-z_][\w.-]{0,100})["']?\s{0,10}[=:]/.exec(line);
     if (assignment && isScopeKey(assignment[1]!)) {
       const from = assignment[0].length;
-      hits.push(...githubScopesInList(line.slice(from)).map((hit) => ({ ...hit, from: hit.from + from, to: hit.to + from })));
+      appendAll(hits, githubScopesInList(line.slice(from)).map((hit) => ({ ...hit, from: hit.from + from, to: hit.to + from })));
     } else {
-      hits.push(...githubScopesInUrl(line));
+      appendAll(hits, githubScopesInUrl(line));
     }
-    for (const hit of hits) reportCapped(context, RULE, node.start + hit.from, node.start + hit.to, hit.message);
+    for (const hit of needlessHits(context, hits)) reportCapped(context, RULE, node.start + hit.from, node.start + hit.to, hit.message);
   });
 }
 
@@ -113,22 +132,28 @@ function checkCode(context: AnalysisContext): void {
     if (offset < lastString) continue;
     const found = stringAt(ts, sourceFile, offset);
     if (!found) continue;
-    const { node, scope } = found;
+    const { node, scope, declaration } = found;
     lastString = node.end;
+    if (declaration) continue;
     reportHits(context, { value: node.text, start: node.getStart(sourceFile), end: node.end }, scopesIn(node.text, scope));
   }
 }
 
 type StringNode = TsNamespace.StringLiteral | TsNamespace.NoSubstitutionTemplateLiteral | TsNamespace.TemplateLiteralLikeNode;
 
-/** The string literal (or template part) containing `offset`, and whether it is in a scope list. Iterative. */
-function stringAt(ts: Ts, sourceFile: TsNamespace.SourceFile, offset: number): { node: StringNode; scope: boolean } | undefined {
+/**
+ * The string literal (or template part) containing `offset`, whether it is in a scope list, and whether it is in
+ * a generated API client's `static get scopes()` (the scopes the API accepts, not a grant). Iterative.
+ */
+function stringAt(ts: Ts, sourceFile: TsNamespace.SourceFile, offset: number): { node: StringNode; scope: boolean; declaration: boolean } | undefined {
   let node: Node = sourceFile;
   let scope = false;
+  let declaration = false;
   for (;;) {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
-      return { node, scope };
+      return { node, scope, declaration };
     }
+    if (ts.isGetAccessorDeclaration(node) && nameOf(ts, node.name) === 'scopes') declaration = true;
     let next: Node | undefined;
     ts.forEachChild(node, (child) => {
       if (child.pos <= offset && offset < child.end) {

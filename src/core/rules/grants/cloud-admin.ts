@@ -18,6 +18,7 @@ import {
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
 import { defineRule, OWASP } from '../rule';
+import { appendAll } from '../../arrays';
 
 const RULE = 'grants/cloud-admin';
 
@@ -59,13 +60,13 @@ function checkTrees(context: AnalysisContext): void {
     const problems: Problem[] = [];
     if (iam || k8s) {
       forEachObject(tree, (node) => {
-        if (iam) problems.push(...policyProblems(node));
-        if (k8s) problems.push(...rbacProblems(node));
+        if (iam) appendAll(problems, policyProblems(node));
+        if (k8s) appendAll(problems, rbacProblems(node));
       });
     }
     if (iam || gcp || managedNames) {
       forEachString(tree, (node, key) => {
-        if (gcp) problems.push(...gcpProblems(node));
+        if (gcp) appendAll(problems, gcpProblems(node));
         if (managedNames) {
           const name = MANAGED_POLICY_KEYS.test(key ?? '') ? node.value.trim() : '';
           if (Object.hasOwn(MANAGED_POLICIES, name)) problems.push({ node, message: MANAGED_POLICIES[name as keyof typeof MANAGED_POLICIES] });
@@ -75,7 +76,7 @@ function checkTrees(context: AnalysisContext): void {
           const embedded = parseTree(node.value, [], { allowTrailingComma: true });
           if (!embedded) return;
           const inner: Problem[] = [];
-          forEachObject(fromJson(embedded), (object) => inner.push(...policyProblems(object)));
+          forEachObject(fromJson(embedded), (object) => appendAll(inner, policyProblems(object)));
           for (const problem of inner) problems.push({ node, message: problem.message });
         }
       });
@@ -93,11 +94,11 @@ function policyProblems(node: TreeObject): Problem[] {
   if (aws) {
     // `statement` in lower case is Terraform's block; `Statement` is a policy document.
     const terraform = !getKey(node, 'Statement') && getKey(node, 'statement') !== undefined;
-    for (const statement of objectsOf(aws)) problems.push(...statementProblems(statement, terraform));
+    for (const statement of objectsOf(aws)) appendAll(problems, statementProblems(statement, terraform));
   }
   // Serverless Framework: `provider.iam.role.statements`, and the older `provider.iamRoleStatements`.
   for (const key of ['statements', 'iamRoleStatements']) {
-    for (const statement of objectsOf(getKey(node, key))) problems.push(...statementProblems(statement, false));
+    for (const statement of objectsOf(getKey(node, key))) appendAll(problems, statementProblems(statement, false));
   }
   return problems;
 }

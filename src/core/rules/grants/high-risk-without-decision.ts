@@ -8,6 +8,7 @@ export const highRiskWithoutDecision = defineRule({
   id: 'grants/high-risk-without-decision',
   description: 'A manifest tool with write, delete, admin or execute access has no run-time decision (allow, challenge or deny); an error in production.',
   defaultSeverity: 'warning',
+  fixable: true,
   owasp: [OWASP.ASI02, OWASP.NHI5],
   fileKinds: MANIFEST_KINDS,
   check(context: AnalysisContext) {

@@ -1,14 +1,16 @@
 import type { AnalysisContext } from '../../context';
 import type { AgentManifest } from '../../facts';
 import type { Severity } from '../../types';
+import { isPlaceholderValue } from '../../manifest/placeholders';
 import { forEachManifest, MANIFEST_KINDS } from '../manifest-helpers';
 import { defineRule, OWASP, type RuleDefinition } from '../rule';
 
 type MetadataField = 'owner' | 'description' | 'reviewBy' | 'technicalOwner' | 'revocation';
 
 /**
- * A rule that reports a manifest whose metadata lacks one field, at that field if it is present but empty,
- * otherwise at the `metadata` key. `productionOnly` limits it to `environment: production`.
+ * A rule that reports a manifest whose metadata lacks one field, or holds a placeholder in it (`TODO: …`,
+ * `team:your-team`, an owner at example.com), at that field if it is present, otherwise at the `metadata` key.
+ * `productionOnly` limits it to `environment: production`.
  */
 export function missingFieldRule(options: {
   id: `ownership/${string}`;
@@ -16,7 +18,8 @@ export function missingFieldRule(options: {
   description: string;
   defaultSeverity: Severity;
   productionOnly?: boolean;
-  message: (agentName: string) => string;
+  /** `placeholder` is empty, or ` ("team:your-team" is a placeholder)` to insert after the first clause. */
+  message: (agentName: string, placeholder: string) => string;
 }): RuleDefinition {
   return defineRule({
     id: options.id,
@@ -28,9 +31,10 @@ export function missingFieldRule(options: {
     check(context: AnalysisContext) {
       forEachManifest(context, (manifest: AgentManifest, at) => {
         if (options.productionOnly && manifest.environment !== 'production') return;
-        if (manifest[options.field]) return;
+        const value = manifest[options.field];
+        if (value && !isPlaceholderValue(options.field, value)) return;
         const [start, end] = at(['metadata', options.field]);
-        context.report(options.id, start, end, options.message(manifest.name ?? 'this agent'));
+        context.report(options.id, start, end, options.message(manifest.name ?? 'this agent', value ? ` (${JSON.stringify(value)} is a placeholder)` : ''));
       });
     },
   });

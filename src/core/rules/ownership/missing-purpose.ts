@@ -5,5 +5,5 @@ export const missingPurpose = missingFieldRule({
   field: 'description',
   description: "An agent manifest does not state the agent's purpose (metadata.description).",
   defaultSeverity: 'warning',
-  message: (name) => `Agent "${name}" has no stated purpose. Add metadata.description with the business process it serves, so reviewers can judge whether its access fits the task.`,
+  message: (name, placeholder) => `Agent "${name}" has no stated purpose${placeholder}. Add metadata.description with the business process it serves, so reviewers can judge whether its access fits the task.`,
 });

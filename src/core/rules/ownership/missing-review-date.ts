@@ -5,5 +5,5 @@ export const missingReviewDate = missingFieldRule({
   field: 'reviewBy',
   description: 'An agent manifest has no next access review date (metadata.reviewBy).',
   defaultSeverity: 'warning',
-  message: (name) => `Agent "${name}" has no access review date. Add metadata.reviewBy (YYYY-MM-DD) so its access is re-approved on a schedule.`,
+  message: (name, placeholder) => `Agent "${name}" has no access review date${placeholder}. Add metadata.reviewBy (YYYY-MM-DD) so its access is re-approved on a schedule.`,
 });

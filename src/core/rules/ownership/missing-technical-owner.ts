@@ -6,5 +6,5 @@ export const missingTechnicalOwner = missingFieldRule({
   description: 'A production agent manifest names no reachable engineer (metadata.technicalOwner).',
   defaultSeverity: 'warning',
   productionOnly: true,
-  message: (name) => `Production agent "${name}" has no technical owner. Add metadata.technicalOwner (user:<email>) so an engineer can be reached when it misbehaves.`,
+  message: (name, placeholder) => `Production agent "${name}" has no technical owner${placeholder}. Add metadata.technicalOwner (user:<email>) so an engineer can be reached when it misbehaves.`,
 });

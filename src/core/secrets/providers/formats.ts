@@ -1,5 +1,5 @@
 import { looksLikeSecretValue } from '../generic';
-import { decodeBase64Url, isPublicJwt, isSignedJwt } from '../jwt';
+import { decodeBase64Url, isPublicJwt, isSignedJwt, isUnusableJwt } from '../jwt';
 import { isDefaultPassword, isPlausiblePassword } from '../passwords';
 import { isPlaceholder } from '../placeholders';
 import { boundaryBefore, type ProviderDetector } from '../provider-types';
@@ -53,7 +53,7 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     bounded: true,
     publicPrefix: 'eyJ',
     minEntropy: 4.0,
-    validate: (secret) => isSignedJwt(secret) && !isPublicJwt(secret),
+    validate: (secret) => isSignedJwt(secret) && !isPublicJwt(secret) && !isUnusableJwt(secret),
   },
   {
     id: 'url-password',

@@ -1,0 +1,111 @@
+/**
+ * Values that are made up on sight: a marker word written into them (`…FAKE…`, `sk-test-dummy-…`,
+ * `AKIA…EXAMPLE`), sequences typed by hand (`1234567890abcdef`, `a1b2c3d4…`, `abcd1234…`, `qwerty…`), instructions
+ * in place of a value (`REPLACE_WITH_PASSWORD`), and ciphertext that only a key elsewhere opens (SOPS, Ansible
+ * Vault, Vault transit, KMS, Jasypt, Spring Cloud Config; Sealed Secrets are recognised by their YAML kind).
+ */
+
+/** Words that say "this is not a real credential" when they stand as a word of their own in a value. */
+const MARKERS = new Set([
+  'fake', 'dummy', 'example', 'examples', 'invalid', 'test', 'testing', 'sample', 'mock', 'mocked', 'bogus',
+  'placeholder', 'redacted', 'notreal', 'fixture', 'nonexistent', 'wrong', 'expired', 'revoked',
+]);
+/** Short markers recognised inside a case-consistent run of letters (`AKIAFAKEKEY…`, `mydummykey`). */
+const EMBEDDED_MARKERS = /dummy|fake/;
+/**
+ * Markers of seven letters or more, recognised inside any run of letters and in values of any length, key material
+ * included: chance does not write them (`…bPxRfiCYEXAMPLEKEY`, `…wEXAMPLEtc764…`).
+ */
+const LONG_EMBEDDED_MARKERS = /example|invalid|placeholder|redacted|notreal/;
+/** Letter runs, split at case changes: `fakeToken` → fake, Token; `TEST-TOKEN` → TEST, TOKEN; `CYEXAMPLEKEY` whole. */
+const WORD_RUNS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g;
+const LETTER_RUNS = /[A-Za-z]{7,}/g;
+/** A mode word after a provider prefix (`sk_test_…`, `FLWSECK_TEST-…`) says which environment, not "fake". */
+const MODE_PREFIX = /^[A-Za-z]{2,12}[_-]test[_-]/i;
+
+/**
+ * Longer values are key material (a PEM body, a long JWT), where a four-letter marker word or a short sequence
+ * can occur by chance; there only the long embedded markers count.
+ */
+const MAX_WORD_CHECK_LENGTH = 200;
+
+function hasMarkerWord(value: string): boolean {
+  if (!/[A-Za-z]{4}/.test(value)) return false;
+  const wholeWords = value.length <= MAX_WORD_CHECK_LENGTH;
+  const modeWord = MODE_PREFIX.test(value);
+  if (wholeWords) {
+    // Case-consistent runs (`fakeToken` → fake, Token): a marker as a word, or a short one inside (`AKIAFAKEKEY`).
+    for (const [run] of value.matchAll(WORD_RUNS)) {
+      const word = run.toLowerCase();
+      if ((MARKERS.has(word) && !(modeWord && word === 'test')) || (run.length > 4 && EMBEDDED_MARKERS.test(word))) return true;
+    }
+  }
+  // Long markers in any run of letters, whatever the case around them (`…wEXAMPLEtc764…`).
+  for (const [run] of value.matchAll(LETTER_RUNS)) if (LONG_EMBEDDED_MARKERS.test(run.toLowerCase())) return true;
+  return false;
+}
+
+/** `not a real key`, `not-my-real-password`. */
+const NOT_REAL = /(?:^|[^a-z])not[-_ ](?:a[-_ ]|my[-_ ]|the[-_ ])?real(?:[^a-z]|$)/i;
+const BASE64 = /^[A-Za-z0-9+/]{16,684}={0,2}$/;
+
+/** Base64 of printable text that says it is made up (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`: "not my real password"). */
+function encodesMadeUpText(value: string): boolean {
+  if (!BASE64.test(value) || value.length % 4 !== 0) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
+  return NOT_REAL.test(decoded) || hasMarkerWord(decoded) || INSTRUCTION.test(decoded);
+}
+
+/** Instructions written where the value goes: `REPLACE_WITH_PASSWORD`, `enter-your-key`, `put_token_here`. */
+const INSTRUCTION = /(?:^|[^a-z])(?:replace[-_ ]?(?:with|this|me)|(?:enter|insert|put|paste|add|set)[-_ ]?(?:your|the|a|an|real)[-_ ]|[-_ ]here(?:[^a-z]|$)|must[-_ ]be[-_ ]set|to[-_ ]be[-_ ](?:replaced|set|filled))/i;
+
+/** Keyboard rows and alphabets that hand-typed fakes walk along. */
+const WALKS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEXT = new Map<string, string>();
+for (const walk of WALKS) for (let i = 0; i + 1 < walk.length; i++) NEXT.set(walk[i]!, `${NEXT.get(walk[i]!) ?? ''}${walk[i + 1]}`);
+
+function follows(previous: string, current: string): boolean {
+  const a = previous.toLowerCase();
+  const b = current.toLowerCase();
+  return (NEXT.get(a)?.includes(b) ?? false) || (NEXT.get(b)?.includes(a) ?? false);
+}
+
+/**
+ * Typed by hand: most characters continue a sequence from the one before (`1234567890abcdef`, `abcd1234efgh5678`,
+ * `qwertyuiop`, descending too) or from the one two back (`a1b2c3d4e5f6`). A random value almost never does.
+ */
+export function isHandTypedSequence(value: string): boolean {
+  const letters = value.replace(/[^A-Za-z0-9]/g, '');
+  if (letters.length < 8) return false;
+  let adjacent = 0;
+  let interleaved = 0;
+  for (let i = 1; i < letters.length; i++) {
+    if (follows(letters[i - 1]!, letters[i]!)) adjacent++;
+    if (i >= 2 && follows(letters[i - 2]!, letters[i]!)) interleaved++;
+  }
+  const steps = letters.length - 1;
+  return adjacent >= steps * 0.6 || interleaved >= (steps - 1) * 0.75;
+}
+
+/** Ciphertext formats: the value is encrypted, and the key that opens it is not in the file. */
+const ENCRYPTED = [
+  /^ENC\[(?:AES256_GCM|AES\d*|PKCS7),/, // SOPS
+  /^\$ANSIBLE_VAULT;\d/, // Ansible Vault
+  /^vault:v\d+:/, // HashiCorp Vault transit
+  /^ENC\([^)]{8,}\)$/, // Jasypt
+  /^\{cipher\}/, // Spring Cloud Config
+  /^AQICAH[A-Za-z0-9+/]{40,}={0,2}$/, // AWS KMS ciphertext blob (base64)
+  /^-----BEGIN PGP MESSAGE-----/,
+];
+
+export function isEncryptedValue(value: string): boolean {
+  return ENCRYPTED.some((pattern) => pattern.test(value));
+}
+
+/** Made up: a marker word, an instruction, a hand-typed sequence, or base64 of text that says so. */
+export function isObviousFake(value: string): boolean {
+  if (hasMarkerWord(value)) return true;
+  if (value.length > MAX_WORD_CHECK_LENGTH) return false;
+  return NOT_REAL.test(value) || INSTRUCTION.test(value) || isHandTypedSequence(value) || encodesMadeUpText(value);
+}

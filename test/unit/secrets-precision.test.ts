@@ -1,0 +1,298 @@
+import { strict as assert } from 'node:assert';
+import { generateKeyPairSync } from 'node:crypto';
+import { isObviousFake, isEncryptedValue, isHandTypedSequence } from '../../src/core/secrets/fakes';
+import { isIdentifierLike } from '../../src/core/secrets/identifiers';
+import { decodeJwt, holdsUnusableJwt, isUnusableJwt } from '../../src/core/secrets/jwt';
+import { isPlausibleKeyBody } from '../../src/core/secrets/key-structure';
+import { isPlaceholder } from '../../src/core/secrets/placeholders';
+import { isPublicValue } from '../../src/core/secrets/public-values';
+import { expectNone, expectSecrets } from '../helpers';
+
+/*
+ * Precision on real code: the shapes that real repositories (openai-agents-js, the MCP servers and SDK, langchainjs,
+ * the AI SDK, Cline, Continue, VoltAgent) hold and that are not credentials, each next to a real-looking secret in
+ * the same file that is still reported at its exact position. Values are assembled at run time; the random ones were
+ * made for these tests and never issued by anyone.
+ */
+
+const GENERIC = 'secrets/generic-secret';
+const PROVIDER = 'secrets/provider-key';
+const PRIVATE_KEY = 'secrets/private-key';
+const TOKEN = ['Vd', 'PGQ9ENcrieoUG0EmF7GwSj11ondSp3'].join('');
+const PASSWORD = ['EZYB', 'uohLBi!F40'].join('');
+const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;
+const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+const jwt = (header: object, payload: object, signature: string): string => `${base64url(header)}.${base64url(payload)}.${signature}`;
+const SIGNATURE = ['UHWLcSfHYp4rWh', '-ZFBMSj-mF0crR_PrYk92nmQweBog'].join('');
+
+describe('generic secrets: names, labels and sentinels are not secrets', () => {
+  it('does not report CONSTANT_CASE test sentinels, labelled dummy tokens or namespaced keys in TypeScript', () => {
+    const text = lines(
+      "import { describe, expect, it } from 'vitest';",
+      '',
+      "describe('redaction', () => {",
+      "  it('never logs the tool output', async () => {",
+      "    const secret = 'SECRET_HANDOFF_OUTPUT_SCHEMA_123';",
+      "    const persistenceSecret = 'SECRET_GUARDRAIL_PERSISTENCE_SPAN_4211';",
+      "    const details = { secret: 'SECRET_COMBINED_LOG_VALUE_123', password: 'S3_FILES_OPTION_SENTINEL' };",
+      "    const env = { ROTATING_TOKEN: 'credential-2:rotating', TOKEN: 'credential-1:openai-key' };",
+      "    const headers = { Authorization: 'Bearer workos:token-123' };",
+      "    const bot = { botToken: '123456:TEST-TOKEN' };",
+      "    const tools = { calculator: { apiKey: 'calculator-456' } };",
+      "    const issueSecret = 'ISSUE-17040-TEXT-FILE-ONLY-9f31c7';",
+      `    const leaked = { apiKey: '${TOKEN}' };`,
+      '  });',
+      '});',
+      "export const CLIENT_CAPABILITIES_META_KEY = 'io.modelcontextprotocol/clientCapabilities';",
+    );
+    expectSecrets('packages/agents-core/test/logger.test.ts', text, [[`${GENERIC} 13:31-13:63`, TOKEN]]);
+  });
+
+  it('does not report a model id under a key ending in -pass, or NAME=value strings paired in an array', () => {
+    const json = lines('{', '  "cline-pass": "openai/gpt-5",', '  "cline-api-key": "' + TOKEN + '"', '}');
+    expectSecrets('webview/settings.json', json, [[`${GENERIC} 3:21-3:53`, TOKEN]]);
+    const code = lines(
+      'expect(mountCall?.[0].args).toEqual(',
+      '  expect.arrayContaining([',
+      "    'AWS_ACCESS_KEY_ID=released-access-key',",
+      "    'AWS_SECRET_ACCESS_KEY=released-secret-key',",
+      '  ]),',
+      ');',
+    );
+    expectNone('packages/sandbox/test/vercel.test.ts', code);
+  });
+
+  it('reads a JSON object held in a string member by member, at exact positions', () => {
+    const text = lines(
+      'const mounts = {',
+      "  gcs: { serviceAccountCredentials: '{\"type\":\"service_account\",\"private_key\":\"secret\"}' },",
+      "  box: { boxConfigCredentials: '{\"boxAppSettings\":{\"clientID\":\"id,with,comma\",\"clientSecret\":\"secret=value\"}}' },",
+      `  prod: { credentials: '{"client_id":"agent","client_secret":"${TOKEN}"}' },`,
+      '};',
+    );
+    expectSecrets('src/mounts.ts', text, [[`${GENERIC} 4:63-4:95`, TOKEN]]);
+  });
+
+  it('does not read an expression as a value in languages it does not parse (Kotlin, Java, Go)', () => {
+    const kotlin = lines(
+      'override fun apply() {',
+      '    settings.continueState.userToken = mySettingsComponent?.userToken?.text',
+      '    settings.continueState.apiKey = mySettingsComponent!!.apiKeyField.text',
+      '    val token = userToken',
+      `    val fallbackToken = "${TOKEN}"`,
+      '}',
+    );
+    expectSecrets('services/ContinueExtensionSettingsService.kt', kotlin, [[`${GENERIC} 5:26-5:58`, TOKEN]]);
+    expectNone('internal/config.go', lines('func load(cfg *Config) {', '\tapiKey := cfg.APIKey', '\ttoken := strings.TrimSpace(cfg.Token)', '}'));
+    // in a shell script or an INI file an unquoted value is a literal
+    expectSecrets('deploy/env.sh', lines(`export AGENT_TOKEN=${TOKEN}`), [[`${GENERIC} 1:20-1:52`, TOKEN]]);
+  });
+
+  it('does not report an Algolia search-only key in a DocSearch config, but reports other keys beside it', () => {
+    const searchKey = ['80f0ff7c2952', '10b58b46e0623e09654c'].join('');
+    const text = lines(
+      'const config = {',
+      '  themeConfig: {',
+      '    algolia: {',
+      '      appId: "C1TWP51DBB",',
+      `      apiKey: "${searchKey}",`,
+      '      indexName: "web",',
+      '    },',
+      `    analytics: { apiKey: "${TOKEN}" },`,
+      '  },',
+      '};',
+      'export default config;',
+    );
+    expectSecrets('website/docusaurus.config.ts', text, [[`${GENERIC} 8:27-8:59`, TOKEN]]);
+  });
+});
+
+describe('package documentation and type declarations', () => {
+  it('reads no named values in a declaration file, but still finds provider keys in its comments', () => {
+    const key = ['ghp_', 'xWTN51KNfHZEXverO9hMsgadw87KOF46DZvb'].join('');
+    const text = lines(
+      'export interface AwsSdkSigV4Config {',
+      '  credentials: MergeFunctions<AwsCredentialIdentityProvider, MemoizedProvider<AwsCredentialIdentity>> & AwsSdkSigV4Memoized;',
+      '  password: z.ZodOptional<z.ZodString>;',
+      '}',
+      '/**',
+      ' * @example',
+      ` *   clientSecret: "VERYLONGSECRET${TOKEN}",`,
+      ` *   token: "${key}",`,
+      ' */',
+      'type DotToken = PunctuationToken<SyntaxKind.DotToken>;',
+    );
+    expectSecrets('dist-types/commands/CreateTokenCommand.d.ts', text, [[`${PROVIDER} 8:14-8:54`, key]]);
+  });
+
+  it('does not report README examples: a word and a counter, variables, badge tokens, base64 of "not my real password"', () => {
+    const badge = ['Ld4rXhPYRr', 'Xm7pKq2Wc9vZ5X0='].join('');
+    const text = lines(
+      '<a href="https://openbase.com/js/js-sdsl"><img src="https://badges.openbase.com/js/rating/js-sdsl.svg?token=' + badge + '" /></a>',
+      '',
+      '```js',
+      'const auth = createAppAuth({ appId: 1, privateKey: privateKeyPkcs8, clientSecret: clientSecret1 });',
+      'const { token } = await auth({ type: "oauth-user", code: "random123" });',
+      '// { "type": "token", "token": "jsonwebtoken123", "access_token": "existingtoken123" }',
+      "const registry = { auth: 'aXNhYWNzOm5vdCBteSByZWFsIHBhc3N3b3Jk', password: 'bm90IG15IHJlYWwgcGFzc3dvcmQ=' };",
+      `const real = { token: "${TOKEN}" };`,
+      '```',
+    );
+    expectSecrets('node_modules/@octokit/auth-app/README.md', text, [[`${GENERIC} 8:24-8:56`, TOKEN]]);
+  });
+
+  it('a token that expired before JWTs existed, and an AWS documentation session token, are test values', () => {
+    const expiredInTests = jwt({ alg: 'RS256', typ: 'JWT' }, { iat: -30, exp: 570, iss: 1 }, SIGNATURE.repeat(8));
+    assert.ok(isUnusableJwt(expiredInTests));
+    const sessionToken = `AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/${'qkPpKPi/kMcGdQrmGdeehM4IC1Nt'.repeat(8)}`;
+    assert.ok(isPlaceholder(sessionToken), 'EXAMPLE inside a long value');
+  });
+});
+
+describe('public, made-up and encrypted values', () => {
+  it('does not report documented example keys and emulator keys, also with a character changed', () => {
+    const azurite = ['Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UV', 'ErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='].join('');
+    const cosmos = ['C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqo', 'bD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw=='].join('');
+    const awsSecret = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE', 'KEY'].join('');
+    const awsChanged = `${awsSecret.slice(0, 10)}Q${awsSecret.slice(11)}`;
+    const google = ['AIzaSyDaGmWKa4JsXZ-', 'HjGw7ISLn_3namBGewQe'].join('');
+    for (const value of [azurite, cosmos, awsSecret, awsChanged, google]) assert.ok(isPublicValue(value) || isPlaceholder(value), value);
+    const text = lines(
+      "const azureAccountName = 'devstoreaccount1';",
+      `const azureAccountKey = '${azurite}';`,
+      `const cosmosKey = '${cosmos}';`,
+      `const awsSecretAccessKey = '${awsChanged}';`,
+      `const googleApiKey = '${google}';`,
+      `const accountKey = '${TOKEN}';`,
+    );
+    expectSecrets('integration-tests/node/sandbox-storage-mounts.mjs', text, [[`${GENERIC} 6:21-6:53`, TOKEN]]);
+  });
+
+  it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
+    const fakes = [
+      'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',
+      '1234567890abcdef', 'a1b2c3d4e5f6g7h8', 'abcd1234efgh5678', 'qwertyuiop123456', 'my-dummy-secret-value', 'put_your_key_here_123',
+    ];
+    for (const value of fakes) assert.ok(isObviousFake(value), value);
+    for (const value of [TOKEN, PASSWORD, 'sk_test_51Hx9kQ2mLp7Rz', 'FLWSECK_TEST-3e8f0a9b7c6d5e4f']) assert.ok(!isObviousFake(value), value);
+    assert.ok(isHandTypedSequence('9876543210zyxw') && !isHandTypedSequence(TOKEN));
+    const sops = 'ENC[AES256_GCM,data:Tr7oXq2==,iv:1Bq9Zk0Wm4Vp7Tb6Nc1Yd5Hf0Gj=,tag:q7VxT2mLp9Rz==,type:str]';
+    for (const value of [sops, '$ANSIBLE_VAULT;1.1;AES256', 'vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==', 'ENC(nrmZtkF7T0kjG/VodDvBw93Ct8EgjCA+)', '{cipher}AQA9Nv6sK2Lx7Wm']) {
+      assert.ok(isEncryptedValue(value), value);
+    }
+    const yaml = lines(
+      'database:',
+      '  password: REPLACE_WITH_PASSWORD',
+      '  replica_password: 1234567890abcdef',
+      `  admin_password: ${sops}`,
+      '  api_key: sk-test-dummy-key-1234',
+      `  backup_password: "${PASSWORD}"`,
+    );
+    expectSecrets('config/app.yaml', yaml, [[`${GENERIC} 6:21-6:35`, PASSWORD]]);
+  });
+
+  it('does not report a Bitnami SealedSecret, whose values only the cluster can decrypt', () => {
+    const ciphertext = `AgB${Buffer.from(Array.from({ length: 420 }, (_, i) => (i * 37 + 11) % 256)).toString('base64')}`;
+    const text = lines(
+      'apiVersion: bitnami.com/v1alpha1',
+      'kind: SealedSecret',
+      'metadata:',
+      '  name: agent-credentials',
+      'spec:',
+      '  encryptedData:',
+      `    OPENAI_API_KEY: ${ciphertext}`,
+      `    DB_PASSWORD: ${ciphertext.slice(8)}`,
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'data:',
+      `  AGENT_TOKEN: ${TOKEN}`,
+    );
+    expectSecrets('deploy/sealed.yaml', text, [[`${GENERIC} 13:16-13:48`, TOKEN]]);
+  });
+});
+
+describe('JWT structure', () => {
+  const header = { alg: 'HS256', typ: 'JWT' };
+  const payload = { userId: 'user_01K9GBD9EKGTDH0RF7W05354EV', iat: 1762559447 };
+
+  it('decodes header, payload and signature size', () => {
+    const token = jwt(header, payload, SIGNATURE);
+    assert.deepEqual(decodeJwt(token), { header, payload, signatureBytes: 32 });
+    assert.equal(decodeJwt('eyJub3QiOiJhIGp3dCJ9.e30.x'), undefined);
+    assert.equal(decodeJwt(TOKEN), undefined);
+  });
+
+  it('an unsigned token, a token with a stand-in signature and a Supabase demo key authenticate nothing', () => {
+    assert.ok(isUnusableJwt(jwt({ alg: 'none', typ: 'JWT' }, payload, '')));
+    assert.ok(isUnusableJwt(jwt({ alg: 'RS256', typ: 'JWT', kid: 'test-key-id' }, payload, 'signature')));
+    assert.ok(isUnusableJwt(jwt(header, { iss: 'supabase-demo', role: 'anon' }, SIGNATURE)));
+    assert.ok(!isUnusableJwt(jwt(header, payload, SIGNATURE)));
+    assert.ok(holdsUnusableJwt(`workos:${jwt({ alg: 'none' }, payload, '')}`));
+    assert.ok(!holdsUnusableJwt(`a long label that is not a prefix ${jwt({ alg: 'none' }, payload, '')}`));
+  });
+
+  it('does not report unsigned or stand-in-signed test tokens, and reports a signed one', () => {
+    const unsigned = `workos:${jwt({ alg: 'none', typ: 'JWT' }, { sub: 'testId', email: 'test@cline.bot', exp: 1899578924 }, '')}`;
+    const standIn = jwt({ alg: 'RS256', typ: 'JWT', kid: 'test-key-id' }, { iss: 'test@test.iam.gserviceaccount.com', exp: 1616165216 }, 'signature');
+    const signed = jwt(header, payload, SIGNATURE);
+    const text = lines('{', `  "accessToken": "${unsigned}",`, `  "idToken": "${standIn}",`, `  "refreshToken": "${signed}"`, '}');
+    const found = expectedAt(text, signed);
+    expectSecrets('tests/configs/default/data/settings/providers.json', text, [[`${GENERIC} ${found}`, signed]]);
+  });
+});
+
+/** `line:col-line:col` of the only occurrence of `value` in `text`, on one line. */
+function expectedAt(text: string, value: string): string {
+  const start = text.indexOf(value);
+  const before = text.slice(0, start).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1]!.length + 1;
+  return `${line}:${column}-${line}:${column + value.length}`;
+}
+
+describe('private keys: the body must be a key of its kind', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString().trimEnd();
+  const body = (pem: string) => pem.split('\n').filter((row) => !row.startsWith('-----')).join('');
+
+  it('decodes PEM bodies: DER length and version, OpenSSH and PGP headers', () => {
+    assert.ok(isPlausibleKeyBody('PRIVATE KEY', body(rsa), false));
+    const stub = body(rsa).slice(0, 128);
+    assert.ok(!isPlausibleKeyBody('PRIVATE KEY', stub, false), 'a header promising 600 bytes followed by 94');
+    assert.ok(!isPlausibleKeyBody('RSA PRIVATE KEY', Buffer.alloc(300, 7).toString('base64'), false));
+    assert.ok(isPlausibleKeyBody('RSA PRIVATE KEY', Buffer.alloc(300, 7).toString('base64'), true), 'legacy encrypted bodies are ciphertext');
+    assert.ok(!isPlausibleKeyBody('OPENSSH PRIVATE KEY', Buffer.alloc(300, 7).toString('base64'), false));
+    assert.ok(!isPlausibleKeyBody('PGP PRIVATE KEY BLOCK', Buffer.alloc(300, 7).toString('base64'), false));
+  });
+
+  it('does not report a stub "key" cut after two lines, and reports a real one', () => {
+    const stubBody = body(rsa).slice(0, 128);
+    const text = lines(
+      '// Fallback: create minimal test certificates if OpenSSL is not available',
+      'const key = `-----BEGIN PRIVATE KEY-----',
+      stubBody.slice(0, 64),
+      stubBody.slice(64),
+      '-----END PRIVATE KEY-----`;',
+      `const realKey = \`${rsa}\`;`,
+    );
+    const start = text.indexOf(rsa);
+    const startLine = text.slice(0, start).split('\n').length;
+    const endLine = startLine + rsa.split('\n').length - 1;
+    expectSecrets('packages/fetch/src/fetch.e2e.test.ts', text, [[`${PRIVATE_KEY} ${startLine}:18-${endLine}:26`, rsa]]);
+  });
+});
+
+describe('identifier-like values', () => {
+  it('tells names made of words from random values', () => {
+    for (const value of ['SECRET_LOG_VALUE_123', 'workos:token-123', 'openai/gpt-5', 'neo4j/pleaseletmein', 'secret=value', 'io.modelcontextprotocol/clientCapabilities']) {
+      assert.ok(isIdentifierLike(value), value);
+    }
+    for (const value of [TOKEN, 'my-app-secret-8f9a7b6c5d4e3f2a1b0c', 'mySuperSecretJwtKey123', 'prod_9fQ2xKp7LmZ4rT8w']) assert.ok(!isIdentifierLike(value), value);
+    assert.ok(isIdentifierLike('calculator-456') && !isIdentifierLike('Winter-2024', true) && isIdentifierLike('S3_FILES_OPTION_SENTINEL', true));
+  });
+
+  it('keeps provider findings intact', () => {
+    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN'].join('');
+    expectSecrets('src/agent.ts', lines(`const openai = new OpenAI({ apiKey: '${key}' });`), [[`${PROVIDER} 1:38-1:${38 + key.length}`, key]]);
+  });
+});
