@@ -450,7 +450,7 @@ describe('secrets in other text files', () => {
       `    "os.environ[\\"MISTRAL_API_KEY\\"] = \\"${MISTRAL}\\"\\n"`,
       '] } ] }',
     );
-    expectSecrets('notebooks/eval.ipynb', notebook, [[`${GENERIC} 3:42-3:74`, MISTRAL]]);
+    expectSecrets('notebooks/eval.ipynb', notebook, [[`${PROVIDER} 3:42-3:74`, MISTRAL]]);
   });
 
   it('does not report code on the right of an assignment in Python', () => {

@@ -238,7 +238,7 @@ describe('JWT structure', () => {
     const signed = jwt(header, payload, SIGNATURE);
     const text = lines('{', `  "accessToken": "${unsigned}",`, `  "idToken": "${standIn}",`, `  "refreshToken": "${signed}"`, '}');
     const found = expectedAt(text, signed);
-    expectSecrets('tests/configs/default/data/settings/providers.json', text, [[`${GENERIC} ${found}`, signed]]);
+    expectSecrets('tests/configs/default/data/settings/providers.json', text, [[`${PROVIDER} ${found}`, signed]]);
   });
 });
 
@@ -292,7 +292,7 @@ describe('identifier-like values', () => {
   });
 
   it('keeps provider findings intact', () => {
-    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJ0YTAITJUI5_SIULVqjkVfIbiZGpGKVKnN'].join('');
+    const key = ['sk-proj-', 'NBMgDRXNF9ZWfYXuxYUF-JScJT3BlbkFJI5_SIULVqjkVfIbiZGpGKVKnN'].join('');
     expectSecrets('src/agent.ts', lines(`const openai = new OpenAI({ apiKey: '${key}' });`), [[`${PROVIDER} 1:38-1:${38 + key.length}`, key]]);
   });
 });
