@@ -66,6 +66,13 @@ interface Tree {
 }
 
 /** Deterministic random letters and digits (a fixed seed per value, so failures reproduce). */
+/** `items` in consecutive runs of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let start = 0; start < items.length; start += size) runs.push(items.slice(start, start + size));
+  return runs;
+}
+
 function randomToken(seed: number, length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let state = seed;
@@ -177,7 +184,8 @@ function buildTree(): Tree {
   // both sides and in related information), names a key as its entrypoint (manifest/unknown-entrypoint), its owner
   // and a tool; a code agent has a key as its name and its @owner tag.
   const openai = (label: string, seed: number): string => {
-    const key = `sk-proj-${randomToken(seed, 28)}_${randomToken(seed + 1, 28)}`;
+    // An issued key's shape: two random halves of equal length around the T3BlbkFJ marker.
+    const key = `sk-proj-${randomToken(seed, 28)}T3BlbkFJ${randomToken(seed + 1, 28)}`;
     planted.push({ label, value: key, pieces: [{ text: key, publicPrefix: 'sk-proj-'.length }] });
     return key;
   };
@@ -256,7 +264,8 @@ function buildTree(): Tree {
       '.env': env.join('\n') + '\n',
       'docs/setup.md': markdown.join('\n'),
       'scripts/run.py': python.join('\n') + '\n',
-      'config/credentials.ini': bounded.join('\n') + '\n',
+      // Several files: at most MAX_FINDINGS_PER_RULE findings of a rule are listed per file.
+      ...Object.fromEntries(chunks(bounded, 100).map((lines, index) => [`config/credentials-${index + 1}.ini`, lines.join('\n') + '\n'])),
       'keys/deploy.pem': rsa,
       'config/service-account.json': `{\n  "type": "service_account",\n  "private_key": "${escaped}"\n}\n`,
       'config/broken.yaml': `api_key: >${brokenYamlSecret}\ntoken: !${taggedSecret}\nother: [unclosed\n`,
