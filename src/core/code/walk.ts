@@ -52,6 +52,8 @@ export interface ToolDef {
   displayName?: string;
   /** Hosted MCP tool without `allowedTools`: every tool of the server. */
   allTools?: boolean;
+  /** A plain-object tool's own object (`{ description, inputSchema, execute }`), for its approval options. */
+  options?: ObjectLiteral;
   /** Start/end of the callee (for findings about the definition itself). */
   headStart: number;
   headEnd: number;
