@@ -159,6 +159,14 @@ export class WorkspaceIndex {
     const add = (finding: Finding | undefined) => {
       if (finding) findings.push(finding);
     };
+    // A tool definition shared by several agents of the file is reported once.
+    const reportedDefinitions = new Set<string>();
+    const addOnce = (finding: CrossFileFinding) => {
+      const key = `${finding.ruleId}:${finding.startOffset}`;
+      if (reportedDefinitions.has(key)) return;
+      reportedDefinitions.add(key);
+      add(crossFileFinding(config, finding));
+    };
 
     const ownerRequired = !ownerOptionalMatcher(config.ownerOptional)(path);
     for (const agent of indexed.facts.agents) {
@@ -173,9 +181,9 @@ export class WorkspaceIndex {
       }
       if (coverage.manifest && (coverage.via === 'entrypoint' || coverage.via === 'name')) {
         for (const finding of undeclaredTools(config, agent, coverage.manifest)) add(finding);
-        for (const finding of unenforcedDecisions(agent, coverage.manifest)) add(crossFileFinding(config, finding));
+        for (const finding of unenforcedDecisions(agent, coverage.manifest)) addOnce(finding);
       } else if (!coverage.manifest) {
-        for (const finding of unapprovedHighRiskTools(agent)) add(crossFileFinding(config, finding));
+        for (const finding of unapprovedHighRiskTools(agent)) addOnce(finding);
       }
     }
 

@@ -262,12 +262,36 @@ describe('grants/unapproved-high-risk-tool', () => {
     assert.deepEqual(fixesFor({ path: 'src/ops.ts', text: OPS, finding: findings[0]!, config: defaultConfig() }).filter((fix) => fix.title.startsWith('Require')), []);
   });
 
+  it('a tool shared by several agents is reported once; an agent handed over as a tool is judged by its own tools', () => {
+    const desk = `import { Agent, tool } from '@openai/agents';
+import { z } from 'zod';
+
+const sendInvoiceEmail = tool({
+  name: 'send_invoice_email',
+  description: 'Emails an invoice to the customer.',
+  parameters: z.object({ invoiceId: z.string() }),
+  execute: async ({ invoiceId }) => \`sent \${invoiceId}\`,
+});
+
+const refundAgent = new Agent({ name: 'refunds', instructions: 'Explain refund rules.', tools: [sendInvoiceEmail] });
+const billingAgent = new Agent({ name: 'billing', instructions: 'Answer billing questions.', tools: [sendInvoiceEmail] });
+
+export const desk = new Agent({
+  name: 'desk',
+  instructions: 'Route to the right expert.',
+  tools: [refundAgent.asTool({ toolName: 'refund_expert', toolDescription: 'Answers refund questions.' })],
+});
+`;
+    const [finding] = expectCrossFile({ 'src/desk.ts': desk }, [UNAPPROVED], [['src/desk.ts', `${UNAPPROVED} 4:26-4:30`, 'tool']]);
+    assert.match(finding!.message, /^Tool "send_invoice_email" sends messages/);
+  });
+
   it('an agent covered by a manifest is judged by its decisions instead', () => {
     expectCrossFile({ 'src/refunds.ts': REFUNDS, 'agents/refunds.agent.yaml': REFUNDS_MANIFEST }, [UNAPPROVED], []);
   });
 
   it('risk by name: shell, deletion, payments, messages, database writes; read-only names never', () => {
-    const risks = ['run_command', 'deleteFile', 'issue_refund', 'transfer_funds', 'send_email', 'post_slack_message', 'execute_sql', 'drop_table', 'get_deleted_items', 'list_payments', 'search_email', 'summarize', 'create_payment', 'checkout', 'purge_cache', 'insert_rows', 'update_record', 'reply_to_comment', 'sendSms', 'draft_email', 'http_post'].map((name) => [name, riskOf(name)]);
+    const risks = ['run_command', 'deleteFile', 'issue_refund', 'transfer_funds', 'send_email', 'post_slack_message', 'execute_sql', 'drop_table', 'get_deleted_items', 'list_payments', 'search_email', 'summarize', 'create_payment', 'checkout', 'purge_cache', 'insert_rows', 'update_record', 'reply_to_comment', 'sendSms', 'draft_email', 'http_post', 'removeUser', 'remove_todo', 'remove_background', 'write_sql', 'run_query'].map((name) => [name, riskOf(name)]);
     assert.deepEqual(risks, [
       ['run_command', 'runs shell commands'],
       ['deleteFile', 'deletes data'],
@@ -290,6 +314,11 @@ describe('grants/unapproved-high-risk-tool', () => {
       ['sendSms', 'sends messages'],
       ['draft_email', undefined],
       ['http_post', undefined],
+      ['removeUser', 'deletes data'],
+      ['remove_todo', undefined],
+      ['remove_background', undefined],
+      ['write_sql', undefined],
+      ['run_query', 'writes to a database'],
     ]);
   });
 });

@@ -760,7 +760,9 @@ class Linker {
   private approvals(): void {
     const nodes = new Map<ToolDef, Node>();
     for (const [node, def] of this.w.toolDefs) nodes.set(def, node);
+    const subAgents = new Set<CodeTool>();
     for (const { tool, def } of this.toolRefs) {
+      if (def.subAgent) subAgents.add(tool);
       const node = nodes.get(def);
       const optionsNode = def.options ?? (node && definitionOptionsNode(this.ts, node, def));
       const options = def.options ?? (optionsNode && this.resolveObject(optionsNode));
@@ -775,7 +777,7 @@ class Linker {
       for (const tool of tools) {
         const via = gates.all ?? (tool.name !== undefined ? gates.tools.get(tool.name) : undefined);
         if (via && tool.approval?.gate !== 'always') tool.approval = { gate: 'always', via };
-        const risk = tool.kind === 'shell' ? 'runs shell commands' : riskOf(tool.name);
+        const risk = tool.kind === 'shell' ? 'runs shell commands' : subAgents.has(tool) ? undefined : riskOf(tool.name);
         if (risk) tool.risk = risk;
       }
     }
