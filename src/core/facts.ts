@@ -28,6 +28,24 @@ export interface CodeTool {
   endOffset: number;
   /** `shellTool()`, a tool whose implementation hands model input to a shell … */
   kind?: 'function' | 'mcp-all' | 'hosted' | 'shell' | 'computer';
+  /** Other names the tool goes by: Mastra's `id` when the agent's record key (the name the model sees) differs. */
+  aliases?: string[];
+  /** Whether the code makes a person approve each call; undefined when the definition could not be read. */
+  approval?: ToolApproval;
+  /** Where the tool is defined in this file (its `tool(`/`createTool(` callee, or the record entry of a plain object tool). */
+  definition?: { range: Range; startOffset: number; endOffset: number; framework: AgentFramework };
+  /** What makes the tool high-risk, when its name says so (shell, deletion, payments, outbound messages, database writes). */
+  risk?: string;
+}
+
+/**
+ * How the code gates a tool's calls on a person: `always` (needsApproval: true, requireApproval: true, interrupt() in
+ * the tool, a human-in-the-loop middleware that names it), `conditional` (a function decides per call), `none`.
+ */
+export interface ToolApproval {
+  gate: 'always' | 'conditional' | 'none';
+  /** The option or call that gates it, for the inventory and messages: `needsApproval`, `interrupt()` … */
+  via?: string;
 }
 
 /** An agent defined in code: `new Agent({...})`, `createReactAgent(...)`, `generateText({ tools })` … */

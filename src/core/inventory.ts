@@ -1,4 +1,5 @@
-import type { AgentManifest, CodeAgent } from './facts';
+import { enforcement, manifestToolFor } from './decisions';
+import type { AgentManifest, CodeAgent, CodeTool, ToolApproval } from './facts';
 import type { Finding } from './types';
 import type { WorkspaceIndex } from './workspace';
 
@@ -14,11 +15,20 @@ export interface InventoryCredential {
 export interface InventoryTool {
   name: string;
   access?: string;
+  /** The run-time decision the manifest states (allow, challenge, deny). */
   decision?: string;
   /** Listed in the manifest. */
   declared: boolean;
   /** Handed to the model in code. */
   usedInCode: boolean;
+  /** Whether the code makes a person approve each call (`always`, `conditional`, `none`), and with what. */
+  approval?: ToolApproval;
+  /** For decision challenge or deny: whether the code enforces it (`unknown` when the definition could not be read). */
+  enforcement?: 'enforced' | 'not enforced' | 'unknown';
+  /** What makes the tool high-risk, when its name says so. */
+  risk?: string;
+  /** Other names the code uses for it (Mastra: the record key the model sees, or the tool's `id`). */
+  aliases?: string[];
 }
 
 export interface InventoryAgent {
@@ -84,12 +94,29 @@ export function buildInventory(index: WorkspaceIndex, findings: Finding[], now: 
   const inventory: InventoryAgent[] = [];
   for (const manifest of manifests) {
     const code = agents.filter((agent) => coveredBy.get(agent) === manifest);
-    const usedTools = new Set(code.flatMap((agent) => agent.tools.flatMap((tool) => (tool.name ? [tool.name] : []))));
-    const declared = new Set(manifest.tools.map((tool) => tool.name));
-    const tools: InventoryTool[] = [
-      ...manifest.tools.map((tool) => ({ name: tool.name, access: tool.access, decision: tool.decision, declared: true, usedInCode: usedTools.has(tool.name) })),
-      ...[...usedTools].filter((name) => !declared.has(name) && !manifest.mcpServers.some((server) => server.tools.includes(name))).map((name) => ({ name, declared: false, usedInCode: true })),
-    ];
+    const codeTools = code.flatMap((agent) => agent.tools.filter((tool) => tool.name !== undefined));
+    // A code tool counts for the manifest tool it matches by name or alias (Mastra's record key vs `id`).
+    const matched = new Set<CodeTool>();
+    const tools: InventoryTool[] = manifest.tools.map((declared) => {
+      const inCode = codeTools.find((tool) => manifestToolFor({ ...manifest, tools: [declared] }, tool));
+      if (inCode) matched.add(inCode);
+      const state = enforcement(declared.decision, inCode);
+      return {
+        name: declared.name,
+        access: declared.access,
+        decision: declared.decision,
+        declared: true,
+        usedInCode: !!inCode,
+        ...codeDetails(inCode, declared.name),
+        ...(state && { enforcement: state }),
+      };
+    });
+    const seen = new Set<string>();
+    for (const tool of codeTools) {
+      if (matched.has(tool) || seen.has(tool.name!) || manifest.mcpServers.some((server) => server.tools.includes(tool.name!))) continue;
+      seen.add(tool.name!);
+      tools.push({ name: tool.name!, declared: false, usedInCode: true, ...codeDetails(tool, tool.name!) });
+    }
     const files = new Set([manifest.file, ...code.map((agent) => agent.file)]);
     inventory.push({
       name: manifest.name ?? manifest.file,
@@ -133,7 +160,7 @@ export function buildInventory(index: WorkspaceIndex, findings: Finding[], now: 
       reviewOverdue: false,
       expired: false,
       credentials: codeCredentials([agent], findings),
-      tools: agent.tools.flatMap((tool) => (tool.name ? [{ name: tool.name, declared: false, usedInCode: true }] : [])),
+      tools: agent.tools.flatMap((tool) => (tool.name ? [{ name: tool.name, declared: false, usedInCode: true, ...codeDetails(tool, tool.name) }] : [])),
       unresolvedTools: unresolved([agent]),
       mcpServers: [],
       entrypoints: [],
@@ -143,6 +170,13 @@ export function buildInventory(index: WorkspaceIndex, findings: Finding[], now: 
   }
   inventory.sort((a, b) => a.name.localeCompare(b.name));
   return { generatedAt: now.toISOString(), agents: inventory };
+}
+
+/** What the code says about a tool: its approval gate, risk and other names. */
+function codeDetails(tool: CodeTool | undefined, shownAs: string): Pick<InventoryTool, 'approval' | 'risk' | 'aliases'> {
+  if (!tool) return {};
+  const aliases = [tool.name, ...(tool.aliases ?? [])].filter((name): name is string => name !== undefined && name !== shownAs);
+  return { ...(tool.approval && { approval: tool.approval }), ...(tool.risk && { risk: tool.risk }), ...(aliases.length && { aliases }) };
 }
 
 function location(agent: CodeAgent): { file: string; line: number; framework: string } {

@@ -1,5 +1,6 @@
 import ignore from 'ignore';
 import { effectiveSeverity, type ResolvedConfig } from './config';
+import { unapprovedHighRiskTools, unenforcedDecisions, type CrossFileFinding } from './decisions';
 import type { AgentManifest, CodeAgent, FileFacts } from './facts';
 import { getRule } from './rules';
 import { fingerprintOf } from './secrets/redact';
@@ -158,6 +159,14 @@ export class WorkspaceIndex {
     const add = (finding: Finding | undefined) => {
       if (finding) findings.push(finding);
     };
+    // A tool definition shared by several agents of the file is reported once.
+    const reportedDefinitions = new Set<string>();
+    const addOnce = (finding: CrossFileFinding) => {
+      const key = `${finding.ruleId}:${finding.startOffset}`;
+      if (reportedDefinitions.has(key)) return;
+      reportedDefinitions.add(key);
+      add(crossFileFinding(config, finding));
+    };
 
     const ownerRequired = !ownerOptionalMatcher(config.ownerOptional)(path);
     for (const agent of indexed.facts.agents) {
@@ -172,6 +181,9 @@ export class WorkspaceIndex {
       }
       if (coverage.manifest && (coverage.via === 'entrypoint' || coverage.via === 'name')) {
         for (const finding of undeclaredTools(config, agent, coverage.manifest)) add(finding);
+        for (const finding of unenforcedDecisions(agent, coverage.manifest)) addOnce(finding);
+      } else if (!coverage.manifest) {
+        for (const finding of unapprovedHighRiskTools(agent)) addOnce(finding);
       }
     }
 
@@ -217,6 +229,10 @@ function makeFinding(config: ResolvedConfig, ruleId: string, file: string, range
   };
 }
 
+function crossFileFinding(config: ResolvedConfig, finding: CrossFileFinding): Finding | undefined {
+  return makeFinding(config, finding.ruleId, finding.file, finding.range, finding.startOffset, finding.endOffset, finding.message, finding.basis, finding.related);
+}
+
 function declaredToolNames(manifest: AgentManifest): { names: Set<string>; everything: boolean } {
   const names = new Set<string>();
   let everything = false;
@@ -237,6 +253,8 @@ function undeclaredTools(config: ResolvedConfig, agent: CodeAgent, manifest: Age
     if (!tool.name || tool.kind === 'mcp-all') continue;
     // A hosted MCP tool is named after its server: it is declared under spec.mcpServers, not spec.tools.
     if (tool.kind === 'hosted' ? servers.has(tool.name) || names.has(tool.name) : names.has(tool.name)) continue;
+    // Mastra: the manifest may name the tool by its `id` rather than the record key the model sees.
+    if (tool.aliases?.some((alias) => names.has(alias))) continue;
     const finding = makeFinding(
       config,
       'grants/undeclared-tool',

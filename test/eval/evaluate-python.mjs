@@ -11,9 +11,9 @@
 //     finding of those rules in a Python file is a false positive.
 // Usage: node test/tools/build.mjs && node test/eval/evaluate-python.mjs [--json]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CORPUS_ROOT, describeFinding, describePositive, loadLabels, perNegativeCategory, REPO_ROOT, runAgentGuardrail, runSecretlint, score } from './score.mjs';
 
 const CODE_RULES = ['grants/unrestricted-shell', 'grants/all-mcp-tools', 'grants/env-passthrough', 'grants/undeclared-tool'];
@@ -23,7 +23,10 @@ const cli = process.env.AGENT_GUARDRAIL_CLI || join(REPO_ROOT, 'dist', 'cli.js')
 function runCli(args) {
   const emptyConfig = join(mkdtempSync(join(tmpdir(), 'agent-guardrail-eval-')), '.agent-guardrail.yaml');
   writeFileSync(emptyConfig, '{}\n');
-  const result = spawnSync(process.execPath, [cli, ...args, '--config', emptyConfig], { cwd: CORPUS_ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  // The corpus is audited as a root of its own (git stops above it): paths in findings and the inventory are then
+  // relative to the corpus, as the labels are, not to the repository's top.
+  const env = { ...process.env, GIT_CEILING_DIRECTORIES: dirname(realpathSync(CORPUS_ROOT)) };
+  const result = spawnSync(process.execPath, [cli, ...args, '--config', emptyConfig], { cwd: CORPUS_ROOT, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0 && result.status !== 1) throw new Error(`agent-guardrail ${args[0]} exited with ${result.status}: ${result.stderr}`);
   return JSON.parse(result.stdout);
 }

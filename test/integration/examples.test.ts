@@ -21,6 +21,7 @@ describe('the example workspace (examples/)', () => {
         'examples/config/agent-runner-policy.json:7:17 grants/cloud-admin',
         'examples/deploy/notifier.yaml:13:22 secrets/provider-key',
         'examples/src/agents/billing.ts:9:28 secrets/provider-key',
+        'examples/src/agents/billing.ts:20:21 grants/unapproved-high-risk-tool',
         'examples/src/agents/billing.ts:30:47 grants/unrestricted-shell',
         'examples/src/agents/billing.ts:36:29 ownership/unowned-agent',
         'examples/src/agents/research.ts:22:16 grants/all-mcp-tools',
@@ -40,7 +41,7 @@ describe('the example workspace (examples/)', () => {
     assert.ok(markdown.stdout.startsWith('# Agent inventory\n\n3 agents · generated '));
     assert.ok(markdown.stdout.includes('| support-triage | team:support-platform | production | 2027-03-31 | openai: vault, ttl 15m<br>openai sk-proj-…DiZe: **hardcoded** | search_tickets (read)<br>assign_ticket (write, decision allow) | secrets 1 |'));
     assert.ok(markdown.stdout.includes('| research-assistant | team:product-research | staging | 2026-06-30 **(overdue)** |'));
-    assert.ok(markdown.stdout.includes('| billing-assistant | **none** | — | — | stripe sk_live_…InhN: **hardcoded**<br>OPENAI_API_KEY: environment | lookup_invoice<br>issue_refund<br>run_report | secrets 1, grants 1, ownership 1 |'));
+    assert.ok(markdown.stdout.includes('| billing-assistant | **none** | — | — | stripe sk_live_…InhN: **hardcoded**<br>OPENAI_API_KEY: environment | lookup_invoice<br>issue_refund (moves money, **no approval**)<br>run_report (runs shell commands, **no approval**) | secrets 1, grants 2, ownership 1 |'));
 
     const json = JSON.parse(runCli(['inventory', 'examples', '--format', 'json'], REPO_ROOT).stdout) as { agents: { name: string; source: string; entrypoints: string[]; code: { file: string; line: number; framework: string }[] }[] };
     assert.deepEqual(

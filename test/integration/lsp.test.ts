@@ -135,9 +135,10 @@ describe('language server over stdio (dist/server.js)', function () {
     writeTree(root, { 'src/triage.ts': AGENT, '.env': `OPENAI_API_KEY=${OPENAI_KEY}\n` });
     await client.initialize(root);
     const result = await client.request<{ filesAnalyzed: number; findings: number; byCategory: Record<string, number> }>('workspace/executeCommand', { command: 'agent-guardrail.auditWorkspace', arguments: [] });
-    assert.deepEqual(result, { filesAnalyzed: 2, filesWithFindings: 2, findings: 2, byCategory: { secrets: 1, ownership: 1 } });
+    assert.deepEqual(result, { filesAnalyzed: 2, filesWithFindings: 2, findings: 3, byCategory: { secrets: 1, grants: 1, ownership: 1 } });
     assert.deepEqual(summary(await client.diagnostics(uri('.env'))), [`secrets/provider-key 1:16-1:${16 + OPENAI_KEY.length}`]);
-    assert.deepEqual(summary(await client.diagnostics(uri('src/triage.ts'))), ['ownership/unowned-agent 7:23-7:32']);
+    // Unowned, and its refund tool runs without approval.
+    assert.deepEqual(summary(await client.diagnostics(uri('src/triage.ts'))), ['ownership/unowned-agent 7:23-7:32', 'grants/unapproved-high-risk-tool 5:16-5:20']);
   });
 
   it('returns the agent inventory', async () => {

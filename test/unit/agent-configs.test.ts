@@ -174,6 +174,11 @@ describe('grants/auto-approval', () => {
       "command": "npx",
       "args": ["-y", "@modelcontextprotocol/server-everything@2025.9.25"],
       "autoApprove": ["*"]
+    },
+    "slack": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-slack@2025.4.25"],
+      "alwaysAllow": ["slack_list_channels", "slack_get_users", "slack_post_message", "get_or_create_channel"]
     }
   }
 }
@@ -181,9 +186,11 @@ describe('grants/auto-approval', () => {
       [`${AUTO} 7:73-7:93`, '"merge_pull_request"'],
       [`${AUTO} 7:95-7:118`, '"create_or_update_file"'],
       [`${AUTO} 18:23-18:26`, '"*"'],
+      [`${AUTO} 23:65-23:85`, '"slack_post_message"'],
+      [`${AUTO} 23:87-23:110`, '"get_or_create_channel"'],
     ]);
     assert.match(findings[0]!.message, /^"alwaysAllow" lets the agent call "merge_pull_request" of MCP server "github" without asking/);
-    assert.deepEqual(findings.map((finding) => finding.severity), ['warning', 'warning', 'error']);
+    assert.deepEqual(findings.map((finding) => finding.severity), ['warning', 'warning', 'error', 'warning', 'warning']);
   });
 
   it('.vscode/settings.json: global auto-approve, permission level, terminal, URL and edit catch-alls, Windsurf allow-list', () => {

@@ -11,6 +11,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { AnalysisContext } from '../context';
 import type { CodeAgent, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
+import { agentGates, definitionOptionsNode, riskOf, toolApproval, type AgentGates } from './approval';
 import { browserExposedMessage, browserExposedName } from './public-env';
 import { codeToolAt, envPassthroughMessage, lastBefore } from './common';
 import { isMcpClientFactory } from './modules';
@@ -101,6 +102,8 @@ class Linker {
   private readonly shellDefs = new Set<ToolDef>();
   private readonly reported = new Set<string>();
   private readonly paramCache = new Map<FunctionLike, Set<string>[]>();
+  /** Each agent's tools with the gates its own options set (human-in-the-loop middleware …). */
+  private readonly agentTools: { tools: CodeTool[]; gates: AgentGates }[] = [];
 
   constructor(
     private readonly w: Walker,
@@ -119,6 +122,7 @@ class Linker {
     this.envPassthrough();
     this.shell();
     for (const { tool, def } of this.toolRefs) if (this.shellDefs.has(def)) tool.kind = 'shell';
+    this.approvals();
   }
 
   // ---------------------------------------------------------------- environment and browser exposure
@@ -176,6 +180,7 @@ class Linker {
     const servers = options && this.w.propValue(options, 'mcpServers');
     if (servers && !isFunctionLikeNode(this.ts, servers)) this.mcpServers(servers, tools, name);
     if (tools.some((tool) => tool.name === undefined || tool.kind === 'mcp-all')) complete = false;
+    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, (expression) => this.resolveObject(expression)) });
     const ownerTag = this.ownerTag(site.statements);
     this.scan.agents.push({
       file: this.context.path,
@@ -224,6 +229,8 @@ class Linker {
         else if (ts.isShorthandPropertyAssignment(property)) def = this.recordValueDef(property.name, key);
         else if (ts.isMethodDeclaration(property)) def = this.implicitDef(property, key);
         const tool = this.tool(key, def?.kind === 'mcp-all' ? 'function' : (def?.kind ?? 'function'), property.name);
+        // Mastra: the model sees the record key; a manifest may still name the tool by its own `id`.
+        if (def?.name !== undefined && def.name !== key) tool.aliases = [def.name];
         out.push(tool);
         if (def) this.toolRefs.push({ tool, def });
       }
@@ -276,15 +283,15 @@ class Linker {
     // AI SDK tools can be plain objects: `{ description, inputSchema, execute }`.
     if (this.ts.isObjectLiteralExpression(target)) {
       const execute = this.w.propValue(target, 'execute');
-      if (execute) return this.implicitDef(execute, key);
+      if (execute) return this.implicitDef(execute, key, target);
     }
     return undefined;
   }
 
-  private implicitDef(impl: Expression | FunctionLike, key: string): ToolDef {
+  private implicitDef(impl: Expression | FunctionLike, key: string, options?: ObjectLiteral): ToolDef {
     let def = this.implicitDefs.get(impl);
     if (!def) {
-      def = { kind: 'function', framework: 'ai-sdk', impl, displayName: key, headStart: impl.getStart(this.sourceFile), headEnd: impl.end };
+      def = { kind: 'function', framework: 'ai-sdk', impl, displayName: key, headStart: impl.getStart(this.sourceFile), headEnd: impl.end, ...(options && { options }) };
       this.implicitDefs.set(impl, def);
     }
     return def;
@@ -745,6 +752,35 @@ class Linker {
     if (declared) return declared;
     const target = this.deref(e);
     return isFunctionLikeNode(ts, target) ? target : undefined;
+  }
+
+  // ---------------------------------------------------------------- run-time decisions (./approval.ts)
+
+  /** Per tool: whether the code makes a person approve its calls, where it is defined, and whether it is high-risk. */
+  private approvals(): void {
+    const nodes = new Map<ToolDef, Node>();
+    for (const [node, def] of this.w.toolDefs) nodes.set(def, node);
+    const subAgents = new Set<CodeTool>();
+    for (const { tool, def } of this.toolRefs) {
+      if (def.subAgent) subAgents.add(tool);
+      const node = nodes.get(def);
+      const optionsNode = def.options ?? (node && definitionOptionsNode(this.ts, node, def));
+      const options = def.options ?? (optionsNode && this.resolveObject(optionsNode));
+      const fn = def.impl && this.resolveFunction(def.impl);
+      const approval = toolApproval(this.ts, this.w, def, options, fn, !!optionsNode && !options);
+      if (approval) tool.approval = approval;
+      // A plain-object tool is defined where its record names it; the others by their callee (`tool(`, `createTool(`).
+      const [start, end] = def.options ? [tool.startOffset, tool.endOffset] : [def.headStart, def.headEnd];
+      tool.definition = { range: this.context.lines.rangeOf(start, end), startOffset: start, endOffset: end, framework: def.framework };
+    }
+    for (const { tools, gates } of this.agentTools) {
+      for (const tool of tools) {
+        const via = gates.all ?? (tool.name !== undefined ? gates.tools.get(tool.name) : undefined);
+        if (via && tool.approval?.gate !== 'always') tool.approval = { gate: 'always', via };
+        const risk = tool.kind === 'shell' ? 'runs shell commands' : subAgents.has(tool) ? undefined : riskOf(tool.name);
+        if (risk) tool.risk = risk;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- shared helpers

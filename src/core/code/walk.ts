@@ -52,6 +52,10 @@ export interface ToolDef {
   displayName?: string;
   /** Hosted MCP tool without `allowedTools`: every tool of the server. */
   allTools?: boolean;
+  /** Another agent called as a tool (`agent.asTool()`): its risk is that of its own tools, judged where it is defined. */
+  subAgent?: boolean;
+  /** A plain-object tool's own object (`{ description, inputSchema, execute }`), for its approval options. */
+  options?: ObjectLiteral;
   /** Start/end of the callee (for findings about the definition itself). */
   headStart: number;
   headEnd: number;
@@ -456,7 +460,7 @@ export class Walker {
     if (method === 'asTool') {
       // OpenAI Agents SDK: another agent as a tool, `agent.asTool({ toolName: 'translate' })`
       const options = this.objectArg(args[0]);
-      this.toolDefs.set(call, { name: options && this.stringProp(options, 'toolName'), kind: 'function', framework: 'openai-agents', headStart, headEnd: callee.end });
+      this.toolDefs.set(call, { name: options && this.stringProp(options, 'toolName'), kind: 'function', framework: 'openai-agents', subAgent: true, headStart, headEnd: callee.end });
       return;
     }
     if ((method === 'tool' || method === 'registerTool') && ts.isIdentifier(receiver) && this.mcpSdkServers.has(receiver.text)) {

@@ -9,6 +9,7 @@ import type { Finding } from '../types';
 import { codeSecretFixes } from './code';
 import { decisionFixes, manifestSecretFixes, missingFieldFixes, wildcardToolFixes } from './manifest';
 import { autoApprovalFixes } from './approval';
+import { approvalOptionFixes } from './approval-option';
 import { askInsteadOfAllowFixes, unprotectedSecretsFixes } from './claude-permissions';
 import { insecureServerFixes } from './insecure-server';
 import { filesystemRootFixes, mcpSecretFixes } from './mcp';
@@ -67,6 +68,9 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return ttlFixes(path, text, finding, config);
     case 'grants/high-risk-without-decision':
       return decisionFixes(path, text, finding);
+    case 'grants/unenforced-decision':
+    case 'grants/unapproved-high-risk-tool':
+      return approvalOptionFixes(path, text, finding);
     case 'supply-chain/tool-poisoning':
       return poisoningFixes(path, text, finding);
     case 'supply-chain/unpinned-mcp-server':

@@ -23,7 +23,14 @@ function credentialText(agent: InventoryAgent): string[] {
 
 function toolText(agent: InventoryAgent): string[] {
   return agent.tools.map((tool) => {
-    const details = [tool.access, tool.decision && `decision ${tool.decision}`, !tool.declared && agent.source === 'manifest+code' && 'undeclared', tool.declared && !tool.usedInCode && agent.source === 'manifest+code' && 'not used in code'].filter(Boolean);
+    const details = [
+      tool.access,
+      tool.decision && `decision ${tool.decision}${tool.enforcement === 'not enforced' ? ' **not enforced in code**' : tool.enforcement === 'enforced' && tool.decision === 'challenge' ? ` (enforced: ${tool.approval?.via ?? 'approval'})` : ''}`,
+      !tool.decision && tool.approval && tool.approval.gate !== 'none' && `approval: ${tool.approval.via ?? tool.approval.gate}`,
+      !tool.decision && tool.risk && tool.approval?.gate === 'none' && `${tool.risk}, **no approval**`,
+      !tool.declared && agent.source === 'manifest+code' && 'undeclared',
+      tool.declared && !tool.usedInCode && agent.source === 'manifest+code' && 'not used in code',
+    ].filter(Boolean);
     return `${tool.name}${details.length ? ` (${details.join(', ')})` : ''}`;
   });
 }

@@ -49,11 +49,22 @@ function report(context: AnalysisContext, node: { start: number; end: number }, 
   else reportCapped(context, RULE, node.start, node.end, message);
 }
 
+const READ_VERBS = new Set(['get', 'list', 'read', 'search', 'find', 'query', 'describe', 'view', 'show', 'lookup', 'count', 'inspect', 'browse', 'check', 'preview']);
+const CHANGE_VERBS = new Set(['create', 'update', 'upsert', 'delete', 'remove', 'send', 'post', 'write', 'set', 'add', 'run', 'exec', 'execute', 'push', 'merge', 'move', 'rename', 'put', 'patch', 'upload', 'insert', 'drop', 'close', 'edit', 'modify', 'publish', 'reply', 'invite', 'assign', 'archive', 'deploy', 'install', 'kill', 'stop', 'start', 'restart', 'approve', 'transfer', 'pay', 'refund', 'commit', 'apply', 'fork', 'comment', 'submit', 'cancel', 'revoke', 'grant', 'save', 'store', 'append', 'replace', 'clear', 'reset', 'purge', 'destroy', 'wipe', 'trigger', 'invoke', 'call']);
+
 /**
- * Tools whose names say they only read (`get_issue`, `listFiles`, `search_code`): approving them in advance is the
- * point of an allow-list. Everything else (writes, deletes, sends, runs) is reported.
+ * Tools whose names say they only read (`get_issue`, `listFiles`, `slack_list_channels`, `mcp__github__search_code`):
+ * approving them in advance is the point of an allow-list. A read verb within the first three words (after a server
+ * prefix) with no verb that changes things anywhere (`get_or_create_user` changes things). Everything else is reported.
  */
-const READ_ONLY_TOOL = /^(?:get|list|read|search|find|query|describe|view|show|lookup|count|inspect|browse|check|preview)(?:[_\-.]|[A-Z]|$)/;
+function isReadOnlyTool(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.slice(0, 3).some((word) => READ_VERBS.has(word)) && !words.some((word) => CHANGE_VERBS.has(word));
+}
 
 function isEverything(name: string): boolean {
   return /^\s*(?:\*|all|\*:\*|\*\/\*)\s*$/i.test(name);
@@ -64,7 +75,7 @@ function checkToolList(context: AnalysisContext, tools: TreeString[], describe: 
     const name = tool.value.trim();
     if (isEverything(name)) {
       report(context, tool, `${describe('every tool')}, including tools that write, delete or send. Remove "${name}" and approve calls one by one, or list only read-only tools.`, true);
-    } else if (!READ_ONLY_TOOL.test(name)) {
+    } else if (!isReadOnlyTool(name)) {
       report(context, tool, `${describe(`"${name}"`)}: its calls change things (write, delete, send or run), so nobody reviews them before they happen. Remove it from the list so each call is approved.`);
     }
   }
@@ -174,7 +185,7 @@ function checkCursorMcpPattern(context: AnalysisContext, pattern: TreeString): v
     report(context, pattern, `"${value}" in mcpAllowlist lets Cursor's agent call every tool of every MCP server without asking, including tools that write, delete or send. List the read-only tools you trust instead.`, true);
   } else if (tool === '*') {
     report(context, pattern, `"${value}" in mcpAllowlist lets Cursor's agent call every tool of MCP server "${server}" without asking, including tools it adds later. List the read-only tools you trust instead (for example "${server}:get_issue").`);
-  } else if (!READ_ONLY_TOOL.test(tool)) {
+  } else if (!isReadOnlyTool(tool)) {
     report(context, pattern, `"${value}" in mcpAllowlist lets Cursor's agent call "${tool}" without asking: its calls change things (write, delete, send or run), so nobody reviews them before they happen. Remove it so each call is approved.`);
   }
 }

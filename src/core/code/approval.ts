@@ -1,0 +1,139 @@
+/**
+ * Run-time decisions in agent code: does a tool make a person approve each call, and is it high-risk? Read from the
+ * tool's definition and its agent, once the agent analysis (./scan.ts) has linked tools to definitions.
+ *
+ * Approval options, by framework (names from each framework's documentation and source):
+ * - OpenAI Agents SDK: `tool({ needsApproval })`, hosted MCP `hostedMcpTool({ requireApproval })`;
+ * - AI SDK: `tool({ needsApproval })`; a tool without `execute` goes back to the application (human in the loop);
+ * - Mastra: `createTool({ requireApproval })`, `agent.stream/generate(…, { requireToolApproval: true })`;
+ * - LangChain: `createAgent({ middleware: [humanInTheLoopMiddleware({ interruptOn: { tool: true } })] })`;
+ * - LangGraph: `interrupt()` in the tool, `createReactAgent({ interruptBefore: ['tools'] })`;
+ * - MCP SDK server tools: an elicitation (`elicitInput()`) asks the user before acting.
+ */
+import type { ts as TsNamespace } from 'ts-morph';
+import type { ToolApproval } from '../facts';
+import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
+
+type Ts = typeof TsNamespace;
+
+/** The object a definition takes its options in: `tool({ … })`, LangChain `tool(fn, { … })`, `registerTool(name, { … })`. */
+export function definitionOptionsNode(ts: Ts, node: Node, def: ToolDef): Expression | undefined {
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
+  const args = node.arguments ?? [];
+  const index = (def.framework === 'langchain' && ts.isCallExpression(node)) || def.framework === 'mcp-sdk' ? 1 : 0;
+  return args[index];
+}
+
+/**
+ * How a tool's own definition gates its calls. `options` is its options object when known; `fn` its implementation.
+ * Undefined when the options cannot be read (built elsewhere): then nothing is claimed either way.
+ */
+export function toolApproval(ts: Ts, w: Walker, def: ToolDef, options: ObjectLiteral | undefined, fn: FunctionLike | undefined, optionsUnknown: boolean): ToolApproval | undefined {
+  if (options) {
+    for (const key of ['needsApproval', 'requireApproval']) {
+      const value = w.propValue(options, key);
+      if (value === undefined) continue;
+      if (value.kind === ts.SyntaxKind.TrueKeyword) return { gate: 'always', via: key };
+      if (value.kind === ts.SyntaxKind.FalseKeyword) return { gate: 'none', via: `${key}: false` };
+      const text = !isFunctionLikeNode(ts, value) ? stringValue(ts, w.unwrap(value as Expression)) : undefined;
+      // Hosted MCP: requireApproval 'always' | 'never' | { always, never } per tool.
+      if (text === 'always') return { gate: 'always', via: key };
+      if (text === 'never') return { gate: 'none', via: `${key}: 'never'` };
+      return { gate: 'conditional', via: key };
+    }
+    if (def.framework === 'ai-sdk' && !w.propValue(options, 'execute')) return { gate: 'always', via: 'no execute (the application runs each call)' };
+  } else if (optionsUnknown) {
+    return undefined;
+  }
+  const call = fn && gatingCall(ts, w, fn);
+  if (call) return { gate: 'always', via: call };
+  return { gate: 'none' };
+}
+
+/** `interrupt(…)` from LangGraph, or an MCP elicitation, inside the implementation. */
+function gatingCall(ts: Ts, w: Walker, fn: FunctionLike): string | undefined {
+  if (!fn.body) return undefined;
+  let found: string | undefined;
+  let budget = 20_000;
+  const visit = (node: Node): void => {
+    if (found || --budget < 0) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee) && callee.text === 'interrupt' && w.imports.get('interrupt')?.module.startsWith('@langchain/langgraph')) found = 'interrupt()';
+      else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'elicitInput') found = 'elicitInput()';
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+/** Tools an agent's own options gate: LangChain's human-in-the-loop middleware, LangGraph `interruptBefore`. */
+export interface AgentGates {
+  /** Every tool of the agent (with what does it). */
+  all?: string;
+  /** Tools gated by name. */
+  tools: Map<string, string>;
+}
+
+export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, resolveObject: (expression: Expression) => ObjectLiteral | undefined): AgentGates {
+  const gates: AgentGates = { tools: new Map() };
+  // Mastra: `agent.stream(prompt, { requireToolApproval: true })` anywhere in the file gates its agents' calls.
+  if (/\brequireToolApproval\s{0,5}:\s{0,5}true\b/.test(w.sourceFile.text)) gates.all = 'requireToolApproval';
+  if (!options) return gates;
+  const interruptBefore = w.propValue(options, 'interruptBefore');
+  if (interruptBefore && !isFunctionLikeNode(ts, interruptBefore) && ts.isArrayLiteralExpression(w.unwrap(interruptBefore as Expression))) {
+    const list = w.unwrap(interruptBefore as Expression) as TsNamespace.ArrayLiteralExpression;
+    if (list.elements.some((element) => stringValue(ts, element) === 'tools')) gates.all = "interruptBefore: ['tools']";
+  }
+  const middleware = w.propValue(options, 'middleware');
+  if (!middleware || isFunctionLikeNode(ts, middleware)) return gates;
+  const list = w.unwrap(middleware as Expression);
+  if (!ts.isArrayLiteralExpression(list)) return gates;
+  for (const element of list.elements) {
+    const call = w.unwrap(element as Expression);
+    if (!ts.isCallExpression(call)) continue;
+    const binding = w.calleeBinding(call.expression);
+    const name = binding?.name ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
+    if (name !== 'humanInTheLoopMiddleware') continue;
+    const config = call.arguments[0] && resolveObject(call.arguments[0]);
+    const interruptOn = config && w.propValue(config, 'interruptOn');
+    const tools = interruptOn && !isFunctionLikeNode(ts, interruptOn) ? resolveObject(interruptOn as Expression) : undefined;
+    for (const property of tools?.properties ?? []) {
+      const key = property.name && propertyNameText(ts, property.name);
+      if (key === undefined) continue;
+      const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+      if (value?.kind === ts.SyntaxKind.FalseKeyword) continue;
+      gates.tools.set(key, 'humanInTheLoopMiddleware');
+    }
+  }
+  return gates;
+}
+
+/** What a `remove_…` tool must be removing to count as deleting data. */
+const KEPT_THINGS = ['file', 'files', 'dir', 'directory', 'folder', 'user', 'users', 'member', 'members', 'account', 'customer', 'record', 'records', 'repo', 'repository', 'branch', 'bucket', 'object', 'objects', 'volume', 'instance', 'project', 'resource', 'data', 'backup', 'key', 'secret', 'table', 'document', 'documents', 'issue', 'email', 'message', 'messages', 'contact', 'contacts', 'order', 'database', 'db', 'collection', 'deployment', 'container', 'cluster', 'vm', 'server', 'domain', 'dns', 'permission', 'permissions', 'role', 'access'];
+
+/**
+ * What makes a tool high-risk, judged by its name (the one signal every framework shares): shell, deletion,
+ * payments, outbound messages, database writes. Read-only names are never high-risk.
+ */
+export function riskOf(name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const has = (...candidates: string[]) => words.some((word) => candidates.includes(word));
+  if (has('get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check')) return undefined;
+  if (has('shell', 'bash', 'terminal', 'powershell', 'zsh') || (has('run', 'exec', 'execute') && has('command', 'cmd', 'script', 'code', 'shell'))) return 'runs shell commands';
+  if (has('pay', 'payment', 'payments', 'payout', 'refund', 'charge', 'purchase', 'checkout', 'withdraw', 'withdrawal') || (has('transfer', 'send', 'wire') && has('funds', 'money', 'payment', 'usd', 'crypto', 'tokens'))) return 'moves money';
+  if (has('sql', 'query', 'db', 'database', 'table', 'row', 'rows', 'record', 'records', 'collection', 'document', 'documents') && has('insert', 'update', 'upsert', 'drop', 'truncate', 'alter', 'execute', 'run', 'delete', 'remove')) return 'writes to a database';
+  if (has('delete', 'rm', 'unlink', 'erase', 'wipe', 'purge', 'destroy', 'drop', 'truncate')) return 'deletes data';
+  // "remove" also names harmless edits (remove_todo, remove_background): only with something worth keeping.
+  if (has('remove') && has(...KEPT_THINGS)) return 'deletes data';
+  if (has('send', 'post', 'publish', 'reply', 'forward', 'tweet', 'broadcast', 'dm') && has('email', 'emails', 'mail', 'message', 'messages', 'sms', 'text', 'slack', 'tweet', 'notification', 'dm', 'whatsapp', 'comment', 'reply', 'invite')) return 'sends messages';
+  if (has('email', 'sms', 'tweet') && has('send', 'post', 'reply', 'forward')) return 'sends messages';
+  return undefined;
+}
+
