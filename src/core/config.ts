@@ -321,14 +321,25 @@ function applySetting(config: ResolvedConfig, key: keyof ConfigFile, value: unkn
 export const PROTECTED_CATEGORIES: ReadonlySet<string> = new Set(['secrets', 'grants', 'supply-chain']);
 
 export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity): SeveritySetting {
-  const category = ruleId.split('/')[0]!;
-  const configured = config.severities[ruleId] ?? config.severities[`${category}/*`];
+  const configured = config.severities[ruleId] ?? config.severities[wildcardOf(ruleId)];
   if (!configured) return defaultSeverity;
+  const category = ruleId.slice(0, ruleId.indexOf('/'));
   // Restricted Mode: a repository cannot switch off or downgrade the rules that protect against it.
   if (!config.trusted && PROTECTED_CATEGORIES.has(category) && rank(configured) < rank(defaultSeverity)) {
     return defaultSeverity;
   }
   return configured;
+}
+
+/** `secrets/*` for `secrets/provider-key`; memoised (called for every rule on every file). */
+const wildcards = new Map<string, string>();
+function wildcardOf(ruleId: string): string {
+  let wildcard = wildcards.get(ruleId);
+  if (wildcard === undefined) {
+    wildcard = `${ruleId.slice(0, ruleId.indexOf('/'))}/*`;
+    if (wildcards.size < 1000) wildcards.set(ruleId, wildcard);
+  }
+  return wildcard;
 }
 
 function rank(severity: SeveritySetting): number {

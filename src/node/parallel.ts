@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
@@ -48,7 +49,7 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
   const results: SourceResult[] = [];
   const now = new Date(input.now);
 
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(__filename, { workerData: input }));
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerEntry(), { workerData: input }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
@@ -72,6 +73,14 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
   }
   await Promise.all(finished);
   return results;
+}
+
+/** Set by the esbuild bundles (test/tools/build.mjs). */
+declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
+
+/** Workers start from the CLI's launcher (dist/cli.js), which loads the bundle through the V8 code cache. */
+function workerEntry(): string {
+  return typeof AGENT_GUARDRAIL_BUNDLE !== 'undefined' && AGENT_GUARDRAIL_BUNDLE ? join(__dirname, 'cli.js') : __filename;
 }
 
 /** True when this thread is an audit worker started by auditPathsInParallel. */
