@@ -1,5 +1,8 @@
 import { main } from './main';
 import { isAuditWorker, runAuditWorker } from '../node/parallel';
+import { useCodeCacheForTypeScript } from '../node/load-typescript';
+
+useCodeCacheForTypeScript();
 
 if (isAuditWorker()) {
   runAuditWorker();

@@ -329,17 +329,29 @@ export const PROTECTED_CATEGORIES: ReadonlySet<string> = new Set(['secrets', 'gr
  * (`secrets/provider-key:jwt`, then `secrets/*:jwt`, then `secrets/provider-key`, then `secrets/*`).
  */
 export function effectiveSeverity(config: ResolvedConfig, ruleId: string, defaultSeverity: Severity, detector?: string): SeveritySetting {
-  const category = ruleId.split('/')[0]!;
+  const wildcard = wildcardOf(ruleId);
   const configured =
-    (detector !== undefined ? config.severities[`${ruleId}:${detector}`] ?? config.severities[`${category}/*:${detector}`] : undefined) ??
+    (detector !== undefined ? config.severities[`${ruleId}:${detector}`] ?? config.severities[`${wildcard}:${detector}`] : undefined) ??
     config.severities[ruleId] ??
-    config.severities[`${category}/*`];
+    config.severities[wildcard];
   if (!configured) return defaultSeverity;
+  const category = ruleId.slice(0, ruleId.indexOf('/'));
   // Restricted Mode: a repository cannot switch off or downgrade the rules that protect against it.
   if (!config.trusted && PROTECTED_CATEGORIES.has(category) && rank(configured) < rank(defaultSeverity)) {
     return defaultSeverity;
   }
   return configured;
+}
+
+/** `secrets/*` for `secrets/provider-key`; memoised (called for every rule on every file). */
+const wildcards = new Map<string, string>();
+function wildcardOf(ruleId: string): string {
+  let wildcard = wildcards.get(ruleId);
+  if (wildcard === undefined) {
+    wildcard = `${ruleId.slice(0, ruleId.indexOf('/'))}/*`;
+    if (wildcards.size < 1000) wildcards.set(ruleId, wildcard);
+  }
+  return wildcard;
 }
 
 function rank(severity: SeveritySetting): number {

@@ -25,12 +25,19 @@ function toPosix(path: string): string {
 
 /** The top of the git work tree that contains `directory`, or undefined outside git. */
 export function gitTopLevel(directory: string): string | undefined {
+  const known = topLevels.get(directory);
+  if (known) return known;
   try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (topLevels.size < 100) topLevels.set(directory, top);
+    return top;
   } catch {
     return undefined;
   }
 }
+
+/** Work trees found so far (a CLI run asks several times; a directory stays in its work tree; "not in git" may change). */
+const topLevels = new Map<string, string>();
 
 /**
  * The files to audit under `targets`, relative to `root`. Inside a git work tree: tracked files plus untracked
@@ -130,9 +137,11 @@ function linkNote(path: string, root: string): FileNote {
   return { file: toPosix(relative(root, path)), kind: 'skipped', reason: dangling ? 'broken symbolic link' : 'symbolic link that points outside the workspace' };
 }
 
-/** `git ls-files` for tracked files plus untracked files that are not ignored; undefined outside a work tree. */
+/**
+ * `git ls-files` for tracked files plus untracked files that are not ignored; undefined outside a work tree (where
+ * git fails: no separate `rev-parse` first, each git process costs tens of milliseconds).
+ */
 function listGitFiles(directory: string): string[] | undefined {
-  if (!gitTopLevel(directory)) return undefined;
   try {
     const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
       cwd: directory,

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
@@ -9,7 +10,8 @@ import { analyzeSource, diskSource, type SourceResult } from './source';
 
 /** Below this many files, starting workers (each loads TypeScript again) costs more than it saves. */
 const PARALLEL_THRESHOLD = 200;
-const BATCH_SIZE = 32;
+const MAX_BATCH = 32;
+const MIN_BATCH = 4;
 const MAX_THREADS = 4;
 
 interface WorkerInput {
@@ -43,35 +45,68 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
 }
 
 async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input: WorkerInput): Promise<SourceResult[]> {
-  const queue: DiscoveredFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH_SIZE) queue.push(files.slice(i, i + BATCH_SIZE));
+  const take = batchTaker(files, threads);
   const results: SourceResult[] = [];
   const now = new Date(input.now);
 
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(__filename, { workerData: input }));
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerEntry(), { workerData: input }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
         const feed = () => {
-          const batch = queue.shift();
-          if (batch) worker.postMessage(batch);
-          else void worker.terminate().then(() => resolve());
+          const batch = take();
+          if (batch) {
+            inFlight++;
+            worker.postMessage(batch);
+          } else if (!inFlight) {
+            void worker.terminate().then(() => resolve());
+          }
         };
         worker.on('message', (batchResults: SourceResult[]) => {
+          inFlight--;
           appendAll(results, batchResults);
           feed();
         });
         worker.on('error', reject);
-        worker.once('online', feed);
+        // Two batches in flight: the next one waits in the worker's queue, so it does not sit idle while the main
+        // thread, busy with a batch of its own, has not yet seen its result.
+        worker.once('online', () => {
+          feed();
+          feed();
+        });
       }),
   );
   // The main thread works through the same queue, yielding between batches so workers get fed.
-  for (let batch = queue.shift(); batch; batch = queue.shift()) {
+  for (let batch = take(); batch; batch = take()) {
     for (const file of batch) results.push(analyzeSource(diskSource(file.path, file.absolutePath), input.config, now, input.forCache));
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(finished);
   return results;
+}
+
+/**
+ * Batches that shrink as the queue drains (a share of what is left, between MIN_BATCH and MAX_BATCH files): large
+ * batches keep messages few early on, small ones at the end keep a thread from finishing long after the others.
+ */
+function batchTaker(files: DiscoveredFile[], threads: number): () => DiscoveredFile[] | undefined {
+  let next = 0;
+  return () => {
+    if (next >= files.length) return undefined;
+    const size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, Math.ceil((files.length - next) / (threads * 4))));
+    const batch = files.slice(next, next + size);
+    next += batch.length;
+    return batch;
+  };
+}
+
+/** Set by the esbuild bundles (test/tools/build.mjs). */
+declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
+
+/** Workers start from the CLI's launcher (dist/cli.js), which loads the bundle through the V8 code cache. */
+function workerEntry(): string {
+  return typeof AGENT_GUARDRAIL_BUNDLE !== 'undefined' && AGENT_GUARDRAIL_BUNDLE ? join(__dirname, 'cli.js') : __filename;
 }
 
 /** True when this thread is an audit worker started by auditPathsInParallel. */

@@ -12,13 +12,9 @@ export interface StagedFile {
  * the first commit (git compares the index against the empty tree). Deletions are ignored: nothing to scan.
  */
 export function listStagedFiles(topLevel: string): StagedFile[] {
-  const hasHead = gitSucceeds(topLevel, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  const base = hasHead ? 'HEAD' : emptyTree(topLevel);
-  const output = execFileSync('git', ['diff-index', '--cached', '--no-renames', '--diff-filter=ACMRT', '-z', base], {
-    cwd: topLevel,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // Against HEAD; before the first commit, against the empty tree. One git process in the usual case.
+  const output = diffIndex(topLevel, 'HEAD') ?? (hasHead(topLevel) ? undefined : diffIndex(topLevel, emptyTree(topLevel)));
+  if (output === undefined) throw new Error('git diff-index failed');
   // Records: ":<mode> <mode> <sha> <sha> <status>\0<path>\0"
   const parts = output.split('\0');
   const files: StagedFile[] = [];
@@ -61,11 +57,24 @@ function emptyTree(topLevel: string): string {
   return execFileSync('git', ['hash-object', '-t', 'tree', '/dev/null'], { cwd: topLevel, encoding: 'utf8' }).trim();
 }
 
-function gitSucceeds(cwd: string, args: string[]): boolean {
+function hasHead(topLevel: string): boolean {
   try {
-    execFileSync('git', args, { cwd, stdio: 'ignore' });
+    execFileSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: topLevel, stdio: 'ignore' });
     return true;
   } catch {
     return false;
+  }
+}
+
+function diffIndex(topLevel: string, base: string): string | undefined {
+  try {
+    return execFileSync('git', ['diff-index', '--cached', '--no-renames', '--diff-filter=ACMRT', '-z', base, '--'], {
+      cwd: topLevel,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
   }
 }

@@ -15,6 +15,7 @@ import { analyzeFile, type FileAnalysis } from '../core/analyze';
 import { capPerRule } from '../core/caps';
 import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { buildInventory, type Inventory } from '../core/inventory';
+import { loadTypeScript } from '../core/languages/typescript';
 import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
@@ -365,6 +366,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(async () => {
+    // Keep TypeScript warm: load it while the editor is still busy opening, not when the first file is analysed.
+    setImmediate(() => {
+      try {
+        loadTypeScript();
+      } catch {
+        // reported when a file needs it
+      }
+    });
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();

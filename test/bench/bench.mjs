@@ -21,13 +21,13 @@
 //   BENCH_REPOS=/path/a:/path/b   or   node test/bench/bench.mjs --repos /path/a,/path/b
 // For each: our audit, the floor (as a process and in-process), secretlint, and a cached re-audit, interleaved.
 //   BENCH_REPO_REPEAT=3 (rounds after one warm-up)  BENCH_SLOW_MS=20000 (a contender slower than this runs once)
-//   BENCH_ONLY=repos (skip a-d)
+//   BENCH_ONLY=e (or any of a,b,c,d,py,e, comma-separated: only those sections)
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -64,7 +64,9 @@ const REPOS = (repoArg >= 0 ? (process.argv[repoArg + 1] ?? '').split(',') : (pr
   .map((path) => resolve(path));
 const REPO_REPEAT = Math.max(1, num('BENCH_REPO_REPEAT', 3));
 const SLOW_MS = num('BENCH_SLOW_MS', 20000);
-const ONLY_REPOS = process.env.BENCH_ONLY === 'repos';
+// BENCH_ONLY=a,b,c,d,py,e (or `repos` for e): run only these sections.
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean).map((name) => (name === 'repos' ? 'e' : name)));
+const runs = (section) => !ONLY.size || ONLY.has(section);
 const SKIP_SECRETLINT = process.env.BENCH_SKIP_SECRETLINT === '1';
 const SKIP_GIT = process.env.BENCH_SKIP_GIT === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
@@ -476,7 +478,9 @@ function benchStaged() {
   git(dir, 'commit', '-q', '-m', 'base');
   const staged = [];
   [...treeFiles({ files: SIZES.staged, seed: 23, secretCount: 2 })].forEach(({ path, text }, i) => {
-    const target = i % 2 === 0 && base[i * 7] ? base[i * 7].path : path;
+    // An edit replaces a committed file of the same kind (JSX in a .ts file would be all syntax errors).
+    const edited = i % 2 === 0 ? base[i * 7] : undefined;
+    const target = edited && extname(edited.path) === extname(path) ? edited.path : path;
     mkdirSync(join(dir, target, '..'), { recursive: true });
     writeFileSync(join(dir, target), text);
     staged.push(target);
@@ -742,7 +746,7 @@ try {
     typescript: loadTypeScript().version,
     secretlint: JSON.parse(readFileSync(join(repo, 'node_modules/secretlint/package.json'), 'utf8')).version,
   };
-  if (!ONLY_REPOS) {
+  if (runs('a')) {
     log(`(a) ${SIZES.lines}-line file`);
     try {
       results.file = benchFile();
@@ -751,24 +755,24 @@ try {
       log(`(a) failed: ${error.stack}`);
     }
   }
-  if (SIZES.files > 0 && !ONLY_REPOS) {
+  if (SIZES.files > 0 && runs('b')) {
     log(`(b) ${SIZES.files}-file tree`);
     results.tree = benchTree();
   }
-  if (SIZES.staged > 0 && !ONLY_REPOS) {
+  if (SIZES.staged > 0 && runs('c')) {
     log(`(c) ${SIZES.staged} staged files`);
     results.staged = benchStaged();
   }
-  if (SIZES.bigFiles > 0 && !ONLY_REPOS) {
+  if (SIZES.bigFiles > 0 && runs('d')) {
     log(`(d) ${SIZES.bigFiles}-file tree`);
     results.big = benchBigTree();
   }
-  if (SIZES.pyFiles > 0 && !ONLY_REPOS) {
+  if (SIZES.pyFiles > 0 && runs('py')) {
     log(`(py) Python: ${SIZES.lines}-line module and ${SIZES.pyFiles}-module tree`);
     const python = await loadPython();
     results.python = { file: benchPythonFile(python), tree: benchPythonTree(python) };
   }
-  if (REPOS.length) results.repos = benchRepos();
+  if (REPOS.length && runs('e')) results.repos = benchRepos();
 } catch (error) {
   results.error = error.stack;
   log(`failed: ${error.stack}`);

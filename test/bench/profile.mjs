@@ -100,6 +100,8 @@ export function profileAudit(tree, outDir, interval = 1000) {
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-interval', String(interval), '--cpu-prof-dir', outDir, cliCopy, 'audit', '.', '--format', 'json'], {
     cwd: tree,
+    // Plain `require`: scripts compiled through the code cache are not file:// URLs, and would miss their source maps.
+    env: { ...process.env, AGENT_GUARDRAIL_NO_CODE_CACHE: '1' },
     maxBuffer: 1024 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

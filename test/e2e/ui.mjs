@@ -78,7 +78,7 @@ async function main() {
   const entries = listZip(readFileSync(vsix));
   log(`VSIX ${vsix}: ${(size / 1024 / 1024).toFixed(2)} MB, ${entries.length} entries:\n${entries.map((e) => `  ${e.name}  ${(e.size / 1024).toFixed(1)} KB`).join('\n')}`);
   check('VSIX is under 6 MB', size < MAX_VSIX_BYTES, `${(size / 1024 / 1024).toFixed(2)} MB`);
-  for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/typescript.js', 'extension/schemas/agent-manifest.schema.json', 'extension/src/extension/media/icon.png']) {
+  for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js', 'extension/dist/typescript.js', 'extension/schemas/agent-manifest.schema.json', 'extension/src/extension/media/icon.png']) {
     check(`VSIX contains ${required}`, entries.some((entry) => entry.name === required));
   }
   check('VSIX ships no source maps, tests or node_modules', !entries.some((entry) => /\.map$|^extension\/(test|node_modules|examples|out)\//.test(entry.name)));

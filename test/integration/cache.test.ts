@@ -131,11 +131,12 @@ describe('audit --cache (real CLI)', function () {
     assert.deepEqual([placeholder.findings, placeholder.fromCache], [[], 0]);
     assert.equal(audit(dir, ['--cache-location', cache]).fromCache, 3);
 
-    // Another build of the tool (here: the same bundle with one more byte) does not trust this cache.
+    // Another build of the tool (here: the same engine bundle, dist/cli-main.js, with one more byte) does not trust
+    // this cache.
     const build = makeTempDir('agent-guardrail-build-');
     dirs.push(build);
     cpSync(join(CLI, '..'), build, { recursive: true });
-    appendFileSync(join(build, 'cli.js'), '\n');
+    appendFileSync(join(build, 'cli-main.js'), '\n');
     const rebuilt = spawnSync(process.execPath, [join(build, 'cli.js'), 'audit', '--format', 'json', '--verbose', '--cache-location', cache], {
       cwd: dir,
       encoding: 'utf8',

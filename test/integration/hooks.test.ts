@@ -427,9 +427,9 @@ describe('hook install: finding the CLI', function () {
   function copiedCli(): string {
     const folder = join(realpathSync(tempDir('agent-guardrail-cli-')), `it's $HOME \`x\``);
     mkdirSync(folder);
-    const path = join(folder, 'cli.js');
-    copyFileSync(CLI, path);
-    return path;
+    // dist/cli.js is a launcher: the bundles it loads (cli-main.js, typescript.js) go along.
+    for (const name of readdirSync(dirname(CLI))) if (name.endsWith('.js')) copyFileSync(join(dirname(CLI), name), join(folder, name));
+    return join(folder, 'cli.js');
   }
   /** A folder with only the named programs (symlinks to the real ones), for a PATH without node or npx. */
   function binFolder(programs: Record<string, string>): string {

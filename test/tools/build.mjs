@@ -27,16 +27,21 @@ await build({ ...common, entryPoints: ['src/core/languages/typescript-module.ts'
 await build({ ...common, entryPoints: ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js'], outfile: 'dist/tree-sitter.js', sourcemap: false, minify: true });
 for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${wasm}`, `dist/${wasm}`);
 
+// The CLI: a small launcher (dist/cli.js, the `bin`) that loads the CLI bundle (dist/cli-main.js) through the V8
+// code cache; worker threads start from the launcher too.
+await build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli-main.js' });
 await build({
   ...common,
-  entryPoints: ['src/cli/index.ts'],
+  entryPoints: ['src/cli/launch.ts'],
   outfile: 'dist/cli.js',
   banner: { js: '#!/usr/bin/env node' },
 });
 chmodSync('dist/cli.js', 0o755);
 
 // The language server: the same core, over LSP. TypeScript (ts-morph) loads lazily inside it.
-await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' });
+// dist/server.js is a launcher like the CLI's: it loads dist/server-main.js through the V8 code cache.
+await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server-main.js' });
+await build({ ...common, entryPoints: ['src/server/launch.ts'], outfile: 'dist/server.js' });
 
 // The VS Code extension: a thin client. `vscode` is provided by the editor.
 await build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], minify: true });

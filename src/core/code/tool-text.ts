@@ -11,7 +11,7 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
-import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
+import { hasPoisonHint, type ToolTextRole } from '../poisoning/detect';
 
 type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
@@ -43,7 +43,7 @@ const MAX_DEPTH = 12;
 /** Collected during the shared walk of the file's syntax tree (src/core/syntax.ts), for files that can hold poisoning. */
 export const TOOL_TEXTS = {
   id: 'tool-texts',
-  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => (POISON_HINT.test(sourceFile.text) ? toolTextVisitor(ts, sourceFile) : undefined),
+  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => (hasPoisonHint(sourceFile.text) ? toolTextVisitor(ts, sourceFile) : undefined),
 } satisfies SyntaxCollector<ToolTexts>;
 
 /** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */

@@ -15,12 +15,19 @@ declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
 export function loadTypeScript(): Ts {
   if (!tsModule) {
     if (typeof AGENT_GUARDRAIL_BUNDLE !== 'undefined' && AGENT_GUARDRAIL_BUNDLE) {
-      tsModule = (require(`${__dirname}/typescript.js`) as typeof import('ts-morph')).ts;
+      tsModule = (bundleLoader(`${__dirname}/typescript.js`) as typeof import('ts-morph')).ts;
     } else {
       tsModule = (require('ts-morph') as typeof import('ts-morph')).ts;
     }
   }
   return tsModule;
+}
+
+let bundleLoader: (file: string) => unknown = (file) => require(file);
+
+/** How the bundles load dist/typescript.js: the Node layer passes a loader with a V8 code cache (src/node/code-cache.ts). */
+export function setTypeScriptBundleLoader(load: (file: string) => unknown): void {
+  bundleLoader = load;
 }
 
 export type SourceFile = TsNamespace.SourceFile;

@@ -4,7 +4,7 @@ import { readToolManifest } from '../../configs/tool-manifests';
 import { reportCapped } from '../../configs/report';
 import { partRange } from '../../configs/tree';
 import type { AnalysisContext } from '../../context';
-import { escapeInvisible, POISON_HINT, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
+import { escapeInvisible, hasPoisonHint, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
 import { collectedFrom } from '../../syntax';
 import { defineRule, OWASP } from '../rule';
 
@@ -19,7 +19,7 @@ export const toolPoisoning = defineRule({
   owasp: [OWASP.ASI01, OWASP.ASI02, OWASP.ASI04],
   fileKinds: ['code', 'python', 'notebook', 'json'],
   check(context: AnalysisContext) {
-    if (!POISON_HINT.test(context.text)) return;
+    if (!hasPoisonHint(context.text)) return;
     if (context.kind === 'code' || context.kind === 'python' || context.kind === 'notebook') {
       const collected = context.kind === 'code' ? collectedFrom(context, TOOL_TEXTS) : pythonToolTexts(context);
       if (collected) reportToolTexts(context, collected);

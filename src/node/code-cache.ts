@@ -1,0 +1,95 @@
+import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
+import { userCacheDirectory } from './private-dir';
+
+/**
+ * Loading a CommonJS bundle with a V8 code cache: compiling the 6.5 MB TypeScript bundle costs more than parsing a
+ * few hundred files with it, on every process start and in every worker; the CLI's own bundle is loaded the same
+ * way by its launcher (src/cli/launch.ts). Only this module and private-dir.ts go into the launcher: keep them
+ * free of other imports. The compiled code is kept in the user's
+ * private cache directory, keyed by the bundle's path, size and mtime, the Node version and the architecture (V8 itself
+ * rejects data from another V8 or other flags, and the file is then rewritten). Any failure falls back to a
+ * plain `require`. AGENT_GUARDRAIL_NO_CODE_CACHE=1 turns it off.
+ */
+export function requireWithCodeCache(file: string): unknown {
+  const directory = process.env.AGENT_GUARDRAIL_NO_CODE_CACHE === '1' ? undefined : userCacheDirectory();
+  if (!directory) return require(file);
+  let source: string;
+  let stamp: string;
+  try {
+    // The file's identity and stamp stand for its content (hashing 6.5 MB would cost a good part of what the
+    // cache saves); a rebuilt or reinstalled bundle gets a new cache.
+    const stats = statSync(file);
+    stamp = `${file}\0${stats.size}\0${stats.mtimeMs}\0${stats.ino}`;
+    // esbuild writes ASCII (TypeScript's bundle is all ASCII): such bytes become a one-byte string without UTF-8 decoding.
+    const bytes = readFileSync(file);
+    source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  } catch {
+    return require(file);
+  }
+  // Named for the bundle's path, then its version: a rebuilt bundle replaces its own cache only, so that two installs
+  // (a global CLI and the editor extension) do not evict each other's.
+  const place = shortHash(file);
+  const version = shortHash(`${stamp}\0${process.version}\0${process.arch}`);
+  const cacheFile = join(directory, `v8-${basename(file, '.js')}-${place}-${version}.bin`);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  let script: Script;
+  try {
+    script = new Script(Module.wrap(source), { filename: file, cachedData });
+  } catch {
+    return require(file);
+  }
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  loaded.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(loaded.exports, loaded.exports, Module.createRequire(file), loaded, file, dirname(file));
+  loaded.loaded = true;
+  // The main thread writes the cache when there was none or V8 refused it, once the code has run a while (the
+  // functions compiled by then are in it): at exit, or a few seconds in for a long-running language server.
+  if (isMainThread && (!cachedData || script.cachedDataRejected)) {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      writeAtomically(cacheFile, script.createCachedData());
+    };
+    process.once('exit', write);
+    setTimeout(write, 5000).unref();
+  }
+  return loaded.exports;
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Write the cache (a temporary file renamed over it) and remove those of earlier versions of the same bundle. */
+function writeAtomically(path: string, data: Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+    return;
+  }
+  const prefix = basename(path).replace(/[0-9a-f]+\.bin$/, ''); // v8-<bundle>-<place>-
+  try {
+    for (const name of readdirSync(dirname(path))) {
+      if (name.startsWith(prefix) && name.endsWith('.bin') && name !== basename(path)) rmSync(join(dirname(path), name), { force: true });
+    }
+  } catch {
+    // another process is tidying up too
+  }
+}

@@ -1,0 +1,96 @@
+// The V8 code cache of the bundles (src/node/code-cache.ts): the real CLI (dist/cli.js, a launcher that loads
+// dist/cli-main.js and, for TS/JS files, dist/typescript.js through the cache), run with a private cache directory.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir, runCli, writeTree } from '../helpers';
+
+const k = (...parts: string[]): string => parts.join('');
+const GITHUB_TOKEN = k('ghp_', 'mF4RPAfqoQB7xoFcSvTAxRzmaZsV2G3Svi4C');
+const KEYED = `import { Octokit } from '@octokit/rest';\n\nexport const github = new Octokit({ auth: '${GITHUB_TOKEN}' });\n`;
+const PLAIN = (i: number): string => `export function add${i}(a: number, b: number): number {\n  return a + b + ${i};\n}\n`;
+
+describe('V8 code cache of the bundles (real CLI)', function () {
+  this.timeout(180_000);
+  const dirs: string[] = [];
+  after(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  function temp(prefix: string): string {
+    const dir = makeTempDir(prefix);
+    dirs.push(dir);
+    return dir;
+  }
+
+  /** Findings as `file:line:col rule`, sorted. */
+  function audit(cwd: string, cacheHome: string, env: NodeJS.ProcessEnv = {}): string[] {
+    const result = runCli(['audit', '.', '--format', 'json'], cwd, { XDG_CACHE_HOME: cacheHome, ...env });
+    assert.equal(result.status, 1, result.stderr);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; ruleId: string }[] };
+    return report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`).sort();
+  }
+  const codeCaches = (cacheHome: string): string[] =>
+    readdirSync(join(cacheHome, 'agent-guardrail'))
+      .filter((name) => name.startsWith('v8-'))
+      .sort();
+
+  it('writes one private cache per bundle, reuses it as is, and gives the same findings as without it', () => {
+    const tree = temp('agent-guardrail-code-cache-');
+    writeTree(tree, { 'src/github.ts': KEYED });
+    const home = temp('agent-guardrail-xdg-');
+    const expected = ['src/github.ts:3:44 secrets/provider-key'];
+
+    assert.deepEqual(audit(tree, home, { AGENT_GUARDRAIL_NO_CODE_CACHE: '1' }), expected);
+    assert.deepEqual(readdirSync(home), [], 'AGENT_GUARDRAIL_NO_CODE_CACHE=1 writes nothing');
+
+    assert.deepEqual(audit(tree, home), expected);
+    const written = codeCaches(home);
+    assert.equal(written.length, 2, written.join(', '));
+    assert.match(written[0]!, /^v8-cli-main-[0-9a-f]{16}-[0-9a-f]{16}\.bin$/);
+    assert.match(written[1]!, /^v8-typescript-[0-9a-f]{16}-[0-9a-f]{16}\.bin$/);
+    const stamps = written.map((name) => statSync(join(home, 'agent-guardrail', name)));
+    for (const stats of stamps) assert.equal(stats.mode & 0o777, 0o600);
+
+    // V8 accepts the cache: nothing is rewritten.
+    assert.deepEqual(audit(tree, home), expected);
+    assert.deepEqual(
+      codeCaches(home).map((name) => statSync(join(home, 'agent-guardrail', name)).mtimeMs),
+      stamps.map((stats) => stats.mtimeMs),
+    );
+  });
+
+  it('falls back to compiling when the cache is damaged, rewrites it, and drops caches of earlier builds of the same bundle only', () => {
+    const tree = temp('agent-guardrail-code-cache-');
+    writeTree(tree, { 'src/github.ts': KEYED });
+    const home = temp('agent-guardrail-xdg-');
+    const expected = audit(tree, home);
+    const directory = join(home, 'agent-guardrail');
+    const [cliCache, tsCache] = codeCaches(home).map((name) => join(directory, name));
+    writeFileSync(cliCache!, 'not a code cache');
+    writeFileSync(tsCache!, Buffer.alloc(4096, 7));
+    // An earlier build of the same TypeScript bundle, and a cache of another install's bundle.
+    const place = /^(v8-typescript-[0-9a-f]{16}-)/.exec(tsCache!.slice(directory.length + 1))![1]!;
+    const earlier = `${place}${'0'.repeat(16)}.bin`;
+    const otherInstall = `v8-typescript-${'1'.repeat(16)}-${'2'.repeat(16)}.bin`;
+    writeFileSync(join(directory, earlier), 'old');
+    writeFileSync(join(directory, otherInstall), 'other');
+
+    assert.deepEqual(audit(tree, home), expected);
+    assert.notEqual(readFileSync(cliCache!, 'utf8'), 'not a code cache');
+    assert.ok(!readFileSync(tsCache!).equals(Buffer.alloc(4096, 7)));
+    const names = codeCaches(home);
+    assert.ok(!names.includes(earlier), names.join(', '));
+    assert.ok(names.includes(otherInstall), names.join(', '));
+  });
+
+  it('worker threads (a tree of 200 files or more) start from the launcher and find the same', () => {
+    const tree = temp('agent-guardrail-code-cache-');
+    const files: Record<string, string> = { 'src/github.ts': KEYED, 'late/github.ts': KEYED };
+    for (let i = 0; i < 260; i++) files[`src/plain/m${i}.ts`] = PLAIN(i);
+    writeTree(tree, files);
+    const home = temp('agent-guardrail-xdg-');
+    const expected = ['late/github.ts:3:44 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key'];
+    assert.deepEqual(audit(tree, home), expected);
+    assert.deepEqual(audit(tree, home), expected);
+  });
+});
