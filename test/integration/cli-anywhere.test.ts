@@ -60,7 +60,7 @@ describe('CLI: the same findings from any directory', function () {
     // No entrypoint is resolved against the current directory, and the config next to the examples applies.
     assert.ok(!brief(inside).some((finding) => finding.endsWith('manifest/unknown-entrypoint')), brief(inside).join('\n'));
     assert.ok(!brief(inside).some((finding) => finding.endsWith('grants/all-mcp-tools')), 'the config of examples/ switched this rule off');
-    assert.equal(inside.summary.errors + inside.summary.warnings + inside.summary.notes, 12);
+    assert.equal(inside.summary.errors + inside.summary.warnings + inside.summary.notes, 14);
     // Paths are relative to the repository root.
     assert.ok(brief(inside).includes('examples/src/agents/triage.ts:8:12 secrets/provider-key'), brief(inside).join('\n'));
   });
@@ -75,10 +75,10 @@ describe('CLI: the same findings from any directory', function () {
     const examples = join(repo, 'examples');
     const written = run(['baseline', examples], elsewhere);
     assert.equal(written.status, 0, written.stderr);
-    assert.match(written.stdout, /^Wrote 12 findings to .*\.agent-guardrail-baseline\.json\./);
+    assert.match(written.stdout, /^Wrote 14 findings to .*\.agent-guardrail-baseline\.json\./);
     const report = auditJson(join(examples, 'src'), ['..']);
     assert.deepEqual(brief(report), []);
-    assert.equal(report.summary.baselined, 12);
+    assert.equal(report.summary.baselined, 14);
     rmSync(join(repo, '.agent-guardrail-baseline.json'));
   });
 
