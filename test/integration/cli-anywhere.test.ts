@@ -136,7 +136,7 @@ describe('CLI: text output on a terminal', function () {
     const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
     if (probe.status !== 0 || !/util-linux/.test(probe.stdout + probe.stderr)) return; // no way to allocate a pseudo-terminal here
     const dir = tempDir('agent-guardrail-wrap-');
-    const key = ['sk-proj-', 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H'].join('');
+    const key = ['sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H'].join('');
     writeTree(dir, { 'a.ts': `const apiKey = "${key}";\n` });
     const env = { ...process.env, NO_COLOR: '1', GIT_CEILING_DIRECTORIES: CEILING };
     const tty = spawnSync('script', ['-qec', `stty cols 100; '${process.execPath}' '${CLI}' audit`, '/dev/null'], { cwd: dir, encoding: 'utf8', env });

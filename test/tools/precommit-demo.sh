@@ -30,7 +30,7 @@ REPO="$WORK/acme-agents"
 
 # Secrets are assembled at run time so that this script holds no literal secret.
 OLD_AWS_KEY_ID="$(printf '%s%s' 'AKIA' '2Y2NYRVD7RXINFRP')"
-OPENAI_KEY="$(printf '%s%s' 'sk-proj-' 'jAWtGSU8po_799NksnRH9ucAUsdMlHUvTCQCyEZDz-TddJ8H')"
+OPENAI_KEY="$(printf '%s%s' 'sk-proj-' 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H')"
 FIXTURE_SECRET="$(printf '%s%s' 'Zq8vN3xK7pL2' 'mR9tW4yB6cD1fH5jG0sA')"
 
 say() { printf '\n# %s\n' "$*"; }
