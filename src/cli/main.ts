@@ -347,10 +347,8 @@ function emit(output: string, flags: AuditFlags, cwd: string): void {
   }
 }
 
-/** `baseline [paths]`: record today's findings so later audits report only new ones. */
-async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> {
-  const cwd = process.cwd();
-  checkPathsExist(paths, cwd);
+/** The audit behind `baseline` and `inventory`: anchored at the targets' root, with the cache when asked. */
+async function auditTargets(paths: string[], flags: AuditFlags, cwd: string): Promise<{ anchor: AuditRoot; loaded: LoadedConfig; now: Date; report: AuditReport }> {
   const anchor = resolveAuditRoot(cwd, paths, flags.config);
   const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
@@ -358,6 +356,14 @@ async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> 
   const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
+  return { anchor, loaded, now, report };
+}
+
+/** `baseline [paths]`: record today's findings so later audits report only new ones. */
+async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> {
+  const cwd = process.cwd();
+  checkPathsExist(paths, cwd);
+  const { anchor, report } = await auditTargets(paths, flags, cwd);
   // A hint quotes the start of a message: from the redacted report, like every other output.
   const baseline = createBaseline(redactReport(report).findings);
   const explicit = flags.output ?? flags.baseline;
@@ -379,13 +385,7 @@ async function runInventory(paths: string[], flags: AuditFlags): Promise<number>
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`inventory --format must be one of ${INVENTORY_FORMATS.join(', ')}; got "${format}"`);
   const cwd = process.cwd();
   checkPathsExist(paths, cwd);
-  const anchor = resolveAuditRoot(cwd, paths, flags.config);
-  const loaded = loadConfigOrFail(anchor, cwd, flags);
-  const now = new Date();
-  const cache = openCache(flags, anchor.root, cwd, loaded, now);
-  const report = await auditPathsInParallel(anchor.root, anchor.targets, loaded.config, now, loaded.directory, { cache });
-  saveCache(cache, report, flags);
-  warnAboutConfig(loaded, cwd, report.redactor);
+  const { anchor, loaded, now, report } = await auditTargets(paths, flags, cwd);
   const inventory = buildInventory(report.index, report.findings, now);
   const output =
     format === 'json'
