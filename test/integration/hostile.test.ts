@@ -12,7 +12,7 @@ import { LspClient } from '../lsp-client';
 
 const WATCHDOG_MS = 120_000;
 // Assembled at run time: the repository holds no key-shaped literal.
-const OPENAI = ['sk', 'proj', 'Lq8Wv3Tx7Kd2Rm9Zn4Bc6Hf1Jg5Ps0Ya-Ue8Io3Pl7Kj2Hg6Fd9Sa4'].join('-');
+const OPENAI = ['sk', 'proj', ['Lq8Wv3Tx7Kd2Rm9Zn4Bc', 'Ue8Io3Pl7Kj2Hg6Fd9Sa'].join('T3BlbkFJ')].join('-');
 const GENERIC = 'Qm7vT2xK9pL4wR8nZ3cY6hJ1bF5dS0gA';
 
 function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {

@@ -18,7 +18,7 @@ import { mergeSettings } from '../../src/server/settings';
 import { describe1, REPO_ROOT } from '../helpers';
 
 // Assembled at run time: the repository holds no key-shaped literal.
-const OPENAI = ['sk', 'proj', 'Wq4Rt8Yp2Ls6Kd9Fg3Hj7Zx1Cv5Bn0Mm4Qa8Ws2Ed6Rf9Tg'].join('-');
+const OPENAI = ['sk', 'proj', ['Wq4Rt8Yp2Ls6Kd9Fg3Hj', 'Zx1Cv5Bn0Mm4Qa8Ws2Ed'].join('T3BlbkFJ')].join('-');
 const GENERIC = 'Qm7vT2xK9pL4wR8nZ3cY6hJ1bF5dS0gA';
 
 function secrets(path: string, text: string, config: Partial<ResolvedConfig> = {}): string[] {
@@ -33,7 +33,7 @@ function notes(path: string, text: string, config: Partial<ResolvedConfig> = {})
 describe('hostile input: padding and line endings hide no key (items 5, 6)', () => {
   it('a key followed by a 20,000-character comment line: found; the file gets the secret scan only, with a note', () => {
     const text = `export const key = '${OPENAI}';\nconst clientSecret = '${GENERIC}';\n// ${'x'.repeat(20_000)}\n`;
-    assert.deepEqual(secrets('src/padded.ts', text), ['secrets/provider-key 1:21-1:76', 'secrets/generic-secret 2:23-2:55']);
+    assert.deepEqual(secrets('src/padded.ts', text), ['secrets/provider-key 1:21-1:77', 'secrets/generic-secret 2:23-2:55']);
     assert.deepEqual(notes('src/padded.ts', text), ['partial: minified or generated file: only the secret scan ran']);
   });
 
@@ -49,7 +49,7 @@ describe('hostile input: padding and line endings hide no key (items 5, 6)', () 
 
   it('CR-only and CRLF line endings: the same findings on the same lines as LF', () => {
     const lines = ['A=1', `JWT_SECRET=${GENERIC}`, `OPENAI_API_KEY=${OPENAI}`, ''];
-    const expected = ['secrets/generic-secret 2:12-2:44', 'secrets/provider-key 3:16-3:71'];
+    const expected = ['secrets/generic-secret 2:12-2:44', 'secrets/provider-key 3:16-3:72'];
     for (const eol of ['\n', '\r\n', '\r']) assert.deepEqual(secrets('.env', lines.join(eol)), expected, JSON.stringify(eol));
     const yaml = ['spec:', `  password: "${GENERIC}"`, ''];
     for (const eol of ['\r\n', '\r']) assert.deepEqual(secrets('config.yaml', yaml.join(eol)), ['secrets/generic-secret 2:14-2:46'], JSON.stringify(eol));
@@ -76,7 +76,7 @@ describe('hostile input: cost stays bounded (items 10, 11, 12)', () => {
 
   it('100 KB of `export export …`: TypeScript never parses it; the key is found by the secret scan, with a note', () => {
     const text = `const key = '${OPENAI}';\n${'export export\n'.repeat(7000)}`;
-    assert.deepEqual(secrets('src/slow.ts', text), ['secrets/provider-key 1:14-1:69']);
+    assert.deepEqual(secrets('src/slow.ts', text), ['secrets/provider-key 1:14-1:70']);
     assert.deepEqual(notes('src/slow.ts', text), ["partial: more than 64 modifiers or decorators in a row (TypeScript's parser takes quadratic time on them): only the secret scan ran"]);
     // The quick fixes parse the file too: they offer nothing that needs the syntax tree, and return.
     const finding = analyzeFile({ path: 'src/slow.ts', text }, defaultConfig()).findings[0]!;
