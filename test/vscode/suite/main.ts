@@ -298,7 +298,10 @@ function defineTests(): void {
     it('Open Agent Inventory Report shows the HTML report in a webview', async () => {
       const length = await vscode.commands.executeCommand<number>('agentGuardrail.openInventoryReport');
       assert.ok(length && length > 5000, `report of ${length} characters`);
-      assert.ok(vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'Agent Inventory')), 'the report tab is open');
+      const reportTabOpen = () => vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.label === 'Agent Inventory'));
+      // The tab model reaches the extension host some time after the panel is created: wait for it (a bound, not a timing).
+      for (let waited = 0; !reportTabOpen() && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok(reportTabOpen(), 'the report tab is open');
     });
 
     it('honours the workspace’s .agent-guardrail.yaml when the workspace is trusted', async () => {
