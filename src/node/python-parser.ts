@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileKind } from '../core/files';
-import { installPythonParser, pythonParserInstalled } from '../core/languages/python-tree';
+import { installPythonParser, pythonParserInstalled, type TreeSitterExports } from '../core/languages/python-tree';
 
 /** Set by the esbuild bundles (test/tools/build.mjs). */
 declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
@@ -31,10 +31,12 @@ async function load(): Promise<void> {
   const bundled = typeof AGENT_GUARDRAIL_BUNDLE !== 'undefined' && AGENT_GUARDRAIL_BUNDLE;
   const runtime = (bundled ? require(`${__dirname}/tree-sitter.js`) : require('@vscode/tree-sitter-wasm')) as Runtime;
   const directory = bundled ? __dirname : dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
-  // The bytes are handed over, so the runtime never looks for files itself.
-  await runtime.Parser.init({ wasmBinary: readFileSync(join(directory, 'tree-sitter.wasm')) } as unknown as Parameters<Runtime['Parser']['init']>[0]);
+  // The bytes are handed over, so the runtime never looks for files itself. Emscripten makes this object the
+  // module and adds the WebAssembly exports to it: the core's tree copy calls them directly.
+  const module = { wasmBinary: readFileSync(join(directory, 'tree-sitter.wasm')) };
+  await runtime.Parser.init(module as unknown as Parameters<Runtime['Parser']['init']>[0]);
   const language = await runtime.Language.load(readFileSync(join(directory, 'tree-sitter-python.wasm')));
-  installPythonParser(new runtime.Parser(), language);
+  installPythonParser(new runtime.Parser(), language, module as unknown as TreeSitterExports);
 }
 
 /** Does analysing these paths need the Python parser? */

@@ -6,7 +6,7 @@
  * The parser itself (web-tree-sitter and the grammar's WASM) is compiled asynchronously by the Node layer
  * (src/node/python-parser.ts), which installs it here; the analysis stays synchronous and pure.
  */
-import type { Language, Parser, Tree } from '@vscode/tree-sitter-wasm';
+import type { Language, Parser } from '@vscode/tree-sitter-wasm';
 
 /** One named node of the tree. Anonymous tokens (punctuation, keywords) are dropped; operators are kept as `operator`. */
 export interface PyNode {
@@ -29,13 +29,37 @@ export interface PythonTree {
   errors: number;
 }
 
+/**
+ * The exports of web-tree-sitter's WebAssembly module that the copy calls directly. web-tree-sitter's TreeCursor
+ * writes the cursor into the module's transfer buffer before every call and reads it back after every move (a
+ * dozen JavaScript-side memory accesses per property, which cost as much as the parse); called directly, the cursor
+ * simply stays in the transfer buffer: the moves update it there and the reads leave it alone.
+ * test/unit/python-tree.test.ts checks the copy against web-tree-sitter's public API.
+ */
+export interface TreeSitterExports {
+  _ts_tree_root_node_wasm(tree: number): void;
+  _ts_tree_cursor_new_wasm(tree: number): void;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+}
+
 interface Runtime {
   parser: Parser;
+  wasm: TreeSitterExports;
   types: string[];
   named: boolean[];
-  fields: (string | null)[];
+  fields: (string | undefined)[];
   /** Types whose children are not copied: the parts of a string literal (its value is read from the text). */
   skipChildren: boolean[];
+  /** Fields that hold an operator token. */
+  operatorField: boolean[];
 }
 
 let runtime: Runtime | undefined;
@@ -44,8 +68,12 @@ const OPERATOR_FIELDS = new Set(['operator', 'operators']);
 /** The node types with an operator field (tree-sitter-python's grammar): only their tokens need their field read. */
 const OPERATOR_PARENTS = new Set(['binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator', 'augmented_assignment']);
 
-/** Install the compiled parser (called by the Node layer once web-tree-sitter and the grammar are loaded). */
-export function installPythonParser(parser: Parser, language: Language): void {
+/**
+ * Install the compiled parser (called by the Node layer once web-tree-sitter and the grammar are loaded). `wasm` is
+ * the module object web-tree-sitter was initialised with (`Parser.init(module)`): Emscripten fills it with the exports.
+ */
+export function installPythonParser(parser: Parser, language: Language, wasm: TreeSitterExports): void {
+  if (typeof wasm._ts_tree_cursor_goto_first_child_wasm !== 'function') throw new Error('web-tree-sitter was initialised with another module object');
   const types: string[] = [];
   const named: boolean[] = [];
   const skipChildren: boolean[] = [];
@@ -55,8 +83,9 @@ export function installPythonParser(parser: Parser, language: Language): void {
     named.push(language.nodeTypeIsNamed(id));
     skipChildren.push(type === 'string_content' || type === 'format_specifier');
   }
+  const fields = language.fields.map((field) => field ?? undefined);
   parser.setLanguage(language);
-  runtime = { parser, types, named, fields: language.fields, skipChildren };
+  runtime = { parser, wasm, types, named, fields, skipChildren, operatorField: fields.map((field) => field !== undefined && OPERATOR_FIELDS.has(field)) };
 }
 
 export function pythonParserInstalled(): boolean {
@@ -74,51 +103,63 @@ export function parsePython(text: string): PythonTree {
   const tree = runtime.parser.parse(text);
   if (!tree) throw new Error('the Python parser returned no tree');
   try {
-    return copyTree(tree, runtime);
+    // The copy gets numbers, not web-tree-sitter's objects: optimised code that touched those (short-lived class
+    // instances, whose maps V8 holds weakly) would be thrown away by the next full garbage collection.
+    return copyTree((tree as unknown as { 0: number })[0], tree.rootNode.hasError, runtime);
   } finally {
     tree.delete();
   }
 }
 
-/** Iterative pre-order copy through one cursor: no recursion, so any nesting depth is fine. */
-function copyTree(tree: Tree, rt: Runtime): PythonTree {
-  const cursor = tree.walk();
-  const root: PyNode = { type: 'module', field: undefined, start: cursor.startIndex, end: cursor.endIndex, parent: undefined, children: [] };
+/** Every node has the same shape (operator included), so the readers' property accesses stay monomorphic. */
+function pyNode(type: string, field: string | undefined, start: number, end: number, parent: PyNode | undefined): PyNode {
+  return { type, field, start, end, parent, children: [], operator: undefined };
+}
+
+/**
+ * Iterative pre-order copy through one cursor: no recursion, so any nesting depth is fine. `address` is the tree's
+ * address in WebAssembly memory (web-tree-sitter keeps it at index 0 of its objects); MISSING nodes are asked for
+ * only in a tree that has an error somewhere.
+ */
+function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
+  const { wasm, types, named, fields, skipChildren, operatorField } = rt;
+  wasm._ts_tree_root_node_wasm(address);
+  wasm._ts_tree_cursor_new_wasm(address);
+  const root = pyNode('module', undefined, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), undefined);
   let errors = 0;
   let parent = root;
-  // Each cursor read crosses into WebAssembly: ask for MISSING nodes only in a tree that has an error somewhere.
-  const mayMiss = tree.rootNode.hasError;
   try {
-    if (!cursor.gotoFirstChild()) return { root, errors };
+    if (!wasm._ts_tree_cursor_goto_first_child_wasm(address)) return { root, errors };
     for (;;) {
-      const typeId = cursor.nodeTypeId;
+      const typeId = wasm._ts_tree_cursor_current_node_type_id_wasm(address);
       let descend = false;
-      if (rt.named[typeId]) {
-        const type = rt.types[typeId]!;
-        const node: PyNode = { type, field: rt.fields[cursor.currentFieldId] ?? undefined, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] };
+      if (named[typeId]) {
+        const type = types[typeId]!;
+        const field = fields[wasm._ts_tree_cursor_current_field_id_wasm(address)];
+        const node = pyNode(type, field, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), parent);
         if (type === 'ERROR') errors++;
-        else if (mayMiss && cursor.nodeIsMissing) errors++;
+        else if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
         parent.children.push(node);
         // Strings keep only their interpolations (`{…}` of f-strings); prefix, quotes and escapes are read from the text.
-        if (!rt.skipChildren[typeId] && cursor.gotoFirstChild()) {
+        if (!skipChildren[typeId] && wasm._ts_tree_cursor_goto_first_child_wasm(address)) {
           parent = node;
           descend = true;
         }
-      } else if (mayMiss && cursor.nodeIsMissing) {
+      } else if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) {
         errors++;
-      } else if (OPERATOR_PARENTS.has(parent.type) && cursor.currentFieldId && OPERATOR_FIELDS.has(rt.fields[cursor.currentFieldId]!)) {
-        parent.operator = parent.operator ? `${parent.operator} ${rt.types[typeId]}` : rt.types[typeId];
-      } else if (rt.types[typeId] === 'async' && parent.operator === undefined) {
+      } else if (OPERATOR_PARENTS.has(parent.type) && operatorField[wasm._ts_tree_cursor_current_field_id_wasm(address)]) {
+        parent.operator = parent.operator ? `${parent.operator} ${types[typeId]}` : types[typeId];
+      } else if (types[typeId] === 'async' && parent.operator === undefined) {
         parent.operator = 'async';
       }
       if (descend) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || parent === root) return { root, errors };
+      while (!wasm._ts_tree_cursor_goto_next_sibling_wasm(address)) {
+        if (!wasm._ts_tree_cursor_goto_parent_wasm(address) || parent === root) return { root, errors };
         parent = parent.parent!;
       }
     }
   } finally {
-    cursor.delete();
+    wasm._ts_tree_cursor_delete_wasm(address);
   }
 }
 
