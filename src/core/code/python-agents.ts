@@ -27,7 +27,7 @@ import {
 } from './python-frameworks';
 import { codeToolAt, envPassthroughMessage } from './common';
 import { PythonShell, type ShellHost, sinkOf } from './python-shell';
-import { pythonSource, type PythonSource } from './python-source';
+import { EMPTY_PYTHON_SOURCE, pythonSource, type PythonSource, retainShape } from './python-source';
 import { type PyToolDef, PyWalker } from './python-walk';
 
 /** A finding of a code rule, in file offsets (the same shape as the TypeScript side's, ./scan.ts). */
@@ -54,9 +54,10 @@ const DANGEROUS_IMPORTS = new Set(['*', 'os', 'subprocess', 'sys', 'shutil', 'pt
 /** Words without which a Python file has nothing for this analysis. */
 const TRIGGER = /Agent|[Tt]ool|MCP|mcp|subprocess|os\.system|popen|environ|getenv|exec|eval|agent/;
 
+const empty = (): PyCodeScan => ({ agents: [], allMcpTools: [], envPassthrough: [], browserExposed: [], shell: [], toolDefs: new Map() });
+
 /** The analysis of a Python file or notebook (computed once per file, shared by the facts collector and the rules). */
 export function pythonCodeScan(context: AnalysisContext): PyCodeScan {
-  const empty = (): PyCodeScan => ({ agents: [], allMcpTools: [], envPassthrough: [], browserExposed: [], shell: [], toolDefs: new Map() });
   return (
     context.memo('python-code-facts', () => {
       const scan = empty();
@@ -721,4 +722,6 @@ class PyLinker implements ShellHost {
     return [this.source.toFile(start), this.source.toFileEnd(end)];
   }
 }
+
+retainShape(new PyLinker(new PyWalker(EMPTY_PYTHON_SOURCE.tree.root, ''), {} as AnalysisContext, EMPTY_PYTHON_SOURCE, empty()));
 

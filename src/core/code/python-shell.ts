@@ -7,6 +7,7 @@
  */
 import { appendAll } from '../arrays';
 import { fieldOf, type PyNode } from '../languages/python-tree';
+import { retainShape } from './python-source';
 import type { PyToolDef, PyWalker } from './python-walk';
 
 /** What the shell check needs from the agent analysis. */
@@ -319,3 +320,5 @@ export class PythonShell {
     return false;
   }
 }
+
+retainShape(new PythonShell({} as ShellHost));

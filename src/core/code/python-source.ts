@@ -51,3 +51,23 @@ function parse(context: AnalysisContext, text: string): PythonTree | undefined {
     return undefined;
   }
 }
+
+const retainedInstances: object[] = [];
+
+/**
+ * Keep one instance of a class that the analysis makes once per file, for the life of the process. V8 holds the
+ * hidden class of a fully constructed instance weakly (a transition from the class's initial one): a full garbage
+ * collection that finds no instance alive drops it, and with it the optimised code of every method that read one,
+ * so the next file ran unoptimised until V8 had optimised it all again.
+ */
+export function retainShape(instance: object): void {
+  retainedInstances.push(instance);
+}
+
+/** A parsed empty module: what a retained instance is built on. */
+export const EMPTY_PYTHON_SOURCE: PythonSource = {
+  text: '',
+  tree: { root: { type: 'module', field: undefined, start: 0, end: 0, parent: undefined, children: [], operator: undefined }, errors: 0 },
+  toFile: identity,
+  toFileEnd: identity,
+};

@@ -9,6 +9,7 @@ import { fieldOf, type PyNode, textOf } from '../languages/python-tree';
 import type { AgentFramework, CodeTool } from '../facts';
 import { lastBefore } from './common';
 import type { PyBinding } from './python-frameworks';
+import { EMPTY_PYTHON_SOURCE, retainShape } from './python-source';
 
 /** A tool defined in the file: a decorated function, a factory call, a tool class, a plain function in a tools list. */
 export interface PyToolDef {
@@ -233,3 +234,5 @@ export class PyWalker {
     return lastName(node, this.text);
   }
 }
+
+retainShape(new PyWalker(EMPTY_PYTHON_SOURCE.tree.root, ''));
