@@ -111,6 +111,15 @@ describe('Python tree copy', () => {
     const expected = referenceTree(reference, text);
     assert.equal(copied.errors, expected.errors, `${label}: syntax errors`);
     assert.deepEqual(flatten(copied.root), flatten(expected.root), label);
+    const preorder: PyNode[] = [];
+    const stack = [copied.root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      preorder.push(node);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    }
+    assert.equal(copied.nodes.length, preorder.length, `${label}: node list`);
+    assert.ok(copied.nodes.every((node, i) => node === preorder[i]), `${label}: node list in pre-order`);
   };
 
   for (const [name, text] of Object.entries(SNIPPETS)) it(`matches the public API: ${name}`, () => same(text, name));

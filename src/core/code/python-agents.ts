@@ -63,7 +63,7 @@ export function pythonCodeScan(context: AnalysisContext): PyCodeScan {
       const scan = empty();
       const source = pythonSource(context);
       if (!source || !TRIGGER.test(source.text)) return scan;
-      const walker = new PyWalker(source.tree.root, source.text);
+      const walker = new PyWalker(source.tree, source.text);
       walker.walk();
       const linker = new PyLinker(walker, context, source, scan);
       linker.run();
@@ -600,15 +600,13 @@ class PyLinker implements ShellHost {
       }
     }
     if (this.mcpContext) {
-      // `{"command": "npx", "args": […], "env": os.environ}` server configurations (LangChain, Claude Agent SDK …)
-      const stack: PyNode[] = [this.source.tree.root];
-      while (stack.length) {
-        const node = stack.pop()!;
-        if (node.type === 'dictionary' && this.w.dictValue(node, 'command')) {
-          const env = this.w.dictValue(node, 'env');
-          if (env) values.push(env);
-        }
-        for (const child of node.children) stack.push(child);
+      // `{"command": "npx", "args": […], "env": os.environ}` server configurations (LangChain, Claude Agent SDK …),
+      // last first and an enclosing dictionary before those inside it: the order in which findings were always reported.
+      const servers = this.w.dictionaries.filter((node) => this.w.dictValue(node, 'command'));
+      servers.sort((a, b) => (a.start <= b.start && b.end <= a.end ? -1 : b.start <= a.start && a.end <= b.end ? 1 : b.start - a.start));
+      for (const node of servers) {
+        const env = this.w.dictValue(node, 'env');
+        if (env) values.push(env);
       }
     }
     const seen = new Set<PyNode>();
@@ -723,5 +721,5 @@ class PyLinker implements ShellHost {
   }
 }
 
-retainShape(new PyLinker(new PyWalker(EMPTY_PYTHON_SOURCE.tree.root, ''), {} as AnalysisContext, EMPTY_PYTHON_SOURCE, empty()));
+retainShape(new PyLinker(new PyWalker(EMPTY_PYTHON_SOURCE.tree, ''), {} as AnalysisContext, EMPTY_PYTHON_SOURCE, empty()));
 

@@ -4,7 +4,7 @@
  */
 import type { AnalysisContext } from '../context';
 import { readNotebook, type Notebook } from '../languages/notebook';
-import { parsePython, PythonParserMissing, type PythonTree } from '../languages/python-tree';
+import { parsePython, PythonParserMissing, type PyNode, type PythonTree } from '../languages/python-tree';
 
 export interface PythonSource {
   /** The Python text the tree was parsed from (the file itself, or a notebook's joined cells). */
@@ -65,9 +65,5 @@ export function retainShape(instance: object): void {
 }
 
 /** A parsed empty module: what a retained instance is built on. */
-export const EMPTY_PYTHON_SOURCE: PythonSource = {
-  text: '',
-  tree: { root: { type: 'module', field: undefined, start: 0, end: 0, parent: undefined, children: [], operator: undefined }, errors: 0 },
-  toFile: identity,
-  toFileEnd: identity,
-};
+const EMPTY_MODULE: PyNode = { type: 'module', field: undefined, start: 0, end: 0, parent: undefined, children: [], operator: undefined };
+export const EMPTY_PYTHON_SOURCE: PythonSource = { text: '', tree: { root: EMPTY_MODULE, nodes: [EMPTY_MODULE], errors: 0 }, toFile: identity, toFileEnd: identity };

@@ -5,7 +5,7 @@
  */
 import { keyword, lastName, positional } from '../languages/python-secrets';
 import { pyStringValue } from '../languages/python-strings';
-import { fieldOf, type PyNode, textOf } from '../languages/python-tree';
+import { fieldOf, type PyNode, type PythonTree, textOf } from '../languages/python-tree';
 import type { AgentFramework, CodeTool } from '../facts';
 import { lastBefore } from './common';
 import type { PyBinding } from './python-frameworks';
@@ -41,18 +41,17 @@ export class PyWalker {
   /** Decorated function definitions with their decorator expressions. */
   readonly decorated: { fn: PyNode; decorators: PyNode[] }[] = [];
 
+  /** Dictionary literals, in document order. */
+  readonly dictionaries: PyNode[] = [];
+  private readonly bindings = new Map<PyNode, PyBinding | undefined>();
+
   constructor(
-    readonly root: PyNode,
+    readonly tree: PythonTree,
     readonly text: string,
   ) {}
 
   walk(): void {
-    const stack: PyNode[] = [this.root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      this.inspect(node);
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-    }
+    for (const node of this.tree.nodes) this.inspect(node);
   }
 
   private inspect(node: PyNode): void {
@@ -124,6 +123,9 @@ export class PyWalker {
         if (name) this.classes.set(this.name(name), node);
         break;
       }
+      case 'dictionary':
+        this.dictionaries.push(node);
+        break;
       case 'call':
         this.calls.push(node);
         break;
@@ -185,6 +187,14 @@ export class PyWalker {
    * `StructuredTool.from_function` → `{ langchain_core.tools, StructuredTool.from_function }`.
    */
   binding(callee: PyNode): PyBinding | undefined {
+    // Asked for the same callee by several passes of the analysis (after the walk, so the answer is fixed).
+    if (this.bindings.has(callee)) return this.bindings.get(callee);
+    const binding = this.resolve(callee);
+    this.bindings.set(callee, binding);
+    return binding;
+  }
+
+  private resolve(callee: PyNode): PyBinding | undefined {
     const parts: string[] = [];
     let e = this.unwrap(callee);
     while (e.type === 'attribute') {
@@ -235,4 +245,4 @@ export class PyWalker {
   }
 }
 
-retainShape(new PyWalker(EMPTY_PYTHON_SOURCE.tree.root, ''));
+retainShape(new PyWalker(EMPTY_PYTHON_SOURCE.tree, ''));

@@ -59,13 +59,7 @@ const MAX_DEPTH = 4;
 
 export function collectPythonSecretContexts(tree: PythonTree, text: string): PythonSecretContexts {
   const c: Collector = { text, namedValues: [], foldedValues: [] };
-  // Iterative pre-order walk: hostile nesting costs no stack.
-  const stack: PyNode[] = [tree.root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    visit(c, node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-  }
+  for (const node of tree.nodes) visit(c, node);
   return { namedValues: c.namedValues, foldedValues: c.foldedValues };
 }
 

@@ -25,6 +25,8 @@ export interface PyNode {
 
 export interface PythonTree {
   root: PyNode;
+  /** Every node, root first, in pre-order (document order): the walks read this list instead of each keeping a stack. */
+  nodes: PyNode[];
   /** ERROR and MISSING nodes: the parser recovered from that many syntax errors. */
   errors: number;
 }
@@ -126,10 +128,11 @@ function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
   wasm._ts_tree_root_node_wasm(address);
   wasm._ts_tree_cursor_new_wasm(address);
   const root = pyNode('module', undefined, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), undefined);
+  const nodes = [root];
   let errors = 0;
   let parent = root;
   try {
-    if (!wasm._ts_tree_cursor_goto_first_child_wasm(address)) return { root, errors };
+    if (!wasm._ts_tree_cursor_goto_first_child_wasm(address)) return { root, nodes, errors };
     for (;;) {
       const typeId = wasm._ts_tree_cursor_current_node_type_id_wasm(address);
       let descend = false;
@@ -140,6 +143,7 @@ function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
         if (type === 'ERROR') errors++;
         else if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
         parent.children.push(node);
+        nodes.push(node);
         // Strings keep only their interpolations (`{…}` of f-strings); prefix, quotes and escapes are read from the text.
         if (!skipChildren[typeId] && wasm._ts_tree_cursor_goto_first_child_wasm(address)) {
           parent = node;
@@ -154,7 +158,7 @@ function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
       }
       if (descend) continue;
       while (!wasm._ts_tree_cursor_goto_next_sibling_wasm(address)) {
-        if (!wasm._ts_tree_cursor_goto_parent_wasm(address) || parent === root) return { root, errors };
+        if (!wasm._ts_tree_cursor_goto_parent_wasm(address) || parent === root) return { root, nodes, errors };
         parent = parent.parent!;
       }
     }
