@@ -16,7 +16,8 @@ const OPERATOR_PARENTS = new Set(['binary_operator', 'boolean_operator', 'compar
 
 /**
  * The reference: the copy as it was made through the public API (one TreeCursor property read at a time), with the
- * same type tables (ids the language does not list, like ERROR's 65535, count as unnamed there too).
+ * same type tables (ids the language does not list, like ERROR's 65535, count as unnamed there too), entering every
+ * string: a string keeps only its interpolations, whatever the copy skips.
  */
 function referenceTree(parser: Parser, text: string): { root: PyNode; errors: number } {
   const tree = parser.parse(text)!;
@@ -33,12 +34,14 @@ function referenceTree(parser: Parser, text: string): { root: PyNode; errors: nu
     for (;;) {
       const id = cursor.nodeTypeId;
       let descend = false;
-      if (named(id)) {
+      if (['string_start', 'string_content', 'string_end'].includes(type(id)!)) {
+        if (mayMiss && cursor.nodeIsMissing) errors++;
+      } else if (named(id)) {
         const node: PyNode = { type: type(id)!, field: cursor.currentFieldName ?? undefined, start: cursor.startIndex, end: cursor.endIndex, parent, children: [], operator: undefined };
         if (node.type === 'ERROR') errors++;
         else if (mayMiss && cursor.nodeIsMissing) errors++;
         parent.children.push(node);
-        if (node.type !== 'string_content' && node.type !== 'format_specifier' && cursor.gotoFirstChild()) {
+        if (node.type !== 'format_specifier' && cursor.gotoFirstChild()) {
           parent = node;
           descend = true;
         }
@@ -87,7 +90,8 @@ function pythonFilesUnder(directory: string): string[] {
 const SNIPPETS: Record<string, string> = {
   operators: 'x = a + b - c\ny = not a or b and c\nif a is not b and c not in d: pass\nz = -x\nw **= 2\nk = a if b else c\n',
   async: 'async def run(x):\n    async with a as b:\n        async for i in b:\n            await i\n',
-  strings: 'a = f"{x!r:>{width}} and {y}"\nb = rb"\\x00" "\\n" \'\'\'doc\'\'\'\nc = f"{{literal}}"\n',
+  strings: 'a = f"{x!r:>{width}} and {y}"\nb = rb"\\x00" "\\n" \'\'\'doc\'\'\'\nc = f"{{literal}}"\nd = "{not}" + f"{a + f\'{b}\'}"\ne = f"no braces"\n',
+  'unterminated strings': 'a = "open\nb = f"{x\nc = \'\'\'never closed\n',
   'syntax errors': 'def broken(:\n    return (1,\nx = [1, 2\nclass\n',
   missing: 'print("a"\nif x\n    pass\n',
   'deep nesting': `x = ${'['.repeat(400)}1${']'.repeat(400)}\ny = ${'('.repeat(300)}2${')'.repeat(300)}\n`,

@@ -58,8 +58,11 @@ interface Runtime {
   types: string[];
   named: boolean[];
   fields: (string | undefined)[];
-  /** Types whose children are not copied: the parts of a string literal (its value is read from the text). */
+  /** Types whose children are not copied (a format specifier's parts) or that have none. */
   skipChildren: boolean[];
+  /** Types not copied at all: a string's quotes and content (its value is read from the text). */
+  dropped: boolean[];
+  isString: boolean[];
   /** Fields that hold an operator token. */
   operatorField: boolean[];
 }
@@ -67,6 +70,8 @@ interface Runtime {
 let runtime: Runtime | undefined;
 
 const OPERATOR_FIELDS = new Set(['operator', 'operators']);
+/** Tokens of the grammar (no children): the copy does not ask for theirs. */
+const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'comment']);
 /** The node types with an operator field (tree-sitter-python's grammar): only their tokens need their field read. */
 const OPERATOR_PARENTS = new Set(['binary_operator', 'boolean_operator', 'comparison_operator', 'unary_operator', 'augmented_assignment']);
 
@@ -78,16 +83,23 @@ export function installPythonParser(parser: Parser, language: Language, wasm: Tr
   if (typeof wasm._ts_tree_cursor_goto_first_child_wasm !== 'function') throw new Error('web-tree-sitter was initialised with another module object');
   const types: string[] = [];
   const named: boolean[] = [];
-  const skipChildren: boolean[] = [];
   for (let id = 0; id < language.nodeTypeCount; id++) {
-    const type = language.nodeTypeForId(id) ?? '';
-    types.push(type);
+    types.push(language.nodeTypeForId(id) ?? '');
     named.push(language.nodeTypeIsNamed(id));
-    skipChildren.push(type === 'string_content' || type === 'format_specifier');
   }
   const fields = language.fields.map((field) => field ?? undefined);
   parser.setLanguage(language);
-  runtime = { parser, wasm, types, named, fields, skipChildren, operatorField: fields.map((field) => field !== undefined && OPERATOR_FIELDS.has(field)) };
+  runtime = {
+    parser,
+    wasm,
+    types,
+    named,
+    fields,
+    skipChildren: types.map((type) => type === 'format_specifier' || LEAVES.has(type)),
+    dropped: types.map((type) => type === 'string_start' || type === 'string_content' || type === 'string_end'),
+    isString: types.map((type) => type === 'string'),
+    operatorField: fields.map((field) => field !== undefined && OPERATOR_FIELDS.has(field)),
+  };
 }
 
 export function pythonParserInstalled(): boolean {
@@ -107,7 +119,7 @@ export function parsePython(text: string): PythonTree {
   try {
     // The copy gets numbers, not web-tree-sitter's objects: optimised code that touched those (short-lived class
     // instances, whose maps V8 holds weakly) would be thrown away by the next full garbage collection.
-    return copyTree((tree as unknown as { 0: number })[0], tree.rootNode.hasError, runtime);
+    return copyTree((tree as unknown as { 0: number })[0], tree.rootNode.hasError, text, runtime);
   } finally {
     tree.delete();
   }
@@ -121,10 +133,16 @@ function pyNode(type: string, field: string | undefined, start: number, end: num
 /**
  * Iterative pre-order copy through one cursor: no recursion, so any nesting depth is fine. `address` is the tree's
  * address in WebAssembly memory (web-tree-sitter keeps it at index 0 of its objects); MISSING nodes are asked for
- * only in a tree that has an error somewhere.
+ * only in a tree that has an error somewhere (`mayMiss`).
+ *
+ * A string keeps only its interpolations (`{…}` of f-strings): prefix, quotes, content and escapes are read from the
+ * text. So the copy does not enter a string without a `{` (a third of the nodes of a typical module), except in a
+ * tree with errors, where a MISSING closing quote must still be counted.
  */
-function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
-  const { wasm, types, named, fields, skipChildren, operatorField } = rt;
+function copyTree(address: number, mayMiss: boolean, text: string, rt: Runtime): PythonTree {
+  const { wasm, types, named, fields, skipChildren, dropped, isString, operatorField } = rt;
+  /** The first `{` at or after the current string's start (only moves forward: strings come in document order). */
+  let brace = -1;
   wasm._ts_tree_root_node_wasm(address);
   wasm._ts_tree_cursor_new_wasm(address);
   const root = pyNode('module', undefined, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), undefined);
@@ -136,7 +154,9 @@ function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
     for (;;) {
       const typeId = wasm._ts_tree_cursor_current_node_type_id_wasm(address);
       let descend = false;
-      if (named[typeId]) {
+      if (dropped[typeId]) {
+        if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
+      } else if (named[typeId]) {
         const type = types[typeId]!;
         const field = fields[wasm._ts_tree_cursor_current_field_id_wasm(address)];
         const node = pyNode(type, field, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), parent);
@@ -144,8 +164,12 @@ function copyTree(address: number, mayMiss: boolean, rt: Runtime): PythonTree {
         else if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
         parent.children.push(node);
         nodes.push(node);
-        // Strings keep only their interpolations (`{…}` of f-strings); prefix, quotes and escapes are read from the text.
-        if (!skipChildren[typeId] && wasm._ts_tree_cursor_goto_first_child_wasm(address)) {
+        let enter = !skipChildren[typeId];
+        if (isString[typeId] && !mayMiss) {
+          if (brace < node.start) brace = text.indexOf('{', node.start) >>> 0; // none: 2³²-1, past any end
+          enter = brace < node.end;
+        }
+        if (enter && wasm._ts_tree_cursor_goto_first_child_wasm(address)) {
           parent = node;
           descend = true;
         }
