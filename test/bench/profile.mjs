@@ -153,6 +153,8 @@ export async function phases(tree) {
   const { analyzeFile } = require(join(repo, 'out/src/core/analyze.js'));
   const { defaultConfig } = require(join(repo, 'out/src/core/config.js'));
   const files = require(join(repo, 'out/src/core/files.js'));
+  // Without the parser, Python files and notebooks would be measured as plain text.
+  await require(join(repo, 'out/src/node/python-parser.js')).loadPythonParser();
   const { floorPass, loadTypeScript, parse } = await import('./floor.mjs');
   const ts = loadTypeScript();
   const config = defaultConfig();
