@@ -5,7 +5,7 @@ import { effectiveSeverity, type ResolvedConfig } from './config';
 import { emptyFacts, type FileFacts } from './facts';
 import { fileKind, type FileKind } from './files';
 import { parseJsonTree } from './languages/json';
-import { parseSourceFile, type SourceFile } from './languages/typescript';
+import { parseSourceFile, syntaxErrorCount, unparseableShape, type SourceFile } from './languages/typescript';
 import { parseYamlDocuments } from './languages/yaml';
 import { LineIndex } from './position';
 import { fingerprintOf } from './secrets/redact';
@@ -58,10 +58,21 @@ export class AnalysisContext {
     return (this.lineIndex ??= new LineIndex(this.text));
   }
 
-  /** The TypeScript syntax tree (code files only). Parse errors become a note once. */
+  /**
+   * Parse every code file, even those whose text no syntax collector wants (src/core/syntax.ts): for tests that check
+   * the collectors' text gates against a full analysis.
+   */
+  parseEveryCodeFile = false;
+
+  /** The TypeScript syntax tree (code files only). A failed parse, or syntax errors, become a note once. */
   sourceFile(): SourceFile | undefined {
     if (this.parsedSource === undefined) {
-      this.parsedSource = this.kind === 'code' ? this.guard('parse', () => parseSourceFile(this.path, this.text)) ?? null : null;
+      // A shape TypeScript's parser takes quadratic time on is not parsed: the secret scan falls back to its line scan.
+      const shape = this.kind === 'code' ? unparseableShape(this.text) : undefined;
+      if (shape) this.note('partial', `${shape}: only the secret scan ran`);
+      this.parsedSource = this.kind === 'code' && !shape ? this.guard('parse', () => parseSourceFile(this.path, this.text)) ?? null : null;
+      const errors = this.parsedSource ? syntaxErrorCount(this.parsedSource) : 0;
+      if (errors) this.note('partial', `${errors} syntax error${errors === 1 ? '' : 's'}; analysed what parsed`);
     }
     return this.parsedSource ?? undefined;
   }

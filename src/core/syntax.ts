@@ -2,7 +2,7 @@ import { TOOL_TEXTS } from './code/tool-text';
 import { AGENT_RECORDS } from './code/walk';
 import type { AnalysisContext } from './context';
 import { loadTypeScript, SECRET_CONTEXTS } from './languages/typescript';
-import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from './languages/syntax-walk';
+import { walkSyntax, type SyntaxCollector } from './languages/syntax-walk';
 
 /**
  * Everything that reads a code file's syntax tree during analysis, in the order their visitors see each node.
@@ -11,9 +11,10 @@ import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from './language
 const SYNTAX_COLLECTORS: readonly SyntaxCollector<unknown>[] = [SECRET_CONTEXTS, AGENT_RECORDS, TOOL_TEXTS];
 
 /**
- * What `collector` gathered from this file's syntax tree: the tree is parsed and walked once, for every collector,
- * on the first request. Undefined when the file is not code, a collector had nothing to look for, or the walk
- * failed on hostile input (then a note says so, as for a failed parse).
+ * What `collector` gathered from this file's syntax tree: the tree is parsed and walked once, for every collector
+ * that wants the file, on the first request. Most files are wanted by none (their text says there is nothing to
+ * collect) and are never parsed. Undefined when the file is not code, or the parse or the walk failed on hostile
+ * input (then a note says so).
  */
 export function collectedFrom<T>(context: AnalysisContext, collector: SyntaxCollector<T>): T | undefined {
   if (context.kind !== 'code') return undefined;
@@ -22,17 +23,16 @@ export function collectedFrom<T>(context: AnalysisContext, collector: SyntaxColl
 }
 
 function walkOnce(context: AnalysisContext): Map<string, unknown> | undefined {
+  const options = { extraSecretNames: context.config.extraSecretNames };
+  const wanted = context.parseEveryCodeFile ? SYNTAX_COLLECTORS : SYNTAX_COLLECTORS.filter((collector) => collector.wants(context.text, options));
+  const results = new Map<string, unknown>();
+  for (const collector of SYNTAX_COLLECTORS) if (!wanted.includes(collector) && collector.skipped) results.set(collector.id, collector.skipped());
+  if (!wanted.length) return results;
   const sourceFile = context.sourceFile();
   if (!sourceFile) return undefined;
   const ts = loadTypeScript();
-  const visitors: (SyntaxVisitor & { result(): unknown })[] = [];
-  const ids: string[] = [];
-  for (const collector of SYNTAX_COLLECTORS) {
-    const visitor = collector.create(ts, sourceFile);
-    if (!visitor) continue;
-    visitors.push(visitor);
-    ids.push(collector.id);
-  }
+  const visitors = wanted.map((collector) => collector.create(ts, sourceFile));
   walkSyntax(ts, sourceFile, visitors);
-  return new Map(ids.map((id, i) => [id, visitors[i]!.result()]));
+  wanted.forEach((collector, i) => results.set(collector.id, visitors[i]!.result()));
+  return results;
 }

@@ -11,7 +11,8 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
-import { hasPoisonHint, type ToolTextRole } from '../poisoning/detect';
+import { lexedStrings } from '../languages/js-lexer';
+import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
 
 type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
@@ -37,14 +38,30 @@ const TOOL_CLASSES = /^(?:Dynamic(?:Structured)?Tool|StructuredTool|Tool|Functio
 const NAME_KEYS = new Set(['name', 'id', 'toolName']);
 const DESCRIPTION_KEYS = new Set(['description', 'title']);
 const SCHEMA_KEYS = new Set(['inputSchema', 'input_schema', 'parameters', 'schema', 'argsSchema', 'outputSchema']);
+/** Callees and classes of tool definitions (FACTORIES, TOOL_CLASSES, MCP `server.tool`/`registerTool`, `…Tool` bases). */
+const TOOL_SHAPE = /[Tt]ool|zodFunction/;
+/** The schema keys of a raw tool object (isRawTool). */
+const RAW_TOOL_SCHEMA = /inputSchema|input_schema|parameters/;
 /** Deeper than any real schema; hostile nesting stops here. */
 const MAX_DEPTH = 12;
 
 /** Collected during the shared walk of the file's syntax tree (src/core/syntax.ts), for files that can hold poisoning. */
 export const TOOL_TEXTS = {
   id: 'tool-texts',
-  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => (hasPoisonHint(sourceFile.text) ? toolTextVisitor(ts, sourceFile) : undefined),
+  // A tool definition's shape first (a `tool`/`Tool` callee or class, or a raw tool object), then the costlier hint.
+  wants: (text: string) => (TOOL_SHAPE.test(text) || (text.includes('description') && RAW_TOOL_SCHEMA.test(text))) && stringsMayBePoisoned(text),
+  create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => toolTextVisitor(ts, sourceFile),
 } satisfies SyntaxCollector<ToolTexts>;
+
+/**
+ * Tool texts are made of the file's strings, so the hint is asked of those, not of comments, where words such as
+ * "ignore" and "replace" abound. Joined without a separator (parts of one concatenated text) and with one (words at
+ * the edges of separate strings).
+ */
+function stringsMayBePoisoned(text: string): boolean {
+  const { strings, unsure } = lexedStrings(text);
+  return unsure || POISON_HINT.test(strings.join('')) || POISON_HINT.test(strings.join('\n'));
+}
 
 /** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */
 export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): ToolTexts {

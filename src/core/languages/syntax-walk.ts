@@ -17,8 +17,21 @@ export interface SyntaxVisitor {
  */
 export interface SyntaxCollector<T> {
   readonly id: string;
-  /** The visitor for this file, or undefined when a cheap look at the text says there is nothing to collect. */
-  create(ts: Ts, sourceFile: TsNamespace.SourceFile): (SyntaxVisitor & { result(): T }) | undefined;
+  /**
+   * Can this text hold anything for the collector? A cheap look at the text, before any parse: a file no collector
+   * wants is not parsed at all. It must never say no to a text whose walk would collect something.
+   */
+  wants(text: string, options: CollectorOptions): boolean;
+  /** What the collector yields for a file it did not want (undefined when nothing is the same as no result). */
+  skipped?(): T;
+  /** The visitor for this file. */
+  create(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisitor & { result(): T };
+}
+
+/** What a collector's `wants` may need from the configuration. */
+export interface CollectorOptions {
+  /** Names the configuration adds to the secret-like ones (`secrets.names`). */
+  extraSecretNames: readonly string[];
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
-import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
+import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
+import { isSecretLikeName, nameWords, PASSWORD_WORDS } from '../secrets/names';
+import { isUuid } from '../secrets/placeholders';
+import { expandStructuredValue } from '../secrets/structured-values';
+import { lexedStrings } from './js-lexer';
+import { walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
 
 type Ts = typeof TsNamespace;
 let tsModule: Ts | undefined;
@@ -49,32 +54,44 @@ export function scriptKindFor(path: string): TsNamespace.ScriptKind {
  */
 const MAX_MODIFIER_RUN = 64;
 const MODIFIERS = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
-/** One token: blanks, a line comment, a block comment's start, a word or decorator, or any other character. */
-const SHAPE_TOKEN = /\s+|\/\/[^\n]*|\/\*|@?[A-Za-z_$][\w$]*|[^]/y;
+const LONGEST_MODIFIER = [...MODIFIERS].reduce((longest, word) => Math.max(longest, word.length), 0);
 
 /**
  * Why TypeScript's parser must not see this text (a shape it takes super-linear time on), or undefined. One linear
- * pass over the tokens; blanks and comments do not end a run of modifiers.
+ * pass over the tokens (character by character: it runs before every parse); blanks and comments do not end a run of
+ * modifiers, a decorator (`@name`) continues one, any other token ends it.
  */
 export function unparseableShape(text: string): string | undefined {
   let run = 0;
   let index = 0;
-  while (index < text.length) {
-    SHAPE_TOKEN.lastIndex = index;
-    const token = SHAPE_TOKEN.exec(text)![0];
-    index += token.length;
-    if (token === '/*') {
-      const close = text.indexOf('*/', index);
+  const n = text.length;
+  while (index < n) {
+    const c = text.charCodeAt(index);
+    if (c <= 32 || (c > 127 && BLANK.test(text[index]!))) {
+      index++;
+    } else if (c === 47 && text.charCodeAt(index + 1) === 47) {
+      const end = text.indexOf('\n', index);
+      index = end < 0 ? n : end;
+    } else if (c === 47 && text.charCodeAt(index + 1) === 42) {
+      const close = text.indexOf('*/', index + 2);
       if (close < 0) break;
       index = close + 2;
-    } else if (token[0] === '@' || MODIFIERS.has(token)) {
-      if (++run > MAX_MODIFIER_RUN) return `more than ${MAX_MODIFIER_RUN} modifiers or decorators in a row (TypeScript's parser takes quadratic time on them)`;
-    } else if (!/^\s|^\/\//.test(token)) {
+    } else if (c === 64 || isIdentifierStart(c)) {
+      const start = index;
+      index++;
+      while (index < n && isWordCharacter(text.charCodeAt(index))) index++;
+      const modifier = c === 64 || (index - start <= LONGEST_MODIFIER && MODIFIERS.has(text.slice(start, index)));
+      if (!modifier) run = 0;
+      else if (++run > MAX_MODIFIER_RUN) return `more than ${MAX_MODIFIER_RUN} modifiers or decorators in a row (TypeScript's parser takes quadratic time on them)`;
+    } else {
+      index++;
       run = 0;
     }
   }
   return undefined;
 }
+
+const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 
 /** Thrown instead of parsing a text of a shape the parser takes super-linear time on (see unparseableShape). */
 export class UnparseableShapeError extends Error {
@@ -145,11 +162,132 @@ export function collectSecretContexts(sourceFile: SourceFile): SecretContexts {
   return visitor.result();
 }
 
-/** The secret scan's share of the one walk of a code file (src/core/syntax.ts). Runs on every code file. */
+/** The secret scan's share of the one walk of a code file (src/core/syntax.ts), for files that can hold a named value. */
 export const SECRET_CONTEXTS = {
   id: 'secret-contexts',
+  wants: (text: string, options: CollectorOptions) => mayHoldNamedSecret(text, options.extraSecretNames),
+  skipped: (): SecretContexts => ({ namedValues: [], foldedValues: [] }),
   create: (ts: Ts, sourceFile: SourceFile) => secretContextsVisitor(ts, sourceFile),
 } satisfies SyntaxCollector<SecretContexts>;
+
+/** Callees whose arguments the walk reads as credentials, whatever names surround them (visitCall). */
+const CREDENTIAL_CALLEES = new Set(CREDENTIAL_ARGUMENTS.keys());
+/** Callees whose `user:password` argument the walk reads as a password (visitCall). */
+const PASSWORD_CALLEES = new Set(['btoa', 'Buffer', 'basicAuth']);
+/** Words one of which every secret-like name holds (src/core/secrets/names.ts), to skip the full check on most words. */
+const SECRET_NAME_HINT = /key|token|secret|pass|pwd|auth|cred|bearer|pat/i;
+const NAME_HINTS = new RegExp(SECRET_NAME_HINT.source, 'gi');
+const CALLEE_WORDS = new RegExp(`\\b(?:${[...CREDENTIAL_CALLEES, ...PASSWORD_CALLEES].join('|')})\\b`, 'g');
+/** [A-Za-z0-9_$]: the characters of the identifiers names are made of. */
+const isWordCharacter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+const BLANK = /\s/;
+
+/** How strong a name, or a value, is for the generic secret check: any secret-like one, or one that only a password name takes. */
+const enum Strength {
+  None,
+  Password,
+  Any,
+}
+
+/**
+ * Could the walk of this text find a value the generic secret check reports, or a constant concatenation for the
+ * provider scan? Yes when the text joins two strings with `+`; when it holds a string that could be a credential
+ * and a name (or a credential-taking callee) that could carry it; and whenever the lexer cannot read the text
+ * (src/core/languages/js-lexer.ts). The provider, private-key and connection-string scans read the whole text
+ * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
+ */
+export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
+  const { strings, concatenation, unsure } = lexedStrings(text);
+  if (unsure || concatenation) return true;
+  const extra = new Set(extraNames.map((word) => word.toLowerCase()));
+  let name: number = Strength.None;
+  const noteName = (word: string): void => {
+    if (name !== Strength.Password) name = Math.max(name, nameStrength(word, extra));
+  };
+  for (const literal of strings) {
+    if (holdsJsonSecret(literal, extra)) return true;
+    noteName(literal);
+  }
+  // Identifiers are found by searches of the text (also in comments, which only adds names).
+  if (extra.size && name !== Strength.Password) {
+    const lower = text.toLowerCase();
+    for (const word of extra) if (lower.includes(word)) name = Strength.Password;
+  }
+  if (name !== Strength.Password) {
+    for (const match of text.matchAll(CALLEE_WORDS)) {
+      name = Math.max(name, PASSWORD_CALLEES.has(match[0]) ? Strength.Password : Strength.Any);
+      if (name === Strength.Password) break;
+    }
+  }
+  if (name !== Strength.Password) {
+    // Each hint found, widened to its whole word (a pattern with the widening built in backtracks on every word).
+    let wordEnd = -1;
+    for (const match of text.matchAll(NAME_HINTS)) {
+      if (match.index < wordEnd) continue;
+      let start = match.index;
+      while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+      wordEnd = match.index + match[0].length;
+      while (wordEnd < text.length && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
+      noteName(text.slice(start, wordEnd));
+      if (name === Strength.Password) break;
+    }
+  }
+  if (name === Strength.None) return false;
+  // A password name takes any value a name can take; another secret-like name takes the stronger values only.
+  return strings.some((literal) => {
+    if (literal.length < 8) return false;
+    const value = credentialStrength(literal);
+    return value === Strength.Any || (value === Strength.Password && name === Strength.Password);
+  });
+}
+
+/** Any for a secret-like name, Password for a password's (the most lenient), None for others. */
+function nameStrength(word: string, extra: ReadonlySet<string>): Strength {
+  if (extra.size && extra.has(word.toLowerCase())) return Strength.Password;
+  if (word.length > 200) return Strength.None;
+  let strength = nameStrengths.get(word);
+  if (strength === undefined) {
+    strength = !SECRET_NAME_HINT.test(word) || !isSecretLikeName(word) ? Strength.None : nameWords(word).some((part) => PASSWORD_WORDS.has(part)) ? Strength.Password : Strength.Any;
+    // Names repeat across the files of a project; the cache is bounded by starting over.
+    if (nameStrengths.size >= 50_000) nameStrengths.clear();
+    nameStrengths.set(word, strength);
+  }
+  return strength;
+}
+
+const nameStrengths = new Map<string, Strength>();
+
+/** A JSON object written as a string is judged member by member, each under its own key (expandStructuredValue). */
+function holdsJsonSecret(literal: string, extra: ReadonlySet<string>): boolean {
+  if (literal.length < 12 || !literal.includes('{')) return false;
+  const trimmed = literal.trim();
+  if (trimmed.length < 12 || trimmed[0] !== '{' || trimmed[trimmed.length - 1] !== '}') return false;
+  return expandStructuredValue({ name: '', value: literal, start: 0, end: literal.length, exact: false }).some((member) => {
+    const strength = member.value === literal ? Strength.None : credentialStrength(member.value);
+    const under = nameStrength(member.name, extra);
+    return (strength !== Strength.None && under === Strength.Password) || (strength === Strength.Any && under === Strength.Any);
+  });
+}
+
+/**
+ * How this string literal could fare in the generic check (src/core/secrets/detect.ts) under the most lenient name:
+ * a password name takes shorter, less random values; `user:password` literals are judged by their password part.
+ */
+function credentialStrength(literal: string): Strength {
+  const trimmed = literal.trim();
+  if (trimmed.length < 8) return Strength.None;
+  const whole = valueStrength(stripAuthScheme(trimmed).credential);
+  if (whole === Strength.Any) return whole;
+  const colon = literal.indexOf(':');
+  return colon > 0 && valueStrength(literal.slice(colon + 1)) !== Strength.None ? Strength.Password : whole;
+}
+
+/** The generic check itself, asked only of values that meet its cheap thresholds (randomEnough): most strings fail those. */
+function valueStrength(value: string): Strength {
+  if (value.length < 8 || BLANK.test(value)) return Strength.None;
+  if (isUuid(value) || (randomEnough(value, false) && looksLikeSecretValue(value))) return Strength.Any;
+  return randomEnough(value, true) && looksLikeSecretValue(value, { passwordLike: true }) ? Strength.Password : Strength.None;
+}
 
 function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & { result(): SecretContexts } {
   const text = sourceFile.text;

@@ -1,6 +1,6 @@
 import { base64Blocks, encodedRange, kubernetesSecretData, type DecodedBlock } from './encoded';
 import { looksLikeSecretValue, stripAuthScheme } from './generic';
-import { isSecretLikeName, nameWords } from './names';
+import { isSecretLikeName, nameWords, PASSWORD_WORDS } from './names';
 import { isPublicJwt, isSignedJwt } from './jwt';
 import { isPlausiblePassword } from './passwords';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
@@ -44,8 +44,6 @@ export interface SecretDetectionOptions {
 }
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
-
 /** Scanners are pure and reusable; build one per distinct placeholder configuration. */
 const scannerCache = new WeakMap<readonly RegExp[], ProviderScanner>();
 const DEFAULT_PLACEHOLDERS: readonly RegExp[] = [];

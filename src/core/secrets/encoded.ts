@@ -21,11 +21,40 @@ const MIN_BLOCK = 24;
 const MAX_BLOCK = 8192;
 const DECODE_BUDGET = 262_144;
 
+/** Base64 (standard or URL-safe) characters: 1; the padding `=`: 2; anything else: 0. */
+const BASE64_CLASS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-') BASE64_CLASS[c.charCodeAt(0)] = 1;
+BASE64_CLASS['='.charCodeAt(0)] = 2;
+const classOf = (text: string, index: number): number => {
+  const c = text.charCodeAt(index);
+  return c < 128 ? BASE64_CLASS[c]! : 0;
+};
+
 /**
- * A run of base64 (standard or URL-safe) characters with its padding, not glued to other token characters. One
- * start per run (the lookbehind), at most MAX_BLOCK characters tried from it: linear.
+ * The runs of base64 characters with their padding (at most two `=`), not glued to other base64 characters or `=`
+ * on either side, of MIN_BLOCK to MAX_BLOCK characters before the padding: [start, end) of each, in order. One pass
+ * over the characters (a regular expression with look-arounds costs several times more on every file).
  */
-const BASE64_BLOCK = new RegExp(`(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{${MIN_BLOCK},${MAX_BLOCK}}={0,2}(?![A-Za-z0-9+/=_-])`, 'g');
+function* base64Runs(text: string): Generator<[number, number]> {
+  const n = text.length;
+  let index = 0;
+  while (index < n) {
+    if (classOf(text, index) !== 1) {
+      index++;
+      continue;
+    }
+    const start = index;
+    while (index < n && classOf(text, index) === 1) index++;
+    const runEnd = index;
+    while (index < n && classOf(text, index) === 2) index++;
+    const padding = index - runEnd;
+    // Glued on the left (to `=`), over-padded, or glued on the right (`abc=def`): not a block.
+    const glued = start > 0 && classOf(text, start - 1) === 2;
+    if (glued || padding > 2 || (padding > 0 && index < n && classOf(text, index) === 1)) continue;
+    const length = runEnd - start;
+    if (length >= MIN_BLOCK && length <= MAX_BLOCK) yield [start, index];
+  }
+}
 
 /** Printable ASCII with tabs and line breaks: what a secret, a config file or a PEM block decodes to. */
 const PRINTABLE = /^[\t\n\r\x20-\x7e]+$/;
@@ -59,15 +88,15 @@ export function encodedRange(block: DecodedBlock, from: number, to: number): { s
 export function base64Blocks(text: string): DecodedBlock[] {
   const blocks: DecodedBlock[] = [];
   let budget = DECODE_BUDGET;
-  BASE64_BLOCK.lastIndex = 0;
-  for (let match = BASE64_BLOCK.exec(text); match && budget > 0; match = BASE64_BLOCK.exec(text)) {
-    const encoded = match[0];
+  for (const [start, end] of base64Runs(text)) {
+    if (budget <= 0) break;
+    const encoded = text.slice(start, end);
     // Identifiers, words and hex digests are runs of base64 characters too, but not base64: a real block mixes cases
     // and digits (or is long enough that it must).
     if (!/[A-Z]/.test(encoded) || !/[a-z]/.test(encoded) || !/[0-9+/]/.test(encoded)) continue;
     budget -= encoded.length;
     const decoded = decodeBase64Text(encoded);
-    if (decoded !== undefined && decoded.length >= 16) blocks.push({ text: decoded, start: match.index, end: match.index + encoded.length });
+    if (decoded !== undefined && decoded.length >= 16) blocks.push({ text: decoded, start, end });
   }
   return blocks;
 }

@@ -66,16 +66,25 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   // Sentinels and labels made of words (`SECRET_LOG_VALUE_123`, `workos:token-123`, `openai/gpt-5`).
   if (isIdentifierLike(value, options.passwordLike)) return false;
 
-  const entropy = shannonEntropy(value);
-  const classes = characterClasses(value);
+  return randomEnough(value, !!options.passwordLike);
+}
+
+/**
+ * The length and randomness looksLikeSecretValue asks for, after its exclusions of placeholders, fakes and
+ * identifiers. Alone it is a cheap necessary condition: a value that fails it fails looksLikeSecretValue too.
+ */
+export function randomEnough(value: string, passwordLike: boolean): boolean {
+  if (value.length < (passwordLike ? 8 : 12) || value.length > 1024 || SPACED_TEXT.test(value)) return false;
   const hasDigit = /[0-9]/.test(value);
-  if (isHexDigest(value)) return entropy >= 3.2;
   // Identifiers such as `OPENAI_API_KEY` or `agents/prod/openai` are names of secrets, not secrets.
-  if (IDENTIFIER_LIKE.test(value) && !hasDigit && value.length < 40) return false;
+  if (!hasDigit && IDENTIFIER_LIKE.test(value) && value.length < 40 && !isHexDigest(value)) return false;
+  const entropy = shannonEntropy(value);
+  if (isHexDigest(value)) return entropy >= 3.2;
   if (isSlug(value)) return false;
   // One word and a counter (`usertoken123`, `jsonwebtoken123`, `hunter2`): typed by a person, not generated.
   if (WORD_AND_COUNTER.test(value)) return false;
-  if (options.passwordLike) return value.length >= 8 && entropy >= 2.8 && classes >= 3;
+  const classes = characterClasses(value);
+  if (passwordLike) return entropy >= 2.8 && classes >= 3;
   if (value.length >= 32) return entropy >= 3.5 && classes >= 2;
   return entropy >= 3.3 && classes >= 2 && hasDigit;
 }

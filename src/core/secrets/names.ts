@@ -80,6 +80,9 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'tokenizer', 'tokenize', 'tokenized',
 ]);
 
+/** Words that make a secret-like name a password's, whose values may be shorter and less random. */
+export const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+
 export interface SecretNameOptions {
   /** Extra names (exact, case-insensitive) from the configuration. */
   extraNames?: readonly string[];

@@ -19,9 +19,15 @@ export const toolPoisoning = defineRule({
   owasp: [OWASP.ASI01, OWASP.ASI02, OWASP.ASI04],
   fileKinds: ['code', 'python', 'notebook', 'json'],
   check(context: AnalysisContext) {
+    if (context.kind === 'code') {
+      // The collector's own gate asks the hint of the file's strings (comments are full of "ignore" and "replace").
+      const collected = collectedFrom(context, TOOL_TEXTS);
+      if (collected) reportToolTexts(context, collected);
+      return;
+    }
     if (!hasPoisonHint(context.text)) return;
-    if (context.kind === 'code' || context.kind === 'python' || context.kind === 'notebook') {
-      const collected = context.kind === 'code' ? collectedFrom(context, TOOL_TEXTS) : pythonToolTexts(context);
+    if (context.kind === 'python' || context.kind === 'notebook') {
+      const collected = pythonToolTexts(context);
       if (collected) reportToolTexts(context, collected);
       return;
     }

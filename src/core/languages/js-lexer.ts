@@ -1,0 +1,325 @@
+/**
+ * A linear pass over JavaScript/TypeScript source that sees what a parse would see of its string literals and
+ * identifiers, without building a syntax tree: comments are skipped, strings and template chunks are read to their
+ * end (escapes decoded), regular expression literals are told from division by the token before them.
+ *
+ * It exists so that most files need no parse at all (src/core/syntax.ts): whether a file can hold a named secret is
+ * decided from its literals and names. It is never the last word: where the text does not read as JavaScript (a
+ * string running into the end of its line, JSX text with an apostrophe, an unterminated comment or template), it
+ * reports `unsure` and the caller parses the file.
+ */
+
+export interface LexVisitor {
+  /**
+   * A string literal's or template chunk's decoded value; `module` when it names a module (`from '…'`, `import '…'`,
+   * `require('…')`, `import('…')`). Return true to stop the scan.
+   */
+  string(value: string, module: boolean): boolean | void;
+  /** An identifier or keyword (when given: scans that need no identifiers skip making their strings). Return true to stop. */
+  identifier?(name: string): boolean | void;
+  /** Two constant strings joined by `+` (`'sk-' + '…'`, `('a') + "b"`): the parse folds them into one value. */
+  concatenation(): boolean | void;
+}
+
+export interface LexResult {
+  /** The text did not read as JavaScript somewhere: the visitor may have missed literals. */
+  unsure: boolean;
+  /** A visitor callback asked to stop. */
+  stopped: boolean;
+}
+
+/** Keywords after which `/` starts a regular expression, not a division. */
+const REGEX_AFTER_KEYWORD = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await']);
+
+const enum Prev {
+  /** Start, an operator or punctuation: a `/` here starts a regular expression. */
+  Operator,
+  /** An identifier, number, string, `)` or `]`: a `/` here divides. */
+  Operand,
+}
+
+/** States of the `'a' + 'b'` recogniser. */
+const enum Fold {
+  None,
+  AfterString,
+  AfterPlus,
+}
+
+const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92 || c > 127;
+const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || (c >= 48 && c <= 57);
+const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
+  const n = text.length;
+  let i = 0;
+  let prev = Prev.Operator as Prev;
+  let fold = Fold.None as Fold;
+  /** The identifier just before the current token (`from`, `require` …), else undefined. */
+  let lastWord: string | undefined;
+  /** The identifier before the `(` just before the current token (`require(`, `import(`), else undefined. */
+  let calleeWord: string | undefined;
+  let braceDepth = 0;
+  /** For each open `${` of a template: the brace depth at which its `}` resumes the template. */
+  const templates: number[] = [];
+  const unsure = { unsure: true, stopped: false };
+  const stopped = { unsure: false, stopped: true };
+
+  /** A string value was read: report it and advance the concatenation recogniser. */
+  const onString = (value: string): boolean => {
+    const module = lastWord === 'from' || lastWord === 'import' || calleeWord === 'require' || calleeWord === 'import';
+    lastWord = calleeWord = undefined;
+    if (visitor.string(value, module)) return true;
+    if (fold === Fold.AfterPlus && visitor.concatenation()) return true;
+    fold = Fold.AfterString;
+    prev = Prev.Operand;
+    return false;
+  };
+
+  /** Read a template from just after its backtick or a substitution's `}`; -1 when it never ends. */
+  const templatePart = (start: number): number => {
+    let j = start;
+    let value = '';
+    let from = j;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 92) {
+        value += text.slice(from, j);
+        const escape = readEscape(text, j);
+        value += escape.value;
+        j = from = escape.end;
+      } else if (c === 96) {
+        return onString(value + text.slice(from, j)) ? -2 : j + 1;
+      } else if (c === 36 && text.charCodeAt(j + 1) === 123) {
+        if (visitor.string(value + text.slice(from, j), false)) return -2;
+        templates.push(braceDepth);
+        prev = Prev.Operator;
+        fold = Fold.None;
+        return j + 2;
+      } else j++;
+    }
+    return -1;
+  };
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
+      i++;
+      continue;
+    }
+    if (c === 47) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        while (i < n && !isLineBreak(text.charCodeAt(i))) i++;
+        continue;
+      }
+      if (next === 42) {
+        const close = text.indexOf('*/', i + 2);
+        if (close < 0) return unsure;
+        i = close + 2;
+        continue;
+      }
+      // `</div>` and `/>` in JSX are tags, not regular expressions.
+      const jsxTag = next === 62 || (i > 0 && text.charCodeAt(i - 1) === 60);
+      if (prev === Prev.Operator && !jsxTag) {
+        const end = regexEnd(text, i + 1);
+        if (end < 0) return unsure;
+        i = end;
+        while (i < n && isIdentifierPart(text.charCodeAt(i))) i++;
+        prev = Prev.Operand;
+        fold = Fold.None;
+        continue;
+      }
+      i++;
+      prev = Prev.Operator;
+      fold = Fold.None;
+      continue;
+    }
+    if (c === 39 || c === 34) {
+      const read = readString(text, i + 1, c);
+      if (!read) return unsure;
+      if (onString(read.value)) return stopped;
+      i = read.end;
+      continue;
+    }
+    if (c === 96) {
+      const next = templatePart(i + 1);
+      if (next === -2) return stopped;
+      if (next < 0) return unsure;
+      i = next;
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentifierPart(text.charCodeAt(j))) j++;
+      // Only words of a keyword's length can matter to the scan itself (keywords, `from`, `require`, `import`).
+      const name = visitor.identifier || j - i <= MAX_KEYWORD_LENGTH ? identifierAt(text, i, j) : undefined;
+      if (name !== undefined && visitor.identifier?.(name)) return stopped;
+      lastWord = name;
+      calleeWord = undefined;
+      prev = name !== undefined && REGEX_AFTER_KEYWORD.has(name) ? Prev.Operator : Prev.Operand;
+      fold = Fold.None;
+      i = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && (isIdentifierPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+      i = j;
+      prev = Prev.Operand;
+      fold = Fold.None;
+      continue;
+    }
+    i++;
+    calleeWord = c === 40 ? lastWord : undefined;
+    lastWord = undefined;
+    switch (c) {
+      case 123: // {
+        braceDepth++;
+        prev = Prev.Operator;
+        fold = Fold.None;
+        break;
+      case 125: {
+        // }
+        if (templates.length && templates[templates.length - 1] === braceDepth) {
+          templates.pop();
+          const next = templatePart(i);
+          if (next === -2) return stopped;
+          if (next < 0) return unsure;
+          i = next;
+          break;
+        }
+        braceDepth--;
+        // After a block a `/` starts a regular expression; after an object literal it divides. Reading it as a
+        // regular expression is the safe guess: a wrong one runs into the end of the line and makes the scan unsure.
+        prev = Prev.Operator;
+        fold = Fold.None;
+        break;
+      }
+      case 41: // )
+        prev = Prev.Operand;
+        if (fold !== Fold.AfterString) fold = Fold.None;
+        break;
+      case 93: // ]
+        prev = Prev.Operand;
+        fold = Fold.None;
+        break;
+      case 40: // (
+        prev = Prev.Operator;
+        if (fold !== Fold.AfterPlus) fold = Fold.None;
+        break;
+      case 43: // +
+        prev = Prev.Operator;
+        fold = fold === Fold.AfterString && text.charCodeAt(i) !== 43 && text.charCodeAt(i) !== 61 ? Fold.AfterPlus : Fold.None;
+        break;
+      case 35: // # (private names, shebang)
+      case 64: // @ (decorators)
+        break;
+      default:
+        prev = Prev.Operator;
+        fold = Fold.None;
+    }
+  }
+  return templates.length ? unsure : { unsure: false, stopped: false };
+}
+
+/** A quoted string from just after its opening quote: its decoded value and the index after its closing quote. */
+function readString(text: string, start: number, quote: number): { value: string; end: number } | undefined {
+  let j = start;
+  let from = j;
+  let value = '';
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === quote) return { value: value + text.slice(from, j), end: j + 1 };
+    if (c === 92) {
+      value += text.slice(from, j);
+      const escape = readEscape(text, j);
+      value += escape.value;
+      j = from = escape.end;
+    } else if (c === 10 || c === 13) {
+      return undefined;
+    } else j++;
+  }
+  return undefined;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
+
+/** The escape sequence at `at` (a backslash): its value and where it ends. Line continuations have no value. */
+function readEscape(text: string, at: number): { value: string; end: number } {
+  const c = text[at + 1];
+  if (c === undefined) return { value: '', end: at + 1 };
+  if (c === '\r') return { value: '', end: text[at + 2] === '\n' ? at + 3 : at + 2 };
+  if (c === '\n' || c === '\u2028' || c === '\u2029') return { value: '', end: at + 2 };
+  if (c === 'x') {
+    const hex = /^[0-9a-fA-F]{2}/.exec(text.slice(at + 2, at + 4));
+    if (hex) return { value: String.fromCharCode(parseInt(hex[0], 16)), end: at + 4 };
+  } else if (c === 'u') {
+    const braced = /^\{([0-9a-fA-F]{1,6})\}/.exec(text.slice(at + 2, at + 10));
+    if (braced) {
+      const code = parseInt(braced[1]!, 16);
+      if (code <= 0x10ffff) return { value: String.fromCodePoint(code), end: at + 2 + braced[0].length };
+    }
+    const hex = /^[0-9a-fA-F]{4}/.exec(text.slice(at + 2, at + 6));
+    if (hex) return { value: String.fromCharCode(parseInt(hex[0], 16)), end: at + 6 };
+  }
+  return { value: SIMPLE_ESCAPES[c] ?? c, end: at + 2 };
+}
+
+/** The index after a regular expression's closing `/`, from just after its opening one; -1 at a line break or the end. */
+function regexEnd(text: string, start: number): number {
+  let inClass = false;
+  for (let j = start; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (isLineBreak(c)) return -1;
+    else if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+    else if (c === 47 && !inClass) return j + 1;
+  }
+  return -1;
+}
+
+const MAX_KEYWORD_LENGTH = 10;
+
+/** The identifier in text[start, end); `\u0061piKey` is `apiKey` to the parser: escapes decoded. */
+function identifierAt(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  return raw.includes('\\') ? decodeIdentifier(raw) : raw;
+}
+
+function decodeIdentifier(raw: string): string {
+  return raw.replace(/\\u(?:\{([0-9a-fA-F]{1,6})\}|([0-9a-fA-F]{4}))/g, (escape, braced: string | undefined, plain: string | undefined) => {
+    const code = parseInt(braced ?? plain!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+  });
+}
+
+/** What the syntax collectors' text gates read of a code file (src/core/syntax.ts). */
+export interface LexedStrings {
+  /** Every string literal and template chunk, decoded, in order; module names (`from '…'`) left out. */
+  strings: readonly string[];
+  /** Two constant strings are joined by `+` somewhere. */
+  concatenation: boolean;
+  /** The text did not read as JavaScript somewhere (see lexJavaScript): the strings may be incomplete. */
+  unsure: boolean;
+}
+
+let lastLexed: { text: string; lexed: LexedStrings } | undefined;
+
+/** The strings of a text, for the last text asked about: the gates of one file share one scan. */
+export function lexedStrings(text: string): LexedStrings {
+  if (lastLexed?.text === text) return lastLexed.lexed;
+  const strings: string[] = [];
+  let concatenation = false;
+  const { unsure } = lexJavaScript(text, {
+    string(value, module) {
+      if (!module) strings.push(value);
+    },
+    concatenation() {
+      concatenation = true;
+    },
+  });
+  const lexed = { strings, concatenation, unsure };
+  lastLexed = { text, lexed };
+  return lexed;
+}
