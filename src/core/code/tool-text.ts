@@ -38,8 +38,14 @@ const TOOL_CLASSES = /^(?:Dynamic(?:Structured)?Tool|StructuredTool|Tool|Functio
 const NAME_KEYS = new Set(['name', 'id', 'toolName']);
 const DESCRIPTION_KEYS = new Set(['description', 'title']);
 const SCHEMA_KEYS = new Set(['inputSchema', 'input_schema', 'parameters', 'schema', 'argsSchema', 'outputSchema']);
-/** Callees and classes of tool definitions (FACTORIES, TOOL_CLASSES, MCP `server.tool`/`registerTool`, `…Tool` bases). */
-const TOOL_SHAPE = /[Tt]ool|zodFunction/;
+/**
+ * Where a definition can start: a call of a factory or of MCP `server.tool`/`registerTool` (also aliased:
+ * `tool as lcTool`), `new` of a tool class, a class extending a `…Tool` base.
+ */
+const TOOL_CALLEES = ['registerTool', ...FACTORIES].join('|');
+const TOOL_SHAPE = new RegExp(
+  `\\b(?:${TOOL_CALLEES})(?:\\s*[<(]|\\s+as\\b)|\\bnew\\s+(?:[\\w$]+\\.)*(?:${TOOL_CLASSES.source.slice(1, -1)})\\b|\\bextends\\s+[\\w$.]*Tool\\b`,
+);
 /** The schema keys of a raw tool object (isRawTool). */
 const RAW_TOOL_SCHEMA = /inputSchema|input_schema|parameters/;
 /** Deeper than any real schema; hostile nesting stops here. */
@@ -55,12 +61,11 @@ export const TOOL_TEXTS = {
 
 /**
  * Tool texts are made of the file's strings, so the hint is asked of those, not of comments, where words such as
- * "ignore" and "replace" abound. Joined without a separator (parts of one concatenated text) and with one (words at
- * the edges of separate strings).
+ * "ignore" and "replace" abound: of each string, and of all of them joined (a text concatenated from parts).
  */
 function stringsMayBePoisoned(text: string): boolean {
   const { strings, unsure } = lexedStrings(text);
-  return unsure || POISON_HINT.test(strings.join('')) || POISON_HINT.test(strings.join('\n'));
+  return unsure || POISON_HINT.test(strings.join('')) || strings.some((value) => POISON_HINT.test(value));
 }
 
 /** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */

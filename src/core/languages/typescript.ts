@@ -200,45 +200,41 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
   const { strings, concatenation, unsure } = lexedStrings(text);
   if (unsure || concatenation) return true;
   const extra = new Set(extraNames.map((word) => word.toLowerCase()));
-  let name: number = Strength.None;
-  const noteName = (word: string): void => {
-    if (name !== Strength.Password) name = Math.max(name, nameStrength(word, extra));
-  };
+  // Values first: most files hold no string that could be a credential, and then no name needs looking for.
+  let value: number = Strength.None;
   for (const literal of strings) {
     if (holdsJsonSecret(literal, extra)) return true;
-    noteName(literal);
+    if (value !== Strength.Any && literal.length >= 8) value = Math.max(value, credentialStrength(literal));
+  }
+  if (value === Strength.None) return false;
+  // A password name takes any value a name can take; another secret-like name takes the stronger values only.
+  const enough = (name: number): boolean => name === Strength.Password || (name === Strength.Any && value === Strength.Any);
+  let name: number = Strength.None;
+  for (const literal of strings) {
+    name = Math.max(name, nameStrength(literal, extra));
+    if (enough(name)) return true;
   }
   // Identifiers are found by searches of the text (also in comments, which only adds names).
-  if (extra.size && name !== Strength.Password) {
+  if (extra.size) {
     const lower = text.toLowerCase();
-    for (const word of extra) if (lower.includes(word)) name = Strength.Password;
+    for (const word of extra) if (lower.includes(word)) return true;
   }
-  if (name !== Strength.Password) {
-    for (const match of text.matchAll(CALLEE_WORDS)) {
-      name = Math.max(name, PASSWORD_CALLEES.has(match[0]) ? Strength.Password : Strength.Any);
-      if (name === Strength.Password) break;
-    }
+  for (const match of text.matchAll(CALLEE_WORDS)) {
+    name = Math.max(name, PASSWORD_CALLEES.has(match[0]) ? Strength.Password : Strength.Any);
+    if (enough(name)) return true;
   }
-  if (name !== Strength.Password) {
-    // Each hint found, widened to its whole word (a pattern with the widening built in backtracks on every word).
-    let wordEnd = -1;
-    for (const match of text.matchAll(NAME_HINTS)) {
-      if (match.index < wordEnd) continue;
-      let start = match.index;
-      while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start--;
-      wordEnd = match.index + match[0].length;
-      while (wordEnd < text.length && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
-      noteName(text.slice(start, wordEnd));
-      if (name === Strength.Password) break;
-    }
+  // Each hint found, widened to its whole word (a pattern with the widening built in backtracks on every word).
+  let wordEnd = -1;
+  for (const match of text.matchAll(NAME_HINTS)) {
+    if (match.index < wordEnd) continue;
+    let start = match.index;
+    while (start > 0 && isWordCharacter(text.charCodeAt(start - 1))) start--;
+    wordEnd = match.index + match[0].length;
+    while (wordEnd < text.length && isWordCharacter(text.charCodeAt(wordEnd))) wordEnd++;
+    name = Math.max(name, nameStrength(text.slice(start, wordEnd), extra));
+    if (enough(name)) return true;
   }
-  if (name === Strength.None) return false;
-  // A password name takes any value a name can take; another secret-like name takes the stronger values only.
-  return strings.some((literal) => {
-    if (literal.length < 8) return false;
-    const value = credentialStrength(literal);
-    return value === Strength.Any || (value === Strength.Password && name === Strength.Password);
-  });
+  return false;
 }
 
 /** Any for a secret-like name, Password for a password's (the most lenient), None for others. */
