@@ -34,7 +34,8 @@ function everyFileKind(): Record<string, string | Buffer> {
     'src/tool.mjs': `import { WebClient } from '@slack/web-api';\nexport const slack = new WebClient('${SLACK}');\n`,
     'src/legacy.cjs': `module.exports = { stripeKey: '${STRIPE}' };\n`,
     'src/view.jsx': `export const View = () => <Search groqKey={'${GROQ}'} />;\n`,
-    'src/broken.ts': `export function ( {\n  const token = '${HUGGINGFACE}'\n`,
+    // Half-written code that the analysis parses (it imports a shell module); a file that needs no parse gets no syntax-error note.
+    'src/broken.ts': `export function ( {\n  const token = '${HUGGINGFACE}'\n  require('node:child_process')\n`,
     'types/globals.d.ts': 'declare const API_KEY: string;\n',
     'mcp.json': JSON.stringify({ mcpServers: { search: { command: 'npx', args: ['tavily-mcp'], env: { TAVILY_API_KEY: TAVILY } } } }, null, 2) + '\n',
     '.vscode/settings.jsonc': `{\n  // editor settings\n  "maps.apiKey": "${GOOGLE}",\n}\n`,
@@ -242,7 +243,7 @@ process.stdout.write(String(trapped));
       { file: 'data/big.txt', kind: 'skipped', reason: 'larger than the 1.9 MB limit (maxFileSize)' },
       { file: 'package-lock.json', kind: 'skipped', reason: 'lockfile (package hashes only)' },
       { file: 'public/app.min.js', kind: 'partial', reason: 'minified or generated file: only the secret scan ran' },
-      { file: 'src/broken.ts', kind: 'partial', reason: '3 syntax errors; analysed what parsed' },
+      { file: 'src/broken.ts', kind: 'partial', reason: '4 syntax errors; analysed what parsed' },
     ]);
   });
 
@@ -252,7 +253,7 @@ process.stdout.write(String(trapped));
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
     assert.match(result.stdout, /^src\/agent\.ts\n {2}2:45 {2}error {4}secrets\/provider-key +Hardcoded OpenAI API key \(sk-proj-…dJ8H\)\./m);
-    assert.match(result.stdout, /\n {2}src\/broken\.ts {2}partial {2}3 syntax errors; analysed what parsed\n/);
+    assert.match(result.stdout, /\n {2}src\/broken\.ts {2}partial {2}4 syntax errors; analysed what parsed\n/);
     assert.match(result.stdout, /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in \d+ files · \d+ files analysed · 4 skipped\n$/);
   });
 

@@ -83,7 +83,8 @@ function badInputs(): Record<string, string | Buffer> {
       [`deep/more/block-${copy}.yaml`, '- '.repeat(DEPTH) + 'x\n' + '#\n'.repeat(100)],
     ])),
     // 10,000-deep TypeScript (beyond what the parser's recursion can take): scanned as plain text instead.
-    'deep/nested.ts': 'export const x = ' + '[\n'.repeat(DEPTH) + '1' + ']\n'.repeat(DEPTH) + `;\nconst key = '${REPLICATE}';\n`,
+    // A named value: the analysis parses this file (one with nothing for the syntax tree is not parsed at all).
+    'deep/nested.ts': 'export const x = ' + '[\n'.repeat(DEPTH) + '1' + ']\n'.repeat(DEPTH) + `;\nconst apiKey = '${REPLICATE}';\n`,
     'bomb.yaml': ALIAS_BOMB,
     // Syntax errors: the secret is still found.
     'src/syntax-error.ts': `export function broken( {\n  const token = '${ANTHROPIC}';\n  return class {{{ ;\n`,
@@ -160,7 +161,7 @@ const EXPECTED_FINDINGS = [
   'crlf/client.ts 3:17-3:73 groq gsk_…nkTY',
   'crlf/config.yaml 3:20-3:68 linear lin_api_…uBmG',
   'deep/block.yaml 103:10-103:50 npm npm_…1IeW',
-  'deep/nested.ts 20002:14-20002:54 replicate r8_…qMgL',
+  'deep/nested.ts 20002:17-20002:57 replicate r8_…qMgL',
   'deep/object.json 10001:13-10001:69 slack xoxb-…fPkz',
   'docs/long-lines.md 2:1000001-2:1000085 xai xai-…mEPJ',
   'docs/long-lines.md 3003:10-3003:47 tavily tvly-…Qbml',
