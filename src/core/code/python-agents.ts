@@ -7,7 +7,7 @@
  */
 import type { AnalysisContext } from '../context';
 import type { AgentFramework, CodeAgent, CodeTool } from '../facts';
-import { fieldOf, type PyNode } from '../languages/python-tree';
+import { fieldOf, type PyNode, textEndsWith } from '../languages/python-tree';
 import { isSecretLikeName } from '../secrets/names';
 import {
   agentShape,
@@ -284,7 +284,8 @@ class PyLinker implements ShellHost {
 
   private envReadName(call: PyNode): string | undefined {
     const callee = fieldOf(call, 'function');
-    if (!callee) return undefined;
+    // What the test below accepts ends so; most calls do not, and are dismissed without copying any text.
+    if (!callee || !(textEndsWith(callee, this.source.text, 'getenv') || textEndsWith(callee, this.source.text, '.get'))) return undefined;
     const written = this.w.name(callee);
     if (written === 'os.getenv' || written === 'getenv' || written === 'os.environ.get' || written === 'environ.get') return this.w.string(this.w.positionals(call)[0]);
     return undefined;

@@ -7,7 +7,7 @@
 import { appendAll } from '../arrays';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
 import { pyStringValue } from './python-strings';
-import { fieldOf, type PyNode, type PythonTree, textOf } from './python-tree';
+import { fieldOf, type PyNode, type PythonTree, textEndsWith, textOf } from './python-tree';
 
 export interface PythonSecretContexts {
   namedValues: NamedValue[];
@@ -50,6 +50,11 @@ const NAME_VALUE_CALLS = new Map<string, [name: number, value: number]>(Object.e
   putheader: [0, 1],
   set_key: [1, 2],
 }));
+
+/** The last names of the callees listed with their receiver (`Auth.Token` → `Token`): only those need it read. */
+const QUALIFIED_LAST_NAMES = new Set([...CREDENTIAL_ARGUMENTS.keys()].filter((key) => key.includes('.')).map((key) => key.slice(key.lastIndexOf('.') + 1)));
+
+const BASE64_ENCODERS = new Set(['b64encode', 'standard_b64encode', 'urlsafe_b64encode', 'encodebytes']);
 
 /** Calls that pass a value through under the name it is assigned to: `api_key: str = Field(default="…")`. */
 const PASS_THROUGH = new Set(['Field', 'field', 'SecretStr', 'Secret', 'str', 'bytes', 'PrivateAttr', 'Option', 'Argument']);
@@ -114,9 +119,11 @@ function envReadName(c: Collector, node: PyNode): string | undefined {
   }
   if (e.type !== 'call') return undefined;
   const callee = fieldOf(e, 'function');
+  // What the test below accepts ends so; most calls do not, and are dismissed without copying any text.
+  if (!callee || !(textEndsWith(callee, c.text, 'getenv') || textEndsWith(callee, c.text, '.get') || textEndsWith(callee, c.text, '.setdefault'))) return undefined;
   const args = fieldOf(e, 'arguments');
   const first = args && positional(args)[0];
-  if (!callee || !first || first.type !== 'string') return undefined;
+  if (!first || first.type !== 'string') return undefined;
   const source = textOf(callee, c.text);
   if (source === 'os.getenv' || source === 'getenv' || ((source.endsWith('.get') || source.endsWith('.setdefault')) && isEnvObject(c, fieldOf(callee, 'object')))) {
     return pyStringValue(first, c.text)?.value;
@@ -301,16 +308,19 @@ function visitCall(c: Collector, node: PyNode): void {
   const args = fieldOf(node, 'arguments');
   if (!callee || !args || args.type !== 'argument_list') return;
   const last = lastName(callee, c.text);
-  const qualified = callee.type === 'attribute' ? `${receiverName(fieldOf(callee, 'object'), c.text)}.${last}` : last;
-  const list = positional(args);
-  for (const index of CREDENTIAL_ARGUMENTS.get(qualified) ?? CREDENTIAL_ARGUMENTS.get(last) ?? []) addValue(c, [], list[index], true);
+  const qualified = callee.type === 'attribute' && QUALIFIED_LAST_NAMES.has(last) ? `${receiverName(fieldOf(callee, 'object'), c.text)}.${last}` : last;
+  const credentialArguments = CREDENTIAL_ARGUMENTS.get(qualified) ?? CREDENTIAL_ARGUMENTS.get(last);
   const pair = NAME_VALUE_CALLS.get(last);
+  const encoder = BASE64_ENCODERS.has(last);
+  if (!credentialArguments && !pair && !encoder) return;
+  const list = positional(args);
+  for (const index of credentialArguments ?? []) addValue(c, [], list[index], true);
   if (pair) {
     const name = list[pair[0]];
     if (name?.type === 'string') addValue(c, [pyStringValue(name, c.text)?.value], list[pair[1]]);
   }
   // base64.b64encode(b"user:password"), HTTPBasicAuth / auth=("user", "password") are covered by CREDENTIAL_ARGUMENTS and tuples.
-  if (last === 'b64encode' || last === 'standard_b64encode' || last === 'urlsafe_b64encode' || last === 'encodebytes') addBasicAuth(c, list[0]);
+  if (encoder) addBasicAuth(c, list[0]);
 }
 
 function visit(c: Collector, node: PyNode): void {

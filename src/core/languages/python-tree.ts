@@ -196,6 +196,11 @@ export function textOf(node: PyNode, text: string): string {
   return text.slice(node.start, node.end);
 }
 
+/** Does a node's source text end with `suffix`? (Without copying the text out.) */
+export function textEndsWith(node: PyNode, text: string, suffix: string): boolean {
+  return node.end - node.start >= suffix.length && text.startsWith(suffix, node.end - suffix.length);
+}
+
 /** The child that fills a field (`call.function`, `keyword_argument.value` …). */
 export function fieldOf(node: PyNode, field: string): PyNode | undefined {
   for (const child of node.children) if (child.field === field) return child;
