@@ -32,10 +32,11 @@ const classOf = (text: string, index: number): number => {
 
 /**
  * The runs of base64 characters with their padding (at most two `=`), not glued to other base64 characters or `=`
- * on either side, of MIN_BLOCK to MAX_BLOCK characters before the padding: [start, end) of each, in order. One pass
- * over the characters (a regular expression with look-arounds costs several times more on every file).
+ * on either side, of MIN_BLOCK to MAX_BLOCK characters before the padding, in order: `visit(start, end)` for each
+ * until it returns false. One pass over the characters (a regular expression with look-arounds costs several times
+ * more on every file).
  */
-function* base64Runs(text: string): Generator<[number, number]> {
+function forEachBase64Run(text: string, visit: (start: number, end: number) => boolean): void {
   const n = text.length;
   let index = 0;
   while (index < n) {
@@ -52,7 +53,7 @@ function* base64Runs(text: string): Generator<[number, number]> {
     const glued = start > 0 && classOf(text, start - 1) === 2;
     if (glued || padding > 2 || (padding > 0 && index < n && classOf(text, index) === 1)) continue;
     const length = runEnd - start;
-    if (length >= MIN_BLOCK && length <= MAX_BLOCK) yield [start, index];
+    if (length >= MIN_BLOCK && length <= MAX_BLOCK && !visit(start, index)) return;
   }
 }
 
@@ -88,16 +89,16 @@ export function encodedRange(block: DecodedBlock, from: number, to: number): { s
 export function base64Blocks(text: string): DecodedBlock[] {
   const blocks: DecodedBlock[] = [];
   let budget = DECODE_BUDGET;
-  for (const [start, end] of base64Runs(text)) {
-    if (budget <= 0) break;
+  forEachBase64Run(text, (start, end) => {
     const encoded = text.slice(start, end);
     // Identifiers, words and hex digests are runs of base64 characters too, but not base64: a real block mixes cases
     // and digits (or is long enough that it must).
-    if (!/[A-Z]/.test(encoded) || !/[a-z]/.test(encoded) || !/[0-9+/]/.test(encoded)) continue;
+    if (!/[A-Z]/.test(encoded) || !/[a-z]/.test(encoded) || !/[0-9+/]/.test(encoded)) return true;
     budget -= encoded.length;
     const decoded = decodeBase64Text(encoded);
     if (decoded !== undefined && decoded.length >= 16) blocks.push({ text: decoded, start, end });
-  }
+    return budget > 0;
+  });
   return blocks;
 }
 
