@@ -8,7 +8,7 @@ import { analyzeFile, type FileAnalysis } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { fileKind } from '../../src/core/files';
 import { lexJavaScript, lexedStrings } from '../../src/core/languages/js-lexer';
-import { mayHoldNamedSecret } from '../../src/core/languages/typescript';
+import { mayHoldNamedSecret, unparseableShape, unparseableShapeByCharacters } from '../../src/core/languages/typescript';
 
 /*
  * Most code files are never parsed: the syntax collectors' text gates (src/core/syntax.ts) read the text first. A gate
@@ -75,6 +75,24 @@ describe('the JavaScript lexer of the parse gates', () => {
     assert.equal(lex('/* never closed').unsure, true);
     assert.equal(lex("const el = <p>Don't do it</p>;").unsure, true);
     assert.equal(lex('const el = <a href={url} />;\nconst b = <div>{x}</div>;').unsure, false);
+  });
+
+  it('measures runs of modifiers and decorators as TypeScript sees them (blanks, comments and control characters between)', () => {
+    // `@ a` is a decorator to TypeScript as `@a` is (the character pass sees `@` and a name apart).
+    assert.ok(unparseableShape('@ a\n'.repeat(100)));
+    for (const unit of ['static static\n', 'public readonly\n', 'export /* c */ ', '@a @a\n', 'declare export\n', 'async\u2003', 'export\u0001']) {
+      const text = unit.repeat(100);
+      assert.ok(unparseableShape(text), JSON.stringify(unit));
+      assert.ok(unparseableShapeByCharacters(text), JSON.stringify(unit));
+    }
+    // Inside a string the words are no modifiers (the character pass, which knows no strings, flags them).
+    const quoted = `const s = "${'export '.repeat(100)}";`;
+    assert.equal(unparseableShape(quoted), undefined);
+    assert.ok(unparseableShapeByCharacters(quoted));
+    // Text the lexer cannot read falls back to the character pass.
+    assert.ok(unparseableShape(`const s = 'unterminated\n${'export '.repeat(100)}`));
+    assert.equal(lex('export default class A { static readonly x = 1; }').unsure, false);
+    assert.equal(unparseableShape('export default class A { @a() public static readonly override x = 1; }'), undefined);
   });
 
   it('shares one scan between the gates of a file', () => {

@@ -24,6 +24,11 @@ export interface LexVisitor {
 export interface LexResult {
   /** The text did not read as JavaScript somewhere: the visitor may have missed literals. */
   unsure: boolean;
+  /**
+   * The longest run of modifiers and decorators (`export`, `static`, `@name` …) with only blanks and comments
+   * between, up to where the scan ended: TypeScript's parser is quadratic in it (see unparseableShape).
+   */
+  modifierRun: number;
   /** A visitor callback asked to stop. */
   stopped: boolean;
 }
@@ -45,7 +50,9 @@ const enum Fold {
   AfterPlus,
 }
 
-const isIdentifierStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92 || c > 127;
+/** Letters, `_`, `$`, `\` (escapes) and any non-ASCII character but a space (TypeScript skips those as blanks). */
+const isIdentifierStart = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92 || (c > 127 && c !== 0xa0 && c !== 0xfeff && !BLANK.test(String.fromCharCode(c)));
 const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || (c >= 48 && c <= 57);
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
@@ -61,8 +68,12 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   let braceDepth = 0;
   /** For each open `${` of a template: the brace depth at which its `}` resumes the template. */
   const templates: number[] = [];
-  const unsure = { unsure: true, stopped: false };
-  const stopped = { unsure: false, stopped: true };
+  let run = 0;
+  let longestRun = 0;
+  /** Just after an `@`: the name that follows is the decorator's, not a token of its own. */
+  let afterAt = false;
+  const unsure = (): LexResult => ({ unsure: true, stopped: false, modifierRun: longestRun });
+  const stopped = (): LexResult => ({ unsure: false, stopped: true, modifierRun: longestRun });
 
   /** A string value was read: report it and advance the concatenation recogniser. */
   const onString = (value: string): boolean => {
@@ -102,9 +113,19 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
 
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xfeff || c === 0xa0) {
+    // Blanks (any control character, and Unicode spaces, as TypeScript's scanner skips them) and comments keep a run.
+    if (c <= 32 || c === 0xfeff || c === 0xa0 || (c > 127 && BLANK.test(text[i]!))) {
       i++;
       continue;
+    }
+    const commentStart = c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42);
+    const decoratorName = afterAt && isIdentifierStart(c);
+    afterAt = false;
+    if (c === 64) {
+      if (++run > longestRun) longestRun = run;
+      afterAt = true;
+    } else if (!commentStart && !decoratorName && !isIdentifierStart(c)) {
+      run = 0;
     }
     if (c === 47) {
       const next = text.charCodeAt(i + 1);
@@ -114,7 +135,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       }
       if (next === 42) {
         const close = text.indexOf('*/', i + 2);
-        if (close < 0) return unsure;
+        if (close < 0) return unsure();
         i = close + 2;
         continue;
       }
@@ -122,7 +143,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       const jsxTag = next === 62 || (i > 0 && text.charCodeAt(i - 1) === 60);
       if (prev === Prev.Operator && !jsxTag) {
         const end = regexEnd(text, i + 1);
-        if (end < 0) return unsure;
+        if (end < 0) return unsure();
         i = end;
         while (i < n && isIdentifierPart(text.charCodeAt(i))) i++;
         prev = Prev.Operand;
@@ -136,15 +157,15 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     }
     if (c === 39 || c === 34) {
       const read = readString(text, i + 1, c);
-      if (!read) return unsure;
-      if (onString(read.value)) return stopped;
+      if (!read) return unsure();
+      if (onString(read.value)) return stopped();
       i = read.end;
       continue;
     }
     if (c === 96) {
       const next = templatePart(i + 1);
-      if (next === -2) return stopped;
-      if (next < 0) return unsure;
+      if (next === -2) return stopped();
+      if (next < 0) return unsure();
       i = next;
       continue;
     }
@@ -153,7 +174,14 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       while (j < n && isIdentifierPart(text.charCodeAt(j))) j++;
       // Only words of a keyword's length can matter to the scan itself (keywords, `from`, `require`, `import`).
       const name = visitor.identifier || j - i <= MAX_KEYWORD_LENGTH ? identifierAt(text, i, j) : undefined;
-      if (name !== undefined && visitor.identifier?.(name)) return stopped;
+      if (decoratorName) {
+        // part of the `@name` token counted at the `@`
+      } else if (name !== undefined && MODIFIERS.has(name)) {
+        if (++run > longestRun) longestRun = run;
+      } else {
+        run = 0;
+      }
+      if (name !== undefined && visitor.identifier?.(name)) return stopped();
       lastWord = name;
       calleeWord = undefined;
       prev = name !== undefined && REGEX_AFTER_KEYWORD.has(name) ? Prev.Operator : Prev.Operand;
@@ -183,8 +211,8 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         if (templates.length && templates[templates.length - 1] === braceDepth) {
           templates.pop();
           const next = templatePart(i);
-          if (next === -2) return stopped;
-          if (next < 0) return unsure;
+          if (next === -2) return stopped();
+          if (next < 0) return unsure();
           i = next;
           break;
         }
@@ -219,7 +247,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         fold = Fold.None;
     }
   }
-  return templates.length ? unsure : { unsure: false, stopped: false };
+  return templates.length ? unsure() : { unsure: false, stopped: false, modifierRun: longestRun };
 }
 
 /** A quoted string from just after its opening quote: its decoded value and the index after its closing quote. */
@@ -280,6 +308,9 @@ function regexEnd(text: string, start: number): number {
 }
 
 const MAX_KEYWORD_LENGTH = 10;
+/** TypeScript's modifiers (a run of them, or of decorators, makes its parser quadratic). */
+export const MODIFIERS: ReadonlySet<string> = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
+const BLANK = /\s/;
 
 /** The identifier in text[start, end); `\u0061piKey` is `apiKey` to the parser: escapes decoded. */
 function identifierAt(text: string, start: number, end: number): string {
@@ -302,6 +333,8 @@ export interface LexedStrings {
   concatenation: boolean;
   /** The text did not read as JavaScript somewhere (see lexJavaScript): the strings may be incomplete. */
   unsure: boolean;
+  /** The longest run of modifiers and decorators (see LexResult). */
+  modifierRun: number;
 }
 
 let lastLexed: { text: string; lexed: LexedStrings } | undefined;
@@ -311,7 +344,7 @@ export function lexedStrings(text: string): LexedStrings {
   if (lastLexed?.text === text) return lastLexed.lexed;
   const strings: string[] = [];
   let concatenation = false;
-  const { unsure } = lexJavaScript(text, {
+  const { unsure, modifierRun } = lexJavaScript(text, {
     string(value, module) {
       if (!module) strings.push(value);
     },
@@ -319,7 +352,7 @@ export function lexedStrings(text: string): LexedStrings {
       concatenation = true;
     },
   });
-  const lexed = { strings, concatenation, unsure };
+  const lexed = { strings, concatenation, unsure, modifierRun };
   lastLexed = { text, lexed };
   return lexed;
 }

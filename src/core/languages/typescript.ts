@@ -4,7 +4,7 @@ import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/
 import { isSecretLikeName, nameWords, PASSWORD_WORDS } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
 import { expandStructuredValue } from '../secrets/structured-values';
-import { lexedStrings } from './js-lexer';
+import { lexedStrings, MODIFIERS } from './js-lexer';
 import { walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
 
 type Ts = typeof TsNamespace;
@@ -53,15 +53,26 @@ export function scriptKindFor(path: string): TsNamespace.ScriptKind {
  * `static public …`, `@a @a …`: 100 KB take 10 s, 2 MB hours). Real code has a handful in a row at most.
  */
 const MAX_MODIFIER_RUN = 64;
-const MODIFIERS = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
 const LONGEST_MODIFIER = [...MODIFIERS].reduce((longest, word) => Math.max(longest, word.length), 0);
 
+const TOO_MANY_MODIFIERS = `more than ${MAX_MODIFIER_RUN} modifiers or decorators in a row (TypeScript's parser takes quadratic time on them)`;
+
 /**
- * Why TypeScript's parser must not see this text (a shape it takes super-linear time on), or undefined. One linear
- * pass over the tokens (character by character: it runs before every parse); blanks and comments do not end a run of
- * modifiers, a decorator (`@name`) continues one, any other token ends it.
+ * Why TypeScript's parser must not see this text (a shape it takes super-linear time on), or undefined. Read from
+ * the lexer's pass (src/core/languages/js-lexer.ts), which the parse gates have already made for this text; where
+ * the lexer could not read the text, from a pass over its characters.
  */
 export function unparseableShape(text: string): string | undefined {
+  const { unsure, modifierRun } = lexedStrings(text);
+  if (!unsure) return modifierRun > MAX_MODIFIER_RUN ? TOO_MANY_MODIFIERS : undefined;
+  return unparseableShapeByCharacters(text);
+}
+
+/**
+ * The same by characters alone, for text the lexer cannot read: one linear pass over the tokens; blanks and
+ * comments do not end a run of modifiers, a decorator (`@name`) continues one, any other token (a quote too) ends it.
+ */
+export function unparseableShapeByCharacters(text: string): string | undefined {
   let run = 0;
   let index = 0;
   const n = text.length;
@@ -82,7 +93,7 @@ export function unparseableShape(text: string): string | undefined {
       while (index < n && isWordCharacter(text.charCodeAt(index))) index++;
       const modifier = c === 64 || (index - start <= LONGEST_MODIFIER && MODIFIERS.has(text.slice(start, index)));
       if (!modifier) run = 0;
-      else if (++run > MAX_MODIFIER_RUN) return `more than ${MAX_MODIFIER_RUN} modifiers or decorators in a row (TypeScript's parser takes quadratic time on them)`;
+      else if (++run > MAX_MODIFIER_RUN) return TOO_MANY_MODIFIERS;
     } else {
       index++;
       run = 0;
