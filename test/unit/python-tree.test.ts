@@ -16,14 +16,15 @@ const OPERATOR_PARENTS = new Set(['binary_operator', 'boolean_operator', 'compar
 
 /**
  * The reference: the copy as it was made through the public API (one TreeCursor property read at a time), with the
- * same type tables (ids the language does not list, like ERROR's 65535, count as unnamed there too), entering every
+ * same type tables (ERROR's symbol 65535, which the language does not list, read as a named ERROR node), entering every
  * string: a string keeps only its interpolations, whatever the copy skips.
  */
 function referenceTree(parser: Parser, text: string): { root: PyNode; errors: number } {
   const tree = parser.parse(text)!;
   const language = tree.language;
-  const type = (id: number): string | undefined => (id < language.nodeTypeCount ? (language.nodeTypeForId(id) ?? '') : undefined);
-  const named = (id: number): boolean => id < language.nodeTypeCount && language.nodeTypeIsNamed(id);
+  // ERROR nodes have the symbol 65535, outside the language's table: a named node of type ERROR.
+  const type = (id: number): string | undefined => (id === 0xffff ? 'ERROR' : id < language.nodeTypeCount ? (language.nodeTypeForId(id) ?? '') : undefined);
+  const named = (id: number): boolean => id === 0xffff || (id < language.nodeTypeCount && language.nodeTypeIsNamed(id));
   const cursor: TreeCursor = tree.walk();
   const root: PyNode = { type: 'module', field: undefined, start: cursor.startIndex, end: cursor.endIndex, parent: undefined, children: [], operator: undefined };
   const mayMiss = tree.rootNode.hasError;

@@ -57,6 +57,8 @@ interface Runtime {
   wasm: TreeSitterExports;
   types: string[];
   named: boolean[];
+  /** Where ERROR nodes (symbol 65535) are in `types`. */
+  errorType: number;
   fields: (string | undefined)[];
   /** Types whose children are not copied (a format specifier's parts) or that have none. */
   skipChildren: boolean[];
@@ -70,6 +72,8 @@ interface Runtime {
 let runtime: Runtime | undefined;
 
 const OPERATOR_FIELDS = new Set(['operator', 'operators']);
+/** tree-sitter's symbol for ERROR nodes (ts_builtin_sym_error, (TSSymbol)-1). */
+const ERROR_SYMBOL = 0xffff;
 /** Tokens of the grammar (no children): the copy does not ask for theirs. */
 const LEAVES = new Set(['identifier', 'integer', 'float', 'true', 'false', 'none', 'comment']);
 /** The node types with an operator field (tree-sitter-python's grammar): only their tokens need their field read. */
@@ -87,6 +91,11 @@ export function installPythonParser(parser: Parser, language: Language, wasm: Tr
     types.push(language.nodeTypeForId(id) ?? '');
     named.push(language.nodeTypeIsNamed(id));
   }
+  // tree-sitter gives ERROR nodes the symbol 65535 (ts_builtin_sym_error), outside the grammar's table: the copy
+  // reads it as this entry, so syntax errors are counted and what the parser recovered inside them is analysed.
+  const errorType = types.length;
+  types.push('ERROR');
+  named.push(true);
   const fields = language.fields.map((field) => field ?? undefined);
   parser.setLanguage(language);
   runtime = {
@@ -94,6 +103,7 @@ export function installPythonParser(parser: Parser, language: Language, wasm: Tr
     wasm,
     types,
     named,
+    errorType,
     fields,
     skipChildren: types.map((type) => type === 'format_specifier' || LEAVES.has(type)),
     dropped: types.map((type) => type === 'string_start' || type === 'string_content' || type === 'string_end'),
@@ -152,7 +162,8 @@ function copyTree(address: number, mayMiss: boolean, text: string, rt: Runtime):
   try {
     if (!wasm._ts_tree_cursor_goto_first_child_wasm(address)) return { root, nodes, errors };
     for (;;) {
-      const typeId = wasm._ts_tree_cursor_current_node_type_id_wasm(address);
+      const symbol = wasm._ts_tree_cursor_current_node_type_id_wasm(address);
+      const typeId = symbol === ERROR_SYMBOL ? rt.errorType : symbol;
       let descend = false;
       if (dropped[typeId]) {
         if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
