@@ -83,14 +83,16 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     assert.ok(names.includes(otherInstall), names.join(', '));
   });
 
-  it('worker threads (a tree of 200 files or more) start from the launcher and find the same', () => {
+  it('worker threads (a tree over the parallel threshold) start from the launcher and find the same', () => {
     const tree = temp('agent-guardrail-code-cache-');
     const files: Record<string, string> = { 'src/github.ts': KEYED, 'late/github.ts': KEYED };
     for (let i = 0; i < 260; i++) files[`src/plain/m${i}.ts`] = PLAIN(i);
     writeTree(tree, files);
     const home = temp('agent-guardrail-xdg-');
     const expected = ['late/github.ts:3:44 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key'];
-    assert.deepEqual(audit(tree, home), expected);
-    assert.deepEqual(audit(tree, home), expected);
+    const parallel = { AGENT_GUARDRAIL_PARALLEL_THRESHOLD: '200' };
+    assert.deepEqual(audit(tree, home, parallel), expected);
+    assert.deepEqual(audit(tree, home, parallel), expected);
+    assert.deepEqual(audit(tree, home), expected, 'and the same on one thread');
   });
 });
