@@ -80,6 +80,7 @@ describe('the JavaScript lexer of the parse gates', () => {
   it('measures runs of modifiers and decorators as TypeScript sees them (blanks, comments and control characters between)', () => {
     // `@ a` is a decorator to TypeScript as `@a` is (the character pass sees `@` and a name apart).
     assert.ok(unparseableShape('@ a\n'.repeat(100)));
+    assert.ok(unparseableShape('@/* c */a '.repeat(100)));
     for (const unit of ['static static\n', 'public readonly\n', 'export /* c */ ', '@a @a\n', 'declare export\n', 'async\u2003', 'export\u0001']) {
       const text = unit.repeat(100);
       assert.ok(unparseableShape(text), JSON.stringify(unit));

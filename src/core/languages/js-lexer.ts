@@ -120,7 +120,8 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     }
     const commentStart = c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42);
     const decoratorName = afterAt && isIdentifierStart(c);
-    afterAt = false;
+    // `@ /* … */ name` is one decorator to TypeScript: a comment does not end it.
+    if (!commentStart) afterAt = false;
     if (c === 64) {
       if (++run > longestRun) longestRun = run;
       afterAt = true;
