@@ -5,7 +5,7 @@ import { effectiveSeverity, type ResolvedConfig } from './config';
 import { emptyFacts, type FileFacts } from './facts';
 import { fileKind, type FileKind } from './files';
 import { parseJsonTree } from './languages/json';
-import { parseSourceFile, syntaxErrorCount, unparseableShape, type SourceFile } from './languages/typescript';
+import { parseSourceFile, syntaxErrorCount, UnparseableShapeError, type SourceFile } from './languages/typescript';
 import { parseYamlDocuments } from './languages/yaml';
 import { LineIndex } from './position';
 import { fingerprintOf } from './secrets/redact';
@@ -67,14 +67,25 @@ export class AnalysisContext {
   /** The TypeScript syntax tree (code files only). A failed parse, or syntax errors, become a note once. */
   sourceFile(): SourceFile | undefined {
     if (this.parsedSource === undefined) {
-      // A shape TypeScript's parser takes quadratic time on is not parsed: the secret scan falls back to its line scan.
-      const shape = this.kind === 'code' ? unparseableShape(this.text) : undefined;
-      if (shape) this.note('partial', `${shape}: only the secret scan ran`);
-      this.parsedSource = this.kind === 'code' && !shape ? this.guard('parse', () => parseSourceFile(this.path, this.text)) ?? null : null;
+      this.parsedSource = this.kind === 'code' ? this.guard('parse', () => this.parseUnlessQuadratic()) ?? null : null;
       const errors = this.parsedSource ? syntaxErrorCount(this.parsedSource) : 0;
       if (errors) this.note('partial', `${errors} syntax error${errors === 1 ? '' : 's'}; analysed what parsed`);
     }
     return this.parsedSource ?? undefined;
+  }
+
+  /**
+   * A shape TypeScript's parser takes quadratic time on is refused by parseSourceFile: noted here, and the secret scan
+   * falls back to its line scan.
+   */
+  private parseUnlessQuadratic(): SourceFile | undefined {
+    try {
+      return parseSourceFile(this.path, this.text);
+    } catch (error) {
+      if (!(error instanceof UnparseableShapeError)) throw error;
+      this.note('partial', `${error.message}: only the secret scan ran`);
+      return undefined;
+    }
   }
 
   /** All YAML documents of a YAML file (aliases unexpanded). */

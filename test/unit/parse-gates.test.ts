@@ -8,6 +8,7 @@ import { analyzeFile, type FileAnalysis } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { fileKind } from '../../src/core/files';
 import { lexJavaScript, lexedStrings } from '../../src/core/languages/js-lexer';
+import { CREDENTIAL_WORDS, SECRET_NAME_HINT } from '../../src/core/secrets/names';
 import { mayHoldNamedSecret, unparseableShape, unparseableShapeByCharacters } from '../../src/core/languages/typescript';
 
 /*
@@ -131,6 +132,10 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
   it('yes: names from the configuration', () => {
     no(`const vendorCode = '${RANDOM}';`);
     yes(`const vendorCode = '${RANDOM}';`, ['vendorCode']);
+  });
+
+  it('the name hint covers every credential word and the compounds of `key` and `pass`', () => {
+    for (const word of [...CREDENTIAL_WORDS, 'apiKey', 'DB_PASS']) assert.ok(SECRET_NAME_HINT.test(word), word);
   });
 
   it('no: names without values, values without names, module names', () => {

@@ -1,7 +1,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
 import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
-import { isSecretLikeName, nameWords, PASSWORD_WORDS } from '../secrets/names';
+import { isSecretLikeName, nameWords, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
 import { expandStructuredValue } from '../secrets/structured-values';
 import { lexedStrings, MODIFIERS } from './js-lexer';
@@ -185,8 +185,6 @@ export const SECRET_CONTEXTS = {
 const CREDENTIAL_CALLEES = new Set(CREDENTIAL_ARGUMENTS.keys());
 /** Callees whose `user:password` argument the walk reads as a password (visitCall). */
 const PASSWORD_CALLEES = new Set(['btoa', 'Buffer', 'basicAuth']);
-/** Words one of which every secret-like name holds (src/core/secrets/names.ts), to skip the full check on most words. */
-const SECRET_NAME_HINT = /key|token|secret|pass|pwd|auth|cred|bearer|pat/i;
 const NAME_HINTS = new RegExp(SECRET_NAME_HINT.source, 'gi');
 const CALLEE_WORDS = new RegExp(`\\b(?:${[...CREDENTIAL_CALLEES, ...PASSWORD_CALLEES].join('|')})\\b`, 'g');
 /** [A-Za-z0-9_$]: the characters of the identifiers names are made of. */

@@ -18,7 +18,7 @@ export function nameWords(name: string): string[] {
 }
 
 /** Last words that on their own mean "this is a credential". */
-const CREDENTIAL_WORDS = new Set([
+export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
   'secret', 'password', 'passwd', 'pwd', 'passphrase', 'apikey', 'api_key', 'token', 'accesstoken',
   'authtoken', 'bearer', 'credential', 'credentials', 'authorization', 'auth', 'privatekey', 'secretkey',
   'accesskey', 'clientsecret', 'sessiontoken', 'pat', 'passkey', 'signingkey', 'webhooksecret',
@@ -82,6 +82,13 @@ const DESCRIPTIVE_SUFFIXES = new Set([
 
 /** Words that make a secret-like name a password's, whose values may be shorter and less random. */
 export const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+
+/**
+ * Substrings one of which every secret-like name holds (a credential word, `key`, `pass`): a cheap test that rules
+ * most words out before isSecretLikeName (the parse gates, src/core/languages/typescript.ts). A test checks it
+ * against CREDENTIAL_WORDS, so a new credential word cannot slip past it.
+ */
+export const SECRET_NAME_HINT = /key|token|secret|pass|pwd|auth|cred|bearer|pat/i;
 
 export interface SecretNameOptions {
   /** Extra names (exact, case-insensitive) from the configuration. */
