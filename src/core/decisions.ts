@@ -4,6 +4,7 @@
  * (./workspace.ts) turns them into findings with its severities and suppressions.
  */
 import type { AgentFramework, AgentManifest, CodeAgent, CodeTool, ManifestTool } from './facts';
+import { fileKind, isTestFile } from './files';
 import type { Range, RelatedLocation } from './types';
 
 export interface CrossFileFinding {
@@ -31,8 +32,9 @@ export function enforcement(decision: string | undefined, tool: CodeTool | undef
   return tool.approval.gate === 'none' ? 'not enforced' : 'enforced';
 }
 
-/** How to require approval in the framework a tool is defined with. */
-export function approvalAdvice(framework: AgentFramework | undefined): string {
+/** How to require approval in the framework a tool is defined with, in the language of the file that defines it. */
+export function approvalAdvice(framework: AgentFramework | undefined, file = ''): string {
+  if (fileKind(file) === 'python' || fileKind(file) === 'notebook') return pythonApprovalAdvice(framework);
   switch (framework) {
     case 'openai-agents':
       return 'Add needsApproval: true to its tool() definition: the run then stops with an interruption until someone approves it.';
@@ -47,6 +49,24 @@ export function approvalAdvice(framework: AgentFramework | undefined): string {
       return 'Ask the user with an elicitation (elicitInput) before the tool acts.';
     default:
       return 'Make the framework ask a person before each call (needsApproval, requireApproval, interrupt()).';
+  }
+}
+
+function pythonApprovalAdvice(framework: AgentFramework | undefined): string {
+  switch (framework) {
+    case 'openai-agents':
+      return 'Add needs_approval=True to its @function_tool(…) decorator (or FunctionTool(…), agent.as_tool(…)): the run then stops with an interruption until someone approves it.';
+    case 'pydantic-ai':
+      return 'Add requires_approval=True to its @agent.tool(…) decorator (or Tool(…)) and DeferredToolRequests to the agent\'s output_type: the run then ends with the call waiting for an approval.';
+    case 'google-adk':
+      return 'Wrap it in FunctionTool(<function>, require_confirmation=True), or call tool_context.request_confirmation() in the tool before it acts.';
+    case 'langchain':
+    case 'langgraph':
+      return 'Add it to HumanInTheLoopMiddleware(interrupt_on={"<tool>": True}) in the agent\'s middleware, or call interrupt() (langgraph.types) in the tool before it acts.';
+    case 'mcp-sdk':
+      return 'Ask the user with an elicitation (await ctx.elicit(…)) before the tool acts.';
+    default:
+      return 'This framework has no per-call approval option: ask a person in the tool before it acts, or give the tool to an agent of a framework that has one (needs_approval=True in the OpenAI Agents SDK, requires_approval=True in Pydantic AI, interrupt() in LangGraph).';
   }
 }
 
@@ -84,7 +104,7 @@ export function unenforcedDecisions(agent: CodeAgent, manifest: AgentManifest): 
       range: at.range,
       startOffset: at.startOffset,
       endOffset: at.endOffset,
-      message: `The manifest of agent "${label}" requires a person to approve tool "${declared.name}" (decision: challenge), but the code runs it without asking${tool.approval?.via ? ` (${tool.approval.via})` : ''}. ${approvalAdvice(at.framework)}`,
+      message: `The manifest of agent "${label}" requires a person to approve tool "${declared.name}" (decision: challenge), but the code runs it without asking${tool.approval?.via ? ` (${tool.approval.via})` : ''}. ${approvalAdvice(at.framework, agent.file)}`,
       basis: `challenge:${label}:${declared.name}`,
       related,
     });
@@ -92,9 +112,10 @@ export function unenforcedDecisions(agent: CodeAgent, manifest: AgentManifest): 
   return findings;
 }
 
-/** grants/unapproved-high-risk-tool: in an agent no manifest covers, a high-risk tool that nothing gates. */
+/** grants/unapproved-high-risk-tool: in an agent no manifest covers, a high-risk tool that nothing gates (not in tests). */
 export function unapprovedHighRiskTools(agent: CodeAgent): CrossFileFinding[] {
   const findings: CrossFileFinding[] = [];
+  if (isTestFile(agent.file)) return findings;
   const seen = new Set<number>();
   for (const tool of agent.tools) {
     // Shell and computer tools are grants/unrestricted-shell errors already.
@@ -108,7 +129,7 @@ export function unapprovedHighRiskTools(agent: CodeAgent): CrossFileFinding[] {
       range: at.range,
       startOffset: at.startOffset,
       endOffset: at.endOffset,
-      message: `Tool "${tool.name}" ${tool.risk} and runs as soon as the model calls it: no person approves it first, and no manifest states a decision for it. ${approvalAdvice(at.framework)} Or declare the agent in a manifest with a decision (allow, challenge, deny) for this tool.`,
+      message: `Tool "${tool.name}" ${tool.risk} and runs as soon as the model calls it: no person approves it first, and no manifest states a decision for it. ${approvalAdvice(at.framework, agent.file)} Or declare the agent in a manifest with a decision (allow, challenge, deny) for this tool.`,
       basis: `unapproved:${agent.name ?? ''}:${tool.name}`,
     });
   }

@@ -22,6 +22,18 @@ export function fileKind(path: string): FileKind {
   return 'text';
 }
 
+/** Folders of test code: `test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`, `integration_tests/` … */
+const TEST_FOLDER = /^(?:tests?|__tests__|spec|e2e|testing|.+[_-]tests)$/;
+/** Test files by name: `test_x.py`, `x_test.py`, `conftest.py`, `x.test.ts`, `x.spec.js`. */
+const TEST_FILE = /^test_.+\.pyw?$|_test\.pyw?$|^conftest\.py$|\.(?:test|spec)\.[^.]+$/i;
+
+/** Test code, whose agents and tools are fixtures that nobody deploys. */
+export function isTestFile(path: string): boolean {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const name = parts.pop() ?? '';
+  return TEST_FILE.test(name) || parts.some((part) => TEST_FOLDER.test(part));
+}
+
 /**
  * Source code of languages the analysis does not parse (it reads them with the line scanner): their string
  * literals are quoted, so only quoted values are values there.

@@ -12,6 +12,7 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import type { ToolApproval } from '../facts';
+export { riskOf } from './risk';
 import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
 
 type Ts = typeof TsNamespace;
@@ -109,31 +110,3 @@ export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined
   }
   return gates;
 }
-
-/** What a `remove_…` tool must be removing to count as deleting data. */
-const KEPT_THINGS = ['file', 'files', 'dir', 'directory', 'folder', 'user', 'users', 'member', 'members', 'account', 'customer', 'record', 'records', 'repo', 'repository', 'branch', 'bucket', 'object', 'objects', 'volume', 'instance', 'project', 'resource', 'data', 'backup', 'key', 'secret', 'table', 'document', 'documents', 'issue', 'email', 'message', 'messages', 'contact', 'contacts', 'order', 'database', 'db', 'collection', 'deployment', 'container', 'cluster', 'vm', 'server', 'domain', 'dns', 'permission', 'permissions', 'role', 'access'];
-
-/**
- * What makes a tool high-risk, judged by its name (the one signal every framework shares): shell, deletion,
- * payments, outbound messages, database writes. Read-only names are never high-risk.
- */
-export function riskOf(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  const has = (...candidates: string[]) => words.some((word) => candidates.includes(word));
-  if (has('get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check')) return undefined;
-  if (has('shell', 'bash', 'terminal', 'powershell', 'zsh') || (has('run', 'exec', 'execute') && has('command', 'cmd', 'script', 'code', 'shell'))) return 'runs shell commands';
-  if (has('pay', 'payment', 'payments', 'payout', 'refund', 'charge', 'purchase', 'checkout', 'withdraw', 'withdrawal') || (has('transfer', 'send', 'wire') && has('funds', 'money', 'payment', 'usd', 'crypto', 'tokens'))) return 'moves money';
-  if (has('sql', 'query', 'db', 'database', 'table', 'row', 'rows', 'record', 'records', 'collection', 'document', 'documents') && has('insert', 'update', 'upsert', 'drop', 'truncate', 'alter', 'execute', 'run', 'delete', 'remove')) return 'writes to a database';
-  if (has('delete', 'rm', 'unlink', 'erase', 'wipe', 'purge', 'destroy', 'drop', 'truncate')) return 'deletes data';
-  // "remove" also names harmless edits (remove_todo, remove_background): only with something worth keeping.
-  if (has('remove') && has(...KEPT_THINGS)) return 'deletes data';
-  if (has('send', 'post', 'publish', 'reply', 'forward', 'tweet', 'broadcast', 'dm') && has('email', 'emails', 'mail', 'message', 'messages', 'sms', 'text', 'slack', 'tweet', 'notification', 'dm', 'whatsapp', 'comment', 'reply', 'invite')) return 'sends messages';
-  if (has('email', 'sms', 'tweet') && has('send', 'post', 'reply', 'forward')) return 'sends messages';
-  return undefined;
-}
-

@@ -7,6 +7,7 @@
  */
 import type { AnalysisContext } from '../context';
 import type { AgentFramework, CodeAgent, CodeTool } from '../facts';
+import type { AgentGates } from './approval';
 import { fieldOf, type PyNode, textEndsWith } from '../languages/python-tree';
 import { isSecretLikeName } from '../secrets/names';
 import {
@@ -26,6 +27,8 @@ import {
   toolFactory,
 } from './python-frameworks';
 import { codeToolAt, envPassthroughMessage } from './common';
+import { PyApprovals, pyAgentGates } from './python-approval';
+import { riskOf } from './risk';
 import { PythonShell, type ShellHost, sinkOf } from './python-shell';
 import { EMPTY_PYTHON_SOURCE, pythonSource, type PythonSource, retainShape } from './python-source';
 import { type PyToolDef, PyWalker } from './python-walk';
@@ -79,6 +82,8 @@ class PyLinker implements ShellHost {
   private readonly mcpServerVars = new Set<string>();
   private readonly reported = new Set<string>();
   private readonly toolRefs: { tool: CodeTool; def: PyToolDef }[] = [];
+  /** Each agent's tools, with what its own options gate (./python-approval.ts). */
+  private readonly agentTools: { tools: CodeTool[]; gates: AgentGates; framework: AgentFramework }[] = [];
   private mcpContext = false;
 
   constructor(
@@ -106,6 +111,33 @@ class PyLinker implements ShellHost {
     this.envPassthrough();
     const shellDefs = new PythonShell(this).run();
     for (const { tool, def } of this.toolRefs) if (shellDefs.has(def)) tool.kind = 'shell';
+    this.approvals();
+  }
+
+  // ---------------------------------------------------------------- run-time decisions (./python-approval.ts)
+
+  /** Per tool: whether the code makes a person approve its calls, where it is defined, and whether it is high-risk. */
+  private approvals(): void {
+    const approvals = new PyApprovals(this.w);
+    const defs = new Map<CodeTool, PyToolDef>();
+    for (const { tool, def } of this.toolRefs) defs.set(tool, def);
+    for (const { tools, gates, framework } of this.agentTools) {
+      for (const tool of tools) {
+        const def = defs.get(tool);
+        if (def) {
+          const approval = approvals.toolApproval(def);
+          if (approval) tool.approval = approval;
+          const start = this.source.toFile(def.headStart);
+          const end = this.source.toFileEnd(def.headEnd);
+          // A plain function takes the approval advice of the agent it is handed to.
+          tool.definition = { range: this.context.lines.rangeOf(start, end), startOffset: start, endOffset: end, framework: def.framework === 'unknown' ? framework : def.framework };
+        }
+        const via = gates.all ?? (tool.name !== undefined ? gates.tools.get(tool.name) : undefined);
+        if (via && tool.approval?.gate !== 'always') tool.approval = { gate: 'always', via };
+        const risk = tool.kind === 'shell' ? 'runs shell commands' : def?.subAgent ? undefined : def ? approvals.risk(def, tool.name) : riskOf(tool.name);
+        if (risk) tool.risk = risk;
+      }
+    }
   }
 
   // ---------------------------------------------------------------- tool definitions
@@ -128,7 +160,7 @@ class PyLinker implements ShellHost {
         if (known) {
           const positionalName = known.positionalName && call ? this.w.string(this.w.positionals(call)[0]) : undefined;
           const override = call && known.nameKeyword ? this.w.string(this.w.argument(call, known.nameKeyword)) : undefined;
-          this.defs.set(fn, { name: override ?? positionalName ?? fnName, kind: 'function', framework: known.framework, impl: fn, ...head });
+          this.defs.set(fn, { name: override ?? positionalName ?? fnName, kind: 'function', framework: known.framework, impl: fn, ...head, ...(call && { options: call }) });
           break;
         }
         if (callee.type !== 'attribute') continue;
@@ -149,7 +181,7 @@ class PyLinker implements ShellHost {
         }
         if ((method === 'tool' || method === 'tool_plain') && this.isPydanticAgentVar(receiverName)) {
           const name = call ? this.w.string(this.w.argument(call, 'name')) : undefined;
-          const def: PyToolDef = { name: name ?? fnName, kind: 'function', framework: 'pydantic-ai', impl: fn, ...head };
+          const def: PyToolDef = { name: name ?? fnName, kind: 'function', framework: 'pydantic-ai', impl: fn, ...head, ...(call && { options: call }) };
           this.defs.set(fn, def);
           const list = this.agentDecoratorTools.get(receiverName) ?? [];
           list.push(def);
@@ -182,7 +214,7 @@ class PyLinker implements ShellHost {
           const impl = implNode && this.functionOf(implNode);
           const name =
             (factory.nameKeyword ? this.w.string(this.w.argument(call, factory.nameKeyword, factory.nameIndex)) : undefined) ?? (impl ? this.w.name(fieldOf(impl, 'name') ?? impl) : undefined);
-          this.defs.set(call, { ...(name !== undefined && { name }), kind: 'function', framework: factory.framework, ...(impl && { impl }), ...head });
+          this.defs.set(call, { ...(name !== undefined && { name }), kind: 'function', framework: factory.framework, ...(impl && { impl }), ...head, options: call });
           continue;
         }
         if (binding.name === 'AgentTool' && isGoogleAdk(binding.module)) {
@@ -190,14 +222,16 @@ class PyLinker implements ShellHost {
           const agent = this.w.argument(call, 'agent', 0);
           const target = agent && this.w.deref(agent).node;
           const name = target?.type === 'call' ? this.w.string(this.w.argument(target, 'name')) : undefined;
-          this.defs.set(call, { ...(name !== undefined && { name }), kind: 'function', framework: 'google-adk', ...head });
+          this.defs.set(call, { ...(name !== undefined && { name }), kind: 'function', framework: 'google-adk', ...head, subAgent: true });
           continue;
         }
         const hosted = OPENAI_HOSTED_TOOLS.get(binding.name);
         if (hosted && binding.module.split('.')[0] === 'agents') {
-          const def: PyToolDef = { name: this.w.string(this.w.argument(call, 'name')) ?? hosted.name, kind: hosted.kind, framework: 'openai-agents', ...head };
+          const def: PyToolDef = { name: this.w.string(this.w.argument(call, 'name')) ?? hosted.name, kind: hosted.kind, framework: 'openai-agents', ...head, options: call };
           if (binding.name === 'HostedMCPTool') {
             const config = this.dictOf(this.w.argument(call, 'tool_config', 0));
+            // Its approval option sits in the configuration (unknown when built elsewhere).
+            def.options = config ?? this.w.argument(call, 'tool_config', 0) ?? call;
             def.name = (config && this.w.string(this.w.dictValue(config, 'server_label'))) ?? def.name;
             // Only a configuration written here is known to lack a filter.
             if (config && !this.w.dictValue(config, 'allowed_tools')) def.kind = 'mcp-all';
@@ -209,7 +243,7 @@ class PyLinker implements ShellHost {
       }
       if (callee.type === 'attribute' && this.w.lastName(callee) === 'as_tool') {
         // OpenAI Agents SDK: another agent as a tool, `agent.as_tool(tool_name="translate", …)`
-        this.defs.set(call, { name: this.w.string(this.w.argument(call, 'tool_name', 0)), kind: 'function', framework: 'openai-agents', ...head });
+        this.defs.set(call, { name: this.w.string(this.w.argument(call, 'tool_name', 0)), kind: 'function', framework: 'openai-agents', ...head, options: call, subAgent: true });
       }
     }
   }
@@ -316,6 +350,7 @@ class PyLinker implements ShellHost {
       this.toolRefs.push({ tool, def });
     }
     if (tools.some((tool) => tool.name === undefined || tool.kind === 'mcp-all')) complete = false;
+    this.agentTools.push({ tools, gates: pyAgentGates(this.w, call, (node) => this.dictOf(node)), framework: shape.framework });
     if (shape.framework === 'smolagents' && binding.name.endsWith('CodeAgent')) this.codeAgentImports(call, name);
     const callee = fieldOf(call, 'function')!;
     const ownerTag = this.ownerTag(call);

@@ -69,10 +69,15 @@ export function agentShape(binding: PyBinding): AgentShape | undefined {
   return undefined;
 }
 
+/** OpenAI Agents SDK `@function_tool`, also as `tool` from `agents.decorators` (its alias). */
+export function isFunctionToolDecorator({ module, name }: PyBinding): boolean {
+  return (isOpenAIAgents(module) && name === 'function_tool') || (module === 'agents.decorators' && name === 'tool');
+}
+
 /** Decorators that make a function a tool, and the keyword (or first positional string) that renames it. */
 export function toolDecorator(binding: PyBinding): { framework: AgentFramework; nameKeyword?: string; positionalName?: boolean } | undefined {
   const { module, name } = binding;
-  if (isOpenAIAgents(module) && name === 'function_tool') return { framework: 'openai-agents', nameKeyword: 'name_override' };
+  if (isFunctionToolDecorator(binding)) return { framework: 'openai-agents', nameKeyword: 'name_override' };
   if (name === 'tool' && isLangChain(module)) return { framework: 'langchain', nameKeyword: 'name_or_callable', positionalName: true };
   if (name === 'tool' && isCrewAI(module)) return { framework: 'crewai', nameKeyword: 'name', positionalName: true };
   if (name === 'tool' && isSmolagents(module)) return { framework: 'smolagents' };

@@ -21,6 +21,13 @@ export interface PyToolDef {
   /** Where findings about the definition go (the decorator or callee). */
   headStart: number;
   headEnd: number;
+  /**
+   * Where the tool's approval options go: the call that takes its options (`@function_tool(…)`, `FunctionTool(…)`),
+   * hosted MCP's `tool_config` dictionary, or (any other node) options built elsewhere, so unknown.
+   */
+  options?: PyNode;
+  /** Another agent handed over as a tool (`agent.as_tool(…)`, ADK `AgentTool`): judged by its own tools. */
+  subAgent?: boolean;
 }
 
 export interface PyAssign {
@@ -37,7 +44,10 @@ export class PyWalker {
   readonly vars = new Map<string, PyAssign[]>();
   readonly functions = new Map<string, PyNode[]>();
   readonly classes = new Map<string, PyNode>();
+  /** Calls, in document order (so the calls inside a function are one run of this list). */
   readonly calls: PyNode[] = [];
+  /** `raise` statements, in document order. */
+  readonly raises: PyNode[] = [];
   /** Decorated function definitions with their decorator expressions. */
   readonly decorated: { fn: PyNode; decorators: PyNode[] }[] = [];
 
@@ -128,6 +138,9 @@ export class PyWalker {
         break;
       case 'call':
         this.calls.push(node);
+        break;
+      case 'raise_statement':
+        this.raises.push(node);
         break;
     }
   }

@@ -17,6 +17,7 @@ import { createManifestFixes, undeclaredToolFixes } from './ownership';
 import { pinVersionFixes } from './pinning';
 import { poisoningFixes } from './poisoning';
 import { pythonSecretFixes } from './python';
+import { pythonApprovalOptionFixes } from './python-approval-option';
 import { ROTATE_FOLLOW_UP } from './rotate';
 import { suppressionEdit } from './suppress';
 import { configSuppressionEdit } from './suppress-config';
@@ -70,7 +71,8 @@ function specificFixes(input: FixInput, workspace: FixWorkspace, today: string):
       return decisionFixes(path, text, finding);
     case 'grants/unenforced-decision':
     case 'grants/unapproved-high-risk-tool':
-      return approvalOptionFixes(path, text, finding);
+      if (kind === 'python') return pythonApprovalOptionFixes(path, text, finding);
+      return kind === 'code' ? approvalOptionFixes(path, text, finding) : [];
     case 'supply-chain/tool-poisoning':
       return poisoningFixes(path, text, finding);
     case 'supply-chain/unpinned-mcp-server':
