@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CORPUS_ROOT, describeFinding, describePositive, loadLabels, perNegativeCategory, REPO_ROOT, runAgentGuardrail, runSecretlint, score } from './score.mjs';
 
-const CODE_RULES = ['grants/unrestricted-shell', 'grants/all-mcp-tools', 'grants/env-passthrough', 'grants/undeclared-tool'];
+const CODE_RULES = ['grants/unrestricted-shell', 'grants/all-mcp-tools', 'grants/env-passthrough', 'grants/undeclared-tool', 'grants/unapproved-high-risk-tool', 'grants/unenforced-decision'];
 const isPython = (file) => /\.(?:py|ipynb)$/.test(file);
 const cli = process.env.AGENT_GUARDRAIL_CLI || join(REPO_ROOT, 'dist', 'cli.js');
 

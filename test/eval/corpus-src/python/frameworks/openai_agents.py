@@ -13,7 +13,7 @@ def search_tickets(query: str) -> str:
     """Search support tickets."""
     return query
 
-
+# expect finding: grants/unenforced-decision
 @function_tool(name_override="run_diagnostics")
 def diagnostics(command: str) -> str:
     """Run a diagnostic command on the support host."""
