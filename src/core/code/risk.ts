@@ -10,8 +10,8 @@ const KEPT_THINGS = ['file', 'files', 'dir', 'directory', 'folder', 'user', 'use
 /** Words that make a name read-only: such a tool is never high-risk, whatever else its name or body says. */
 const READ_ONLY = ['get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check'];
 
-/** The lower-case words of an identifier: `sendEmail`, `send_email`, `stripe.Refund.create`. */
-function wordsOf(name: string): string[] {
+/** The lower-case words of an identifier: `issueRefund`, `issue_refund`, `stripe.Refund.create`. */
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -21,7 +21,7 @@ function wordsOf(name: string): string[] {
 
 /** Whether a tool's name says it only reads (`get_order`, `searchDocs`). */
 export function isReadOnlyName(name: string | undefined): boolean {
-  return !!name && wordsOf(name).some((word) => READ_ONLY.includes(word));
+  return !!name && nameWords(name).some((word) => READ_ONLY.includes(word));
 }
 
 /**
@@ -30,7 +30,7 @@ export function isReadOnlyName(name: string | undefined): boolean {
  */
 export function riskOf(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const words = wordsOf(name);
+  const words = nameWords(name);
   const has = (...candidates: string[]) => words.some((word) => candidates.includes(word));
   if (has(...READ_ONLY)) return undefined;
   if (has('shell', 'bash', 'terminal', 'powershell', 'zsh') || (has('run', 'exec', 'execute') && has('command', 'cmd', 'script', 'code', 'shell'))) return 'runs shell commands';

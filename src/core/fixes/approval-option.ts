@@ -29,18 +29,12 @@ export function approvalOptionFixes(path: string, text: string, finding: Finding
   if (!key) return [];
   const edit = setTrue(ts, sourceFile, path, text, target.options, key);
   if (!edit) return [];
-  return [
-    {
-      ruleId: finding.ruleId,
-      fingerprint: finding.fingerprint,
-      kind: 'quickfix',
-      safe: false,
-      isPreferred: true,
-      title: `Require approval: ${key}: true`,
-      edits: [edit],
-      followUp: FOLLOW_UP[key],
-    },
-  ];
+  return [requireApprovalFix(finding, `${key}: true`, edit, FOLLOW_UP[key])];
+}
+
+/** *Require approval*: never safe for fix-all, since the application must then handle the approval requests. */
+export function requireApprovalFix(finding: Finding, option: string, edit: FileEdit, followUp: string | undefined): Fix {
+  return { ruleId: finding.ruleId, fingerprint: finding.fingerprint, kind: 'quickfix', safe: false, isPreferred: true, title: `Require approval: ${option}`, edits: [edit], followUp };
 }
 
 /** The definition a finding points at: a `tool(`/`createTool(` callee, or the record key of a plain-object tool. */

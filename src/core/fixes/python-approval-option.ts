@@ -10,6 +10,7 @@ import { PyWalker } from '../code/python-walk';
 import { fieldOf, parsePython, PythonParserMissing, type PyNode, type PythonTree } from '../languages/python-tree';
 import type { Finding } from '../types';
 import { eolOf, indentAt, lineStartOf } from './text';
+import { requireApprovalFix } from './approval-option';
 import type { FileEdit, Fix } from './types';
 
 const FOLLOW_UP: Record<string, string> = {
@@ -37,18 +38,7 @@ export function pythonApprovalOptionFixes(path: string, text: string, finding: F
   const call = head.parent?.type === 'call' && fieldOf(head.parent, 'function') === head ? head.parent : undefined;
   const edit = call ? setTrue(walker, path, text, call, key) : head.parent?.type === 'decorator' ? { path, startOffset: head.end, endOffset: head.end, newText: `(${key}=True)` } : undefined;
   if (!edit) return [];
-  return [
-    {
-      ruleId: finding.ruleId,
-      fingerprint: finding.fingerprint,
-      kind: 'quickfix',
-      safe: false,
-      isPreferred: true,
-      title: `Require approval: ${key}=True`,
-      edits: [edit],
-      followUp: FOLLOW_UP[key],
-    },
-  ];
+  return [requireApprovalFix(finding, `${key}=True`, edit, FOLLOW_UP[key])];
 }
 
 /** The approval keyword of the framework that defines the tool, by its decorator or callee. */

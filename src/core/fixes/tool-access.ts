@@ -5,6 +5,7 @@
  * run-time decision until someone looks.
  */
 import type { CodeTool } from '../facts';
+import { nameWords } from '../code/risk';
 
 export type GuessedAccess = 'read' | 'write' | 'delete' | 'admin' | 'execute';
 
@@ -19,18 +20,10 @@ const VERBS: Record<GuessedAccess, readonly string[]> = {
 const BY_VERB = new Map<string, GuessedAccess>();
 for (const [access, verbs] of Object.entries(VERBS) as [GuessedAccess, readonly string[]][]) for (const verb of verbs) if (!BY_VERB.has(verb)) BY_VERB.set(verb, access);
 
-/** `issueRefund`, `issue_refund`, `issue-refund` → `issue`, `refund`. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 export function guessToolAccess(tool: Pick<CodeTool, 'name' | 'kind'>): GuessedAccess {
   if (tool.kind === 'shell' || tool.kind === 'computer') return 'execute';
-  for (const word of words(tool.name ?? '')) {
+  for (const word of nameWords(tool.name ?? '')) {
     const access = BY_VERB.get(word);
     if (access) return access;
   }
