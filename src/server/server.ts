@@ -19,6 +19,7 @@ import { loadTypeScript } from '../core/languages/typescript';
 import { Redactor, type FoundSecret } from '../core/redaction';
 import { finalizeSuppressions } from '../core/suppressions';
 import type { Finding } from '../core/types';
+import { WARM_UP_FILES, warmUp } from '../core/warm-up';
 import { WorkspaceIndex } from '../core/workspace';
 import { auditPaths, auditStaged, type AuditReport } from '../node/audit';
 import { loadParsersFor, loadPythonParser, needsPythonParser } from '../node/python-parser';
@@ -81,6 +82,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const documents = new TextDocuments(TextDocument);
   const folders: Folder[] = [];
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Opened documents whose first analysis is still to come. */
+  const awaitingFirstAnalysis = new Set<string>();
   const lastVersion = new Map<string, number>();
   let pythonParserFailed = false;
   const skippedNotified = new Set<string>();
@@ -253,6 +256,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       document.uri,
       setTimeout(() => {
         timers.delete(document.uri);
+        awaitingFirstAnalysis.delete(document.uri);
         const current = documents.get(document.uri);
         // Outside any request handler: an error here would end the process, so it ends as a log line instead.
         try {
@@ -366,14 +370,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(async () => {
-    // Keep TypeScript warm: load it while the editor is still busy opening, not when the first file is analysed.
-    setImmediate(() => {
-      try {
-        loadTypeScript();
-      } catch {
-        // reported when a file needs it
-      }
-    });
+    warmUpWhileIdle();
     if (hasConfigurationCapability) {
       void connection.client.register(DidChangeConfigurationNotification.type, undefined);
       await refreshSettings();
@@ -394,6 +391,36 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
     });
   });
+
+  /**
+   * Warm the analysis before the first file needs it (a cold first analysis costs several times a warm one): load
+   * TypeScript, then analyse one sample file per turn of the event loop, so that requests are served in between.
+   * The samples stop as soon as a document is open: its own analysis warms the rest, and must not wait for samples.
+   */
+  function warmUpWhileIdle(): void {
+    const samples = [...WARM_UP_FILES];
+    // Two hops: a message that arrived meanwhile (an editor restoring open files sends didOpen right after
+    // `initialized`) is read in the first and handled by vscode-jsonrpc in an immediate of its own, before the second.
+    const afterPendingMessages = (step: () => void) => setImmediate(() => setImmediate(step));
+    const next = () => {
+      try {
+        const sample = samples.shift();
+        if (!sample || documents.all().length > 0) return;
+        warmUp([sample]);
+      } catch {
+        return; // a real file's analysis reports what went wrong
+      }
+      afterPendingMessages(next);
+    };
+    setImmediate(() => {
+      try {
+        loadTypeScript();
+      } catch {
+        return; // reported when a file needs it
+      }
+      afterPendingMessages(next);
+    });
+  }
 
   async function refreshSettings(): Promise<void> {
     if (hasConfigurationCapability) {
@@ -436,13 +463,20 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
-  documents.onDidOpen((event) => schedule(event.document, 0));
+  documents.onDidOpen((event) => {
+    awaitingFirstAnalysis.add(event.document.uri);
+    schedule(event.document, 0);
+  });
   documents.onDidChangeContent((event) => {
+    // TextDocuments reports every opened document as changed too: that must not delay the open's own analysis,
+    // which reads the current text when it runs.
+    if (awaitingFirstAnalysis.has(event.document.uri)) return;
     if (settings.run !== 'onSave') schedule(event.document, 250);
   });
   documents.onDidSave((event) => schedule(event.document, 0));
   documents.onDidClose((event) => {
     clearTimeout(timers.get(event.document.uri));
+    awaitingFirstAnalysis.delete(event.document.uri);
     lastVersion.delete(event.document.uri);
     const located = locate(event.document.uri);
     if (located && event.document.uri.startsWith('file:')) {

@@ -44,11 +44,16 @@ export interface SecretDetectionOptions {
 }
 
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-/** Scanners are pure and reusable; build one per distinct placeholder configuration. */
+/**
+ * Scanners are pure and reusable; build one per distinct placeholder configuration. Building one (the keyword
+ * automaton, every detector's pattern) costs more than scanning a small file, so every configuration without extra
+ * placeholders (most of them, each a fresh empty array) shares one.
+ */
 const scannerCache = new WeakMap<readonly RegExp[], ProviderScanner>();
 const DEFAULT_PLACEHOLDERS: readonly RegExp[] = [];
 
-function scannerFor(extraPlaceholders: readonly RegExp[]): ProviderScanner {
+function scannerFor(placeholders: readonly RegExp[]): ProviderScanner {
+  const extraPlaceholders = placeholders.length === 0 ? DEFAULT_PLACEHOLDERS : placeholders;
   let scanner = scannerCache.get(extraPlaceholders);
   if (!scanner) {
     scanner = new ProviderScanner(undefined, extraPlaceholders);

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { activationStats, exampleKey, expectFinding, extension, hasRule, open, recordTiming, REPO, runMocha, say, waitForDiagnostics } from './harness';
+import { activationStats, exampleKey, expectFinding, extension, hasRule, openTimed, recordTiming, REPO, runMocha, say } from './harness';
 
 export function run(): Promise<void> {
   return runMocha('cold', defineTests);
@@ -37,10 +37,7 @@ function defineTests(): void {
     it('analyses a file outside any workspace folder as soon as it opens', async () => {
       // The repository's own example, opened read-only: this test never edits it.
       const uri = vscode.Uri.file(join(REPO, 'examples', 'src', 'agents', 'triage.ts'));
-      const started = performance.now();
-      const editor = await open(uri);
-      const diagnostics = await waitForDiagnostics(uri, hasRule('secrets/provider-key'), 'secrets/provider-key');
-      recordTiming('openToFirstDiagnosticsMs', performance.now() - started);
+      const { editor, diagnostics } = await openTimed(uri, hasRule('secrets/provider-key'), 'secrets/provider-key', 'openToFirstDiagnostics');
       const { line, start, end } = exampleKey(editor.document.getText());
       const diagnostic = expectFinding(diagnostics, 'secrets/provider-key', line, vscode.DiagnosticSeverity.Error);
       assert.ok(diagnostic.range.isEqual(new vscode.Range(line, start, line, end)));
