@@ -39,50 +39,48 @@ export class KeywordIndex {
     if (columns > 255) throw new Error('too many distinct keyword characters');
     this.columns = columns;
 
-    // The trie, with sparse children while it is built.
-    const children: Map<number, number>[] = [new Map()];
+    // The trie, written straight into the dense table (a state has at most one per keyword character, plus the
+    // start): 0 marks a missing child, since the start state is nobody's child.
+    const maxStates = folded.reduce((total, keyword) => total + keyword.length, 1);
+    let delta = new Int32Array(maxStates * columns);
     const own: number[][] = [[]];
+    let states = 1;
     folded.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const column = this.column[keyword.charCodeAt(i)]!;
-        let next = children[state]!.get(column);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
+        const slot = state * columns + this.column[keyword.charCodeAt(i)]!;
+        if (delta[slot] === 0) {
+          delta[slot] = states++;
           own.push([]);
-          children[state]!.set(column, next);
         }
-        state = next;
+        state = delta[slot]!;
       }
       own[state]!.push(id);
     });
+    delta = delta.slice(0, states * columns);
 
     // Breadth-first: each state's failure link is the longest proper suffix that is also a trie path; missing
     // transitions take the failure state's transition, which is already complete (it is shallower).
-    const states = children.length;
-    const delta = new Int32Array(states * columns);
     const fail = new Int32Array(states);
     const outputs: (number[] | undefined)[] = new Array(states);
-    const queue: number[] = [];
-    for (const [column, child] of children[0]!) {
-      delta[column] = child;
-      queue.push(child);
-    }
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let column = 1; column < columns; column++) if (delta[column] !== 0) queue[tail++] = delta[column]!;
     outputs[0] = undefined;
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const inherited = outputs[fail[state]!];
       const mine = own[state]!;
       outputs[state] = mine.length ? [...mine, ...(inherited ?? [])] : inherited;
+      const row = state * columns;
+      const failRow = fail[state]! * columns;
       for (let column = 0; column < columns; column++) {
-        const child = children[state]!.get(column);
-        if (child === undefined) {
-          delta[state * columns + column] = delta[fail[state]! * columns + column]!;
+        const child = delta[row + column]!;
+        if (child === 0) {
+          delta[row + column] = delta[failRow + column]!;
         } else {
-          delta[state * columns + column] = child;
-          fail[child] = delta[fail[state]! * columns + column]!;
-          queue.push(child);
+          fail[child] = delta[failRow + column]!;
+          queue[tail++] = child;
         }
       }
     }

@@ -90,14 +90,18 @@ interface KeywordUse {
  * the number of detectors times the size of the text.
  */
 export class ProviderScanner {
-  private readonly compiled: CompiledDetector[];
+  /** Compiled on first use: a process that scans a few files meets only a few of the detectors' keywords. */
+  private readonly compiled: (CompiledDetector | undefined)[];
   private readonly keywords: KeywordIndex;
   /** Keyword id → the detectors that keyword lets run. */
   private readonly usesOfKeyword: KeywordUse[][] = [];
   private readonly keywordLength: number[] = [];
 
-  constructor(detectors: readonly ProviderDetector[] = PROVIDERS, private readonly extraPlaceholders: readonly RegExp[] = []) {
-    this.compiled = detectors.map(compile);
+  constructor(
+    private readonly detectors: readonly ProviderDetector[] = PROVIDERS,
+    private readonly extraPlaceholders: readonly RegExp[] = [],
+  ) {
+    this.compiled = new Array<CompiledDetector | undefined>(detectors.length);
     const ids = new Map<string, number>();
     detectors.forEach((detector, index) => {
       for (const keyword of detector.keywords) {
@@ -115,6 +119,10 @@ export class ProviderScanner {
     this.keywords = new KeywordIndex([...ids.keys()]);
   }
 
+  private compiledAt(index: number): CompiledDetector {
+    return (this.compiled[index] ??= compile(this.detectors[index]!));
+  }
+
   /**
    * Where each detector must run: the whole text, or the merged windows around its keyword occurrences. Detectors
    * none of whose keywords occur are absent.
@@ -127,7 +135,7 @@ export class ProviderScanner {
         if (use.exact !== undefined && !text.startsWith(use.exact, start)) continue;
         const planned = plan.get(use.detector);
         if (planned === 'all') continue;
-        const window = this.compiled[use.detector]!.window;
+        const window = this.compiledAt(use.detector).window;
         if (window === undefined) {
           plan.set(use.detector, 'all');
           continue;
@@ -149,7 +157,7 @@ export class ProviderScanner {
     const matches: SecretMatch[] = [];
     // Catalog order, so that findings come out in a stable order whatever the keyword order in the text.
     for (const [index, where] of [...this.plan(text)].sort((a, b) => a[0] - b[0])) {
-      const compiled = this.compiled[index]!;
+      const compiled = this.compiledAt(index);
       if (where === 'all') this.run(compiled, text, 0, 0, text.length, matches);
       else for (const [from, to] of where) this.run(compiled, text.slice(from, to), from, from === 0 ? 0 : from + WINDOW_MARGIN, to === text.length ? to : to - WINDOW_MARGIN, matches);
     }
