@@ -148,12 +148,16 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
 
   const onCall = (call: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
     const callee = call.expression;
-    const args = (call.arguments ?? []).map((argument) => resolve(unwrap(ts, argument)) as TsNamespace.Expression);
     const name = ts.isIdentifier(callee) ? (aliases.get(callee.text) ?? callee.text) : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     if (name === undefined) return;
+    const mcpTool = (name === 'tool' || name === 'registerTool') && ts.isPropertyAccessExpression(callee);
+    const factory = FACTORIES.has(name) || (ts.isNewExpression(call) && TOOL_CLASSES.test(name));
+    // Every call of the file comes here: resolve arguments only for the calls that define tools.
+    if (!mcpTool && !factory) return;
+    const args = (call.arguments ?? []).map((argument) => resolve(unwrap(ts, argument)) as TsNamespace.Expression);
     const toolName = stringOf(args[0]);
     // MCP SDK: server.tool('name', 'description'?, schema?, handler), server.registerTool('name', { … }, handler)
-    if ((name === 'tool' || name === 'registerTool') && ts.isPropertyAccessExpression(callee) && toolName !== undefined && args.length >= 2) {
+    if (mcpTool && toolName !== undefined && args.length >= 2) {
       result.names.add(toolName);
       add(args[0]!, 'name', toolName);
       if (name === 'tool' && isStringLike(ts, args[1]!)) add(args[1]!, 'description', toolName);
@@ -163,9 +167,7 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
       }
       return;
     }
-    if (FACTORIES.has(name) || (ts.isNewExpression(call) && TOOL_CLASSES.test(name))) {
-      for (const argument of args) if (ts.isObjectLiteralExpression(argument)) fromObject(argument, undefined, 0);
-    }
+    if (factory) for (const argument of args) if (ts.isObjectLiteralExpression(argument)) fromObject(argument, undefined, 0);
   };
 
   const onClass = (declaration: TsNamespace.ClassLikeDeclaration): void => {
