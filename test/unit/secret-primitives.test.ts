@@ -171,6 +171,26 @@ describe('KeywordIndex', () => {
     }
   });
 
+  it('reports every occurrence with its end offset, as a naive search does (scanEvery)', () => {
+    const keywords = ['ab', 'abc', 'bca', 'c', 'aab', 'b-a', 'xyz', 'ca-b'];
+    const index = new KeywordIndex(keywords);
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 40 }, () => 'aAbBc-xyzé'[Math.floor(random() * 10)]).join('');
+      const expected: [number, number][] = [];
+      for (let end = 1; end <= text.length; end++) {
+        keywords.forEach((keyword, id) => {
+          if (end >= keyword.length && text.slice(end - keyword.length, end).toLowerCase() === keyword) expected.push([id, end]);
+        });
+      }
+      const actual: [number, number][] = [];
+      index.scanEvery(text, (id, end) => void actual.push([id, end]));
+      const order = (a: [number, number], b: [number, number]) => a[1] - b[1] || a[0] - b[0];
+      assert.deepEqual(actual.sort(order), expected.sort(order), text);
+    }
+  });
+
   it('stops when the callback says it has all it needs', () => {
     const index = new KeywordIndex(['a', 'b']);
     const ids: number[] = [];
