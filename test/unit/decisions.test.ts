@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeFile } from '../../src/core/analyze';
-import { riskOf } from '../../src/core/code/approval';
+import { riskOf } from '../../src/core/code/risk';
 import { defaultConfig } from '../../src/core/config';
 import { fixesFor } from '../../src/core/fixes';
 import { applyEdits } from '../../src/core/fixes/text';

@@ -12,7 +12,6 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import type { ToolApproval } from '../facts';
-export { riskOf } from './risk';
 import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
 
 type Ts = typeof TsNamespace;

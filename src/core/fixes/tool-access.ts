@@ -20,7 +20,6 @@ const VERBS: Record<GuessedAccess, readonly string[]> = {
 const BY_VERB = new Map<string, GuessedAccess>();
 for (const [access, verbs] of Object.entries(VERBS) as [GuessedAccess, readonly string[]][]) for (const verb of verbs) if (!BY_VERB.has(verb)) BY_VERB.set(verb, access);
 
-
 export function guessToolAccess(tool: Pick<CodeTool, 'name' | 'kind'>): GuessedAccess {
   if (tool.kind === 'shell' || tool.kind === 'computer') return 'execute';
   for (const word of nameWords(tool.name ?? '')) {
