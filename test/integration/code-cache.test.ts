@@ -1,9 +1,10 @@
 // The V8 code cache of the bundles (src/node/code-cache.ts): the real CLI (dist/cli.js, a launcher that loads
 // dist/cli-main.js and, for TS/JS files, dist/typescript.js through the cache), run with a private cache directory.
 import { strict as assert } from 'node:assert';
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir, runCli, writeTree } from '../helpers';
+import { makeTempDir, REPO_ROOT, runCli, writeTree } from '../helpers';
 
 const k = (...parts: string[]): string => parts.join('');
 const GITHUB_TOKEN = k('ghp_', 'mF4RPAfqoQB7xoFcSvTAxRzmaZsV2G3Svi4C');
@@ -94,5 +95,13 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     assert.deepEqual(audit(tree, home, parallel), expected);
     assert.deepEqual(audit(tree, home, parallel), expected);
     assert.deepEqual(audit(tree, home), expected, 'and the same on one thread');
+  });
+
+  it('the bundles it loads are plain ASCII, which is read without UTF-8 decoding', () => {
+    // A comment or a regular expression with a non-ASCII character (esbuild escapes those in strings only) would
+    // make every process start decode megabytes of UTF-8.
+    for (const bundle of ['cli-main.js', 'server-main.js', 'typescript.js']) {
+      assert.ok(isAscii(readFileSync(join(REPO_ROOT, 'dist', bundle))), `dist/${bundle} is not ASCII`);
+    }
   });
 });

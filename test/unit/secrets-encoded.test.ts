@@ -60,6 +60,19 @@ describe('base64-encoded secrets', () => {
     assert.deepEqual(base64Blocks(text), []);
   });
 
+  it('finds blocks between short words, at the very end of the text, and not glued to base64 or padding', () => {
+    const encoded = b64('plain text, 24 bytes!!!!'); // 32 characters, no padding
+    const decoded = 'plain text, 24 bytes!!!!';
+    const at = (text: string) => base64Blocks(text).map((block) => [block.start, block.end, block.text]);
+    assert.deepEqual(at(`a bc def ${encoded}`), [[9, 41, decoded]]);
+    assert.deepEqual(at(encoded), [[0, 32, decoded]]);
+    assert.deepEqual(at(`x ${encoded} ${encoded.slice(0, 23)}`), [[2, 34, decoded]]);
+    // Glued to padding on the left, or followed by more base64 after its padding: not a block.
+    assert.deepEqual(at(`QQ==${encoded}`), []);
+    assert.deepEqual(at(`${b64('plain text, 25 bytes!!!!!')}x`), []);
+    assert.deepEqual(at(`${b64('plain text, 22 bytes!!')} `).map(([, , text]) => text), ['plain text, 22 bytes!!']);
+  });
+
   it('decodes only printable text, and refuses mixed alphabets and impossible lengths', () => {
     assert.equal(decodeBase64Text(b64('plain text, 24 bytes!!!!')), 'plain text, 24 bytes!!!!');
     assert.equal(decodeBase64Text(randomBytes(30).toString('base64').replace(/[+/]/g, 'A').slice(0, 20) + '\u0000'), undefined);

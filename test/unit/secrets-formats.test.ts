@@ -401,6 +401,19 @@ describe('secrets in .env files', () => {
     expectSecrets('.env', text, [[`${CONNECTION} 1:31-1:43`, DB_PASSWORD]]);
   });
 
+  it('finds every connection string of a line, whatever precedes its scheme, and only whole schemes', () => {
+    const text = lines(
+      `urls: a://b c://d mongodb+srv://svc:${DB_PASSWORD}@cluster0.example.net jdbc:mysql://root:${DB_PASSWORD}@db:3306/x`,
+      `bad: xpostgres://agent:${DB_PASSWORD}@db.internal ://://`,
+      `ok: "REDIS_URL=redis://:${DB_PASSWORD}@cache:6379"`,
+    );
+    expectSecrets('.env', text, [
+      [`${CONNECTION} 1:37-1:49`, DB_PASSWORD],
+      [`${CONNECTION} 1:89-1:101`, DB_PASSWORD],
+      [`${CONNECTION} 3:25-3:37`, DB_PASSWORD],
+    ]);
+  });
+
   it('does not report empty values, placeholders and ${OTHER} references', () => {
     const text = lines(
       'OPENAI_API_KEY=',

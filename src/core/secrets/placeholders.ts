@@ -20,7 +20,7 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /<(?=[A-Za-z _-]*>)[A-Za-z _-]*?(?:key|token|secret|password|here|your)/i,
   /^\[[A-Za-z _-]+\]$/,
   // ellipses and masks: sk-..., sk-…, ****, xxxx
-  /\.\.\.|…/,
+  /\.\.\.|\u2026/,
   /\*{3,}/,
   /x{4,}/i,
   /(?:^|[^A-Za-z])X{3,}/,

@@ -241,7 +241,7 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
     if (endIndex < 0 || endIndex - bodyStart > MAX_PRIVATE_KEY_LENGTH) continue;
     if (i + 1 < begins.length && begins[i + 1]!.index < endIndex) continue;
     const body = text.slice(bodyStart, endIndex);
-    if (/\.\.\.|…|<[^<>]*>/.test(body)) continue;
+    if (/\.\.\.|\u2026|<[^<>]*>/.test(body)) continue;
     const base64 = body
       .replace(STRING_CONCATENATION, '')
       .split(BODY_LINE_BREAK)
@@ -270,14 +270,25 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
  * (`redis://:password@host`); the password runs to the last `@` before the host, so an unencoded `@` inside it
  * is kept. Bounded quantifiers over classes that exclude the following delimiter keep it linear.
  */
-const CONNECTION_STRING = /(?<![A-Za-z0-9+.-])(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|ftps?|sftp|smtps?|jdbc:[a-z]{1,20}):\/\/([^:/?#@\s'"`]{0,128}):([^/?#\s'"`]{1,256})@([^\s'"`/?#@]{1,256})/gi;
+const CONNECTION_STRING = /(?<![A-Za-z0-9+.-])(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt|nats|kafka|ldaps?|ftps?|sftp|smtps?|jdbc:[a-z]{1,20}):\/\/([^:/?#@\s'"`]{0,128}):([^/?#\s'"`]{1,256})@([^\s'"`/?#@]{1,256})/iy;
+/** The longest scheme above (`jdbc:` and 20 letters). */
+const MAX_SCHEME_LENGTH = 25;
 const MIN_PASSWORD_LENGTH = 4;
 
 export function scanConnectionStrings(text: string, extraPlaceholders: readonly RegExp[] = []): SecretMatch[] {
   const matches: SecretMatch[] = [];
-  if (!text.includes('://')) return matches;
-  CONNECTION_STRING.lastIndex = 0;
-  for (let match = CONNECTION_STRING.exec(text); match; match = CONNECTION_STRING.exec(text)) {
+  // Every match holds exactly one `://`, right after its scheme: the pattern is tried only at the few places where a
+  // scheme could end there, leftmost first, as a search over the whole text would find it (which costs a failed
+  // attempt at every character of every file).
+  let searchedTo = 0;
+  for (let separator = text.indexOf('://'); separator >= 0; separator = text.indexOf('://', Math.max(separator + 3, searchedTo))) {
+    let match: RegExpExecArray | null = null;
+    for (let from = Math.max(searchedTo, separator - MAX_SCHEME_LENGTH); from < separator && !match; from++) {
+      CONNECTION_STRING.lastIndex = from;
+      match = CONNECTION_STRING.exec(text);
+    }
+    if (!match) continue;
+    searchedTo = match.index + match[0].length;
     const [, scheme, user, password] = match as unknown as [string, string, string, string];
     if (password.length < MIN_PASSWORD_LENGTH || password === user || isDefaultPassword(password)) continue;
     if (isPlaceholder(password, extraPlaceholders) || /^[:$%{<[*]/.test(password)) continue;
