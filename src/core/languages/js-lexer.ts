@@ -172,9 +172,12 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     }
     if (isIdentifierStart(c)) {
       let j = i + 1;
-      while (j < n && isIdentifierPart(text.charCodeAt(j))) j++;
-      // Only words of a keyword's length can matter to the scan itself (keywords, `from`, `require`, `import`).
-      const name = visitor.identifier || j - i <= MAX_KEYWORD_LENGTH ? identifierAt(text, i, j) : undefined;
+      /** Plain ASCII, no escapes: the identifier is its characters. */
+      let plain = c < 128 && c !== 92;
+      for (let d = text.charCodeAt(j); j < n && isIdentifierPart(d); d = text.charCodeAt(++j)) if (d >= 128 || d === 92) plain = false;
+      // Only the words the scan itself looks for (keywords, `from`, `require`, `import`) matter to it: others are not
+      // made into strings unless the visitor asks for identifiers.
+      const name = visitor.identifier || (plain ? mayBeWordOfInterest(c, j - i) : j - i <= MAX_KEYWORD_LENGTH) ? identifierAt(text, i, j) : undefined;
       if (decoratorName) {
         // part of the `@name` token counted at the `@`
       } else if (name !== undefined && MODIFIERS.has(name)) {
@@ -308,9 +311,18 @@ function regexEnd(text: string, start: number): number {
   return -1;
 }
 
-const MAX_KEYWORD_LENGTH = 10;
 /** TypeScript's modifiers (a run of them, or of decorators, makes its parser quadratic). */
 export const MODIFIERS: ReadonlySet<string> = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
+/**
+ * Per first character (ASCII), a bit for each length of a word the scan looks for: most identifiers are told apart
+ * by these two alone, before any string is made of them.
+ */
+const WORD_SHAPES = new Uint32Array(128);
+for (const word of [...MODIFIERS, ...REGEX_AFTER_KEYWORD, 'from', 'import', 'require']) WORD_SHAPES[word.charCodeAt(0)]! |= 1 << word.length;
+/** Could a plain identifier starting with character `first`, `length` long, be one of those words? */
+const mayBeWordOfInterest = (first: number, length: number): boolean => length < 32 && (WORD_SHAPES[first]! & (1 << length)) !== 0;
+/** An identifier with escapes or non-ASCII characters is decoded when it is this short (a keyword could be spelled so). */
+const MAX_KEYWORD_LENGTH = 10;
 const BLANK = /\s/;
 
 /** The identifier in text[start, end); `\u0061piKey` is `apiKey` to the parser: escapes decoded. */

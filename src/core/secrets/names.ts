@@ -1,12 +1,17 @@
+import { memoizeByString } from '../memo';
+
 /**
  * Does a variable, property, header or environment variable name say that its value is a credential?
  * `apiKey`, `OPENAI_API_KEY`, `x-api-key`, `clientSecret`, `JWT_SECRET`, `Authorization` do;
  * `maxTokens`, `cacheKey`, `primaryKey`, `secretName`, `tokenizer`, `passwordField` do not.
  */
 
-/** Split camelCase, PascalCase, snake_case, kebab-case, dotted and spaced names into lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
+/**
+ * Split camelCase, PascalCase, snake_case, kebab-case, dotted and spaced names into lower-case words. Remembered per
+ * name (the words are shared: do not change them).
+ */
+export const nameWords: (name: string) => readonly string[] = memoizeByString((name) =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     // `([A-Z]+)([A-Z][a-z])` would backtrack quadratically over a long run of capitals; a lookahead splits the same.
     .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
@@ -14,8 +19,8 @@ export function nameWords(name: string): string[] {
     .split(/[^a-z0-9]+/)
     // `apiKey2`, `token_v2`: a trailing counter does not change what the name holds.
     .map((word) => (/^[a-z]+\d{1,2}$/.test(word) ? word.replace(/\d+$/, '') : word))
-    .filter((word) => word && !/^v?\d{1,2}$/.test(word));
-}
+    .filter((word) => word && !/^v?\d{1,2}$/.test(word)),
+);
 
 /** Last words that on their own mean "this is a credential". */
 export const CREDENTIAL_WORDS: ReadonlySet<string> = new Set([
@@ -97,6 +102,10 @@ export interface SecretNameOptions {
 
 export function isSecretLikeName(name: string, options: SecretNameOptions = {}): boolean {
   if (options.extraNames?.some((extra) => extra.toLowerCase() === name.toLowerCase())) return true;
+  return options.extraNames?.length ? nameSaysSecret(name, options) : nameSaysSecretMemo(name);
+}
+
+function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
   const words = nameWords(name);
   if (words.length === 0 || words.length > 8) return false;
   const last = words[words.length - 1]!;
@@ -117,3 +126,6 @@ export function isSecretLikeName(name: string, options: SecretNameOptions = {}):
   if (DESCRIPTIVE_SUFFIXES.has(last)) return false;
   return false;
 }
+
+/** Without extra names from the configuration, the answer depends on the name alone. */
+const nameSaysSecretMemo = memoizeByString((name) => nameSaysSecret(name, {}));
