@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SKIPPED_DIRECTORIES } from '../core/files';
 import { createIgnoreMatcher } from './ignore';
 import { realPathInside, specialFileKind } from './read';
@@ -23,10 +23,24 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+/**
+ * Could `directory` be inside a git work tree? Not when neither it nor any folder above it holds a `.git` (a folder,
+ * or the file of a linked work tree or submodule) and git is not pointed elsewhere by its environment: then git is
+ * not run at all (a git process costs tens of milliseconds; an archive or a scratch folder has no repository).
+ */
+export function mayBeInGitWorkTree(directory: string): boolean {
+  if (process.env.GIT_DIR !== undefined || process.env.GIT_WORK_TREE !== undefined) return true;
+  for (let folder = resolve(directory); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git'))) return true;
+    if (dirname(folder) === folder) return false;
+  }
+}
+
 /** The top of the git work tree that contains `directory`, or undefined outside git. */
 export function gitTopLevel(directory: string): string | undefined {
   const known = topLevels.get(directory);
   if (known) return known;
+  if (!mayBeInGitWorkTree(directory)) return undefined;
   try {
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: directory, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     if (topLevels.size < 100) topLevels.set(directory, top);
@@ -142,6 +156,7 @@ function linkNote(path: string, root: string): FileNote {
  * git fails: no separate `rev-parse` first, each git process costs tens of milliseconds).
  */
 function listGitFiles(directory: string): string[] | undefined {
+  if (!mayBeInGitWorkTree(directory)) return undefined;
   try {
     const output = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'], {
       cwd: directory,

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { realpathSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { mayBeInGitWorkTree } from '../../src/node/discover';
 import { git, makeTempDir, runCli, writeTree } from '../helpers';
 
 /** Temp directories are never inside a repository, even if the system temp folder is (git stops below it). */
@@ -141,6 +142,27 @@ describe('CLI integration: discovery inside a git repository', function () {
 
 describe('CLI integration: discovery outside git', function () {
   this.timeout(120_000);
+
+  it('runs git only where a .git folder or file is found above, or git is pointed elsewhere', () => {
+    const outside = makeTempDir('agent-guardrail-no-git-');
+    const linked = makeTempDir('agent-guardrail-linked-');
+    writeTree(linked, { '.git': 'gitdir: /elsewhere/.git/worktrees/x\n', 'src/a.ts': '' });
+    try {
+      assert.equal(mayBeInGitWorkTree(join(outside, 'deep/er')), false);
+      assert.equal(mayBeInGitWorkTree(join(linked, 'src')), true);
+      const saved = process.env.GIT_DIR;
+      process.env.GIT_DIR = join(linked, '.git');
+      try {
+        assert.equal(mayBeInGitWorkTree(outside), true);
+      } finally {
+        if (saved === undefined) delete process.env.GIT_DIR;
+        else process.env.GIT_DIR = saved;
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(linked, { recursive: true, force: true });
+    }
+  });
 
   it('walks the tree and skips node_modules, .git, dist, build and other output folders', () => {
     const dir = plainDir({
