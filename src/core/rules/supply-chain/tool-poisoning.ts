@@ -25,14 +25,15 @@ export const toolPoisoning = defineRule({
       if (collected) reportToolTexts(context, collected);
       return;
     }
-    if (!hasPoisonHint(context.text)) return;
+    // Python tools come from the shared walk, and a tools/list result from the JSON tree, both already made: their
+    // few texts are scanned directly, which costs less than the hint over the whole file.
     if (context.kind === 'python' || context.kind === 'notebook') {
       const collected = pythonToolTexts(context);
       if (collected) reportToolTexts(context, collected);
       return;
     }
     const manifest = readToolManifest(context);
-    if (!manifest) return;
+    if (!manifest || !hasPoisonHint(context.text)) return;
     for (const text of manifest.texts) {
       for (const match of scanToolText(text.node.value, { role: text.role, self: text.tool, siblings: manifest.names })) {
         const [start, end] = partRange(context.text, text.node, match.start, match.end);
