@@ -149,7 +149,10 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
 describe('the agent and tool-text gates', () => {
   it('agents: a known module and one of the exports the walk recognises, or browser exposure', () => {
     assert.equal(AGENT_RECORDS.wants("import { Agent } from '@openai/agents';\nnew Agent({ name: 'a' });"), true);
-    assert.equal(AGENT_RECORDS.wants("import * as ai from 'ai';\nawait ai.generateText({ model });"), true);
+    // An AI SDK call is an agent only with tools (src/core/code/scan.ts drops one without).
+    assert.equal(AGENT_RECORDS.wants("import * as ai from 'ai';\nawait ai.generateText({ model, tools });"), true);
+    assert.equal(AGENT_RECORDS.wants("import * as ai from 'ai';\nawait ai.generateText({ model, prompt });"), false);
+    assert.equal(AGENT_RECORDS.wants("import { streamText as run } from 'ai';\nconst tools = {};"), true);
     assert.equal(AGENT_RECORDS.wants("const { exec } = require('node:child_process');"), true);
     assert.equal(AGENT_RECORDS.wants('const key = import.meta.env.VITE_OPENAI_API_KEY;'), true);
     assert.equal(AGENT_RECORDS.wants('await Bun.$`ls`;'), true);

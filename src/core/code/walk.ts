@@ -140,8 +140,9 @@ function flagsFor(ts: Ts): Uint8Array {
  * Text without which a file has nothing for this analysis, so that most files are not parsed for it:
  * - shell calls need an import of a module that runs commands (any binding of it, so the module alone decides);
  * - agents, tools, MCP clients, servers and transports need an import of a known framework module *and* a use of one
- *   of the exports the walk recognises (imported by name or read off a namespace, so its name is in the text), or
- *   stdio server parameters (`command` and `env`), which an MCP import makes configuration;
+ *   of the exports the walk recognises (imported by name or read off a namespace, so its name is in the text; an AI
+ *   SDK call also the word `tools`), or stdio server parameters (`command` and `env`), which an MCP import makes
+ *   configuration;
  * - browser exposure needs an environment variable with a public prefix or `dangerouslyAllowBrowser`; Mastra needs
  *   `toolsets`, and Bun's `$` shell no import at all.
  */
@@ -150,7 +151,7 @@ const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"
 const AGENT_MODULE = /@openai\/agents|@mastra\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai)['"`/]/;
 /** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
 const CALLED_EXPORTS = [
-  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', ...AI_SDK_CALLS, 'tool', 'dynamicTool', 'createTool',
+  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'tool', 'dynamicTool', 'createTool',
   'DynamicTool', 'DynamicStructuredTool', 'asTool', ...OPENAI_HOSTED_TOOLS.keys(), ...OPENAI_MCP_SERVERS, 'StdioClientTransport',
   'StdioMCPTransport', 'Experimental_StdioMCPTransport', 'createMCPClient', 'experimental_createMCPClient', 'MCPClient',
   'MCPConfiguration', 'MastraMCPClient', 'MultiServerMCPClient', 'McpServer',
@@ -163,12 +164,18 @@ const CALLED_EXPORTS = [
 const AGENT_USE = new RegExp(
   `\\b(?:${CALLED_EXPORTS})(?:\\s*[(<]|\\s+as\\b)|\\bextends\\s+(?:[\\w$]+\\.)*(?:Tool|StructuredTool|DynamicTool|DynamicStructuredTool)\\b|\\bAgent\\s*\\.\\s*create\\b|\\b(?:command|fullCommand)\\s*[:,}]`,
 );
+/**
+ * AI SDK calls (`generateText(…)`, `streamText(…)` …) count only with a `tools` option: the agent analysis drops a
+ * call without one (src/core/code/scan.ts), and most files of an AI SDK project call the model without tools.
+ */
+const AI_SDK_USE = new RegExp(`\\b(?:${[...AI_SDK_CALLS].join('|')})(?:\\s*[(<]|\\s+as\\b)`);
 const OTHER_TRIGGER = /PUBLIC_|VITE_|REACT_APP_|VUE_APP_|GATSBY_|dangerouslyAllowBrowser|toolsets|Bun\s*\.\s*\$/;
 
 /** The agent analysis' share of the one walk of a code file (src/core/syntax.ts), for files that can hold what it looks for. */
 export const AGENT_RECORDS = {
   id: 'agent-records',
-  wants: (text: string) => OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || (AGENT_MODULE.test(text) && AGENT_USE.test(text)),
+  wants: (text: string) =>
+    OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || (AGENT_MODULE.test(text) && (AGENT_USE.test(text) || (text.includes('tools') && AI_SDK_USE.test(text)))),
   create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => new Walker(ts, sourceFile),
 } satisfies SyntaxCollector<Walker>;
 
