@@ -137,12 +137,31 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
   const candidates: Node[] = [];
   /** `import { tool as lcTool }`: local name → exported name, so aliased factories are recognised. */
   const aliases = new Map<string, string>();
+  const K = ts.SyntaxKind;
+  // Every node of the file comes here: one switch on its kind, most kinds fall through at once.
   const record = (node: Node): void => {
-    if (ts.isImportSpecifier(node) && node.propertyName) aliases.set(node.name.text, node.propertyName.text);
-    else if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isClassLike(node) || (ts.isObjectLiteralExpression(node) && isRawTool(ts, node))) candidates.push(node);
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const value = unwrap(ts, node.initializer);
-      if (isStringLike(ts, value) || ts.isObjectLiteralExpression(value) || ts.isBinaryExpression(value) || ts.isTemplateExpression(value)) constants.set(node.name.text, value);
+    switch (node.kind) {
+      case K.ImportSpecifier: {
+        const specifier = node as TsNamespace.ImportSpecifier;
+        if (specifier.propertyName) aliases.set(specifier.name.text, specifier.propertyName.text);
+        break;
+      }
+      case K.CallExpression:
+      case K.NewExpression:
+      case K.ClassDeclaration:
+      case K.ClassExpression:
+        candidates.push(node);
+        break;
+      case K.ObjectLiteralExpression:
+        if (isRawTool(ts, node as TsNamespace.ObjectLiteralExpression)) candidates.push(node);
+        break;
+      case K.VariableDeclaration: {
+        const declaration = node as TsNamespace.VariableDeclaration;
+        if (!ts.isIdentifier(declaration.name) || !declaration.initializer) break;
+        const value = unwrap(ts, declaration.initializer);
+        if (isStringLike(ts, value) || ts.isObjectLiteralExpression(value) || ts.isBinaryExpression(value) || ts.isTemplateExpression(value)) constants.set(declaration.name.text, value);
+        break;
+      }
     }
   };
 

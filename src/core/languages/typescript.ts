@@ -522,7 +522,10 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
    * pointers), before its properties are visited.
    */
   const publicKeys = new Set<Node>();
+  /** Only a file that says `indexName` can hold such an object (most objects of most files are never looked at). */
+  const mayHoldAlgolia = text.includes('indexName');
   const noteAlgoliaSearchKey = (object: TsNamespace.ObjectLiteralExpression): void => {
+    if (!mayHoldAlgolia || object.properties.length < 3) return;
     const names = new Set(object.properties.map((property) => property.name && nameOf(property.name)));
     if (!names.has('indexName') || !names.has('appId')) return;
     for (const property of object.properties) if (property.name && nameOf(property.name) === 'apiKey') publicKeys.add(property);
