@@ -22,6 +22,9 @@ const NOW = new Date('2026-12-01T00:00:00Z');
 /** Random-looking values made at run time (no key-shaped literal in this file). */
 const RANDOM = ['q7Rk2', 'Vx9Lm', 'Tz4Hp', 'Wb8Nc', 'Jd3Fs'].join('');
 const PASSWORD = ['Tr0ub4', 'dor&3'].join('');
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** The body of an Anthropic-format key, made at run time. */
+const ANTHROPIC_TAIL = Array.from({ length: 93 }, (_, i) => ALNUM[(i * 7919 + i * i * 31 + 5) % ALNUM.length]).join('');
 
 function lex(text: string) {
   const strings: [string, boolean][] = [];
@@ -125,8 +128,15 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     no(`const settings = '{"type":"service_account","region":"${RANDOM}"}';`);
   });
 
-  it('yes: any constant concatenation (the provider scan reads the joined value)', () => {
-    yes("const prefix = 'sk-' + 'proj';");
+  it('a constant concatenation: yes when a joined stretch is a provider token or a credential under a name', () => {
+    // The provider scan reads the value the parse folds; a stretch of the run may be all the parse folds.
+    yes(`const prefix = 'sk-ant-api03-' + '${ANTHROPIC_TAIL}' + 'AA';`);
+    yes(`const prefix = f('x') + 'sk-ant-api03-' + '${ANTHROPIC_TAIL}AA' + 'tail'.trim();`);
+    yes(`const apiKey = '${RANDOM.slice(0, 12)}' + '${RANDOM.slice(12)}';`);
+    no("const message = 'Hello, ' + 'world: ' + name;");
+    no("const apiKey = 'your-' + 'api-key';");
+    // A run of more parts than are tried one by one is left to the parse.
+    yes(`const text = ${Array.from({ length: 9 }, (_, i) => `'part ${i} '`).join(' + ')};`);
   });
 
   it('yes: names from the configuration', () => {

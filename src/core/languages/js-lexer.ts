@@ -344,6 +344,11 @@ export interface LexedStrings {
   strings: readonly string[];
   /** Two constant strings are joined by `+` somewhere. */
   concatenation: boolean;
+  /**
+   * The strings joined by `+` (module names too), each run in order: `'a' + 'b' + 'c'` is `['a', 'b', 'c']`. A run may
+   * hold more than the parse folds (`f('a') + 'b'` joins `a` here), never less.
+   */
+  runs: readonly (readonly string[])[];
   /** The text did not read as JavaScript somewhere (see lexJavaScript): the strings may be incomplete. */
   unsure: boolean;
   /** The longest run of modifiers and decorators (see LexResult). */
@@ -357,15 +362,29 @@ export function lexedStrings(text: string): LexedStrings {
   if (lastLexed?.text === text) return lastLexed.lexed;
   const strings: string[] = [];
   let concatenation = false;
+  const runs: string[][] = [];
+  /** The string read last and the one before it (`concatenation` comes right after the second of a pair). */
+  let last = '';
+  let beforeLast = '';
+  /** How many strings have been read, and how many when the open run last grew (it ends with the string before). */
+  let count = 0;
+  let runGrewAt = -1;
+  let run: string[] | undefined;
   const { unsure, modifierRun } = lexJavaScript(text, {
     string(value, module) {
       if (!module) strings.push(value);
+      beforeLast = last;
+      last = value;
+      count++;
     },
     concatenation() {
       concatenation = true;
+      if (run && runGrewAt === count - 1) run.push(last);
+      else runs.push((run = [beforeLast, last]));
+      runGrewAt = count;
     },
   });
-  const lexed = { strings, concatenation, unsure, modifierRun };
+  const lexed = { strings, concatenation, runs, unsure, modifierRun };
   lastLexed = { text, lexed };
   return lexed;
 }

@@ -1,5 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
-import type { FoldedValue, NamedValue } from '../secrets/detect';
+import { holdsProviderSecret, type FoldedValue, type NamedValue } from '../secrets/detect';
 import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
 import { isSecretLikeName, nameWords, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
@@ -206,12 +206,20 @@ const enum Strength {
  * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
  */
 export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
-  const { strings, concatenation, unsure } = lexedStrings(text);
-  if (unsure || concatenation) return true;
+  const { strings, concatenation, runs, unsure } = lexedStrings(text);
+  if (unsure) return true;
+  let literals: readonly string[] = strings;
+  if (concatenation) {
+    // The parse folds constant concatenations, each a stretch of one of the lexer's runs: a provider token split over
+    // the parts is seen only joined, and so is a credential assigned to a name as a sum of parts.
+    const joined = joinedStretches(runs);
+    if (!joined || joined.some(holdsProviderSecret)) return true;
+    literals = [...strings, ...joined];
+  }
   const extra = new Set(extraNames.map((word) => word.toLowerCase()));
   // Values first: most files hold no string that could be a credential, and then no name needs looking for.
   let value: number = Strength.None;
-  for (const literal of strings) {
+  for (const literal of literals) {
     if (holdsJsonSecret(literal, extra)) return true;
     if (value !== Strength.Any && literal.length >= 8) value = Math.max(value, credentialStrength(literal));
   }
@@ -219,7 +227,7 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
   // A password name takes any value a name can take; another secret-like name takes the stronger values only.
   const enough = (name: number): boolean => name === Strength.Password || (name === Strength.Any && value === Strength.Any);
   let name: number = Strength.None;
-  for (const literal of strings) {
+  for (const literal of literals) {
     name = Math.max(name, nameStrength(literal, extra));
     if (enough(name)) return true;
   }
@@ -244,6 +252,23 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     if (enough(name)) return true;
   }
   return false;
+}
+
+/** Longest run of joined strings whose stretches are judged one by one; a longer one is left to the parse. */
+const MAX_RUN_PARTS = 8;
+const MAX_RUN_LENGTH = 16_384;
+
+/** Every stretch of two or more consecutive parts of each run, joined; undefined when a run is too long to try them all. */
+function joinedStretches(runs: readonly (readonly string[])[]): string[] | undefined {
+  const joined: string[] = [];
+  for (const run of runs) {
+    if (run.length > MAX_RUN_PARTS || run.reduce((length, part) => length + part.length, 0) > MAX_RUN_LENGTH) return undefined;
+    for (let from = 0; from < run.length - 1; from++) {
+      let value = run[from]!;
+      for (let to = from + 1; to < run.length; to++) joined.push((value += run[to]!));
+    }
+  }
+  return joined;
 }
 
 /** Any for a secret-like name, Password for a password's (the most lenient), None for others. */

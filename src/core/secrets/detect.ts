@@ -63,6 +63,14 @@ function scannerFor(placeholders: readonly RegExp[]): ProviderScanner {
 }
 
 /**
+ * Would the provider scan report anything in this text? Asked with no extra placeholders (they only take matches
+ * away), so that a yes here covers every configuration.
+ */
+export function holdsProviderSecret(text: string): boolean {
+  return scannerFor(DEFAULT_PLACEHOLDERS).scan(text).length > 0;
+}
+
+/**
  * Every secret in one file. The provider, private-key and connection-string scanners run on the whole text
  * (so comments and prose count too); the language layer adds named values (for context-bound generic secrets)
  * and folded constant concatenations.
