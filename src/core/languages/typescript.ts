@@ -200,8 +200,9 @@ const enum Strength {
 
 /**
  * Could the walk of this text find a value the generic secret check reports, or a constant concatenation for the
- * provider scan? Yes when the text joins two strings with `+`; when it holds a string that could be a credential
- * and a name (or a credential-taking callee) that could carry it; and whenever the lexer cannot read the text
+ * provider scan? Yes when strings joined with `+` make a provider token; when it holds a string (or strings joined
+ * with `+`) that could be a credential and a name (or a credential-taking callee) that could carry it; when it joins
+ * more strings in a row than are tried one by one; and whenever the lexer cannot read the text
  * (src/core/languages/js-lexer.ts). The provider, private-key and connection-string scans read the whole text
  * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
  */
