@@ -28,7 +28,7 @@ await build({ ...common, entryPoints: ['node_modules/@vscode/tree-sitter-wasm/wa
 for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${wasm}`, `dist/${wasm}`);
 
 // The CLI: a small launcher (dist/cli.js, the `bin`) that loads the CLI bundle (dist/cli-main.js) through the V8
-// code cache; worker threads start from the launcher too. Without whitespace and comments the bundles are a third
+// code cache; worker threads start from the launcher too. Without whitespace and comments the bundles are a fifth
 // smaller and plain ASCII (esbuild escapes other characters in strings; comments keep them), which every process
 // start reads without UTF-8 decoding; stack traces map back through the source maps.
 await build({ ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true });
