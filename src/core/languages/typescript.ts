@@ -3,6 +3,7 @@ import { holdsProviderSecret, type FoldedValue, type NamedValue } from '../secre
 import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
 import { isSecretLikeName, nameWords, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
+import { memoizeByString } from '../memo';
 import { expandStructuredValue } from '../secrets/structured-values';
 import { lexedStrings, MODIFIERS } from './js-lexer';
 import { walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
@@ -275,18 +276,15 @@ function joinedStretches(runs: readonly (readonly string[])[]): string[] | undef
 /** Any for a secret-like name, Password for a password's (the most lenient), None for others. */
 function nameStrength(word: string, extra: ReadonlySet<string>): Strength {
   if (extra.size && extra.has(word.toLowerCase())) return Strength.Password;
-  if (word.length > 200) return Strength.None;
-  let strength = nameStrengths.get(word);
-  if (strength === undefined) {
-    strength = !SECRET_NAME_HINT.test(word) || !isSecretLikeName(word) ? Strength.None : nameWords(word).some((part) => PASSWORD_WORDS.has(part)) ? Strength.Password : Strength.Any;
-    // Names repeat across the files of a project; the cache is bounded by starting over.
-    if (nameStrengths.size >= 50_000) nameStrengths.clear();
-    nameStrengths.set(word, strength);
-  }
-  return strength;
+  return word.length > 200 ? Strength.None : strengthOfName(word);
 }
 
-const nameStrengths = new Map<string, Strength>();
+/** Names repeat across the files of a project: each is judged once (a bounded memory, src/core/memo.ts). */
+const strengthOfName = memoizeByString(
+  (word): Strength =>
+    !SECRET_NAME_HINT.test(word) || !isSecretLikeName(word) ? Strength.None : nameWords(word).some((part) => PASSWORD_WORDS.has(part)) ? Strength.Password : Strength.Any,
+  50_000,
+);
 
 /** A JSON object written as a string is judged member by member, each under its own key (expandStructuredValue). */
 function holdsJsonSecret(literal: string, extra: ReadonlySet<string>): boolean {
