@@ -25,8 +25,9 @@ export const toolPoisoning = defineRule({
       if (collected) reportToolTexts(context, collected);
       return;
     }
-    // Python tools come from the shared walk, and a tools/list result from the JSON tree, both already made: their
-    // few texts are scanned directly, which costs less than the hint over the whole file.
+    // Python tools come from the shared walk, already made: their few texts are scanned directly, which costs less
+    // than the hint over the whole file. A JSON file is asked the hint only once it reads as a tools/list result or a
+    // registry server.json.
     if (context.kind === 'python' || context.kind === 'notebook') {
       const collected = pythonToolTexts(context);
       if (collected) reportToolTexts(context, collected);
