@@ -1,6 +1,10 @@
 // Bundles the CLI (and, once they exist, the language server and extension) with esbuild.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { trimmedTypeScript } from './trim-typescript.mjs';
+
+const require = createRequire(import.meta.url);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
@@ -19,8 +23,12 @@ const common = {
   define: { 'process.env.AGENT_GUARDRAIL_VERSION': JSON.stringify(pkg.version), AGENT_GUARDRAIL_BUNDLE: 'true' },
 };
 
-// TypeScript on its own: the other bundles require it at run time, only when a TS/JS file is analysed.
-await build({ ...common, entryPoints: ['src/core/languages/typescript-module.ts'], outfile: 'dist/typescript.js', sourcemap: false, minifyWhitespace: true });
+// TypeScript on its own: the other bundles require it at run time, only when a TS/JS file is analysed. It is the
+// copy ts-morph ships, cut down to the API in src/core/languages/typescript-api.ts (see trim-typescript.mjs).
+const typescriptApi = await build({ entryPoints: ['src/core/languages/typescript-api.ts'], format: 'esm', write: false, logLevel: 'warning' });
+const { TYPESCRIPT_API } = await import(`data:text/javascript,${encodeURIComponent(typescriptApi.outputFiles[0].text)}`);
+const typescript = await trimmedTypeScript(require.resolve('@ts-morph/common/dist/typescript.js'), TYPESCRIPT_API);
+await build({ ...common, stdin: { contents: typescript, loader: 'js', sourcefile: 'typescript.js' }, outfile: 'dist/typescript.js', sourcemap: false, minifyWhitespace: true });
 
 // The Python parser on its own too: web-tree-sitter's runtime (VS Code's build) and, beside it, the runtime's and the
 // Python grammar's WebAssembly, loaded by src/node/python-parser.ts only when a Python file or notebook is analysed.

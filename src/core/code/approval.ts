@@ -11,10 +11,10 @@
  * - MCP SDK server tools: an elicitation (`elicitInput()`) asks the user before acting.
  */
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../languages/typescript-api';
 import type { ToolApproval } from '../facts';
 import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
 
-type Ts = typeof TsNamespace;
 
 /** The object a definition takes its options in: `tool({ … })`, LangChain `tool(fn, { … })`, `registerTool(name, { … })`. */
 export function definitionOptionsNode(ts: Ts, node: Node, def: ToolDef): Expression | undefined {

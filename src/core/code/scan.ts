@@ -8,6 +8,7 @@
  * (tool variables to their definitions, tool implementations to the shell calls in them) without walking again.
  */
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../languages/typescript-api';
 import type { AnalysisContext } from '../context';
 import type { CodeAgent, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
@@ -93,7 +94,7 @@ const SHELL_PROGRAMS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh
 const SHELL_FLAGS = new Set(['-c', '-lc', '-ic', '-ec', '/c', '/C', '-Command', '-command', '-EncodedCommand']);
 
 class Linker {
-  private readonly ts: typeof TsNamespace;
+  private readonly ts: Ts;
   private readonly sourceFile: TsNamespace.SourceFile;
   /** Tool implementations and the definitions using them (one function can implement several tools). */
   private readonly impls = new Map<FunctionLike, ToolDef[]>();

@@ -10,11 +10,11 @@
  * callee name, not by import: a poisoned description is worth reporting whatever library carries it.
  */
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../languages/typescript-api';
 import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
 import { lexedStrings } from '../languages/js-lexer';
 import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
 
-type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
 
 export interface ToolText {

@@ -6,6 +6,7 @@
  * local variables) is done afterwards from these records, without walking the tree again (see ./scan.ts).
  */
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../languages/typescript-api';
 import type { AgentFramework, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
 import {
@@ -26,7 +27,6 @@ import {
 } from './modules';
 import type { SyntaxCollector } from '../languages/syntax-walk';
 
-type Ts = typeof TsNamespace;
 export type Node = TsNamespace.Node;
 export type Expression = TsNamespace.Expression;
 export type FunctionLike = TsNamespace.FunctionLikeDeclaration;

@@ -5,13 +5,13 @@
  * (the run pauses until someone approves), which the follow-up says how to do.
  */
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../languages/typescript-api';
 import { loadTypeScript } from '../languages/typescript';
 import type { Finding } from '../types';
 import { parseForFix } from './code-style';
 import { eolOf, indentAt, lineStartOf } from './text';
 import type { FileEdit, Fix } from './types';
 
-type Ts = typeof TsNamespace;
 
 const FOLLOW_UP: Record<string, string> = {
   needsApproval:

@@ -1,7 +1,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Broker } from '../config';
 import { createSourceFileSafely, loadTypeScript } from '../languages/typescript';
-import { credentialsModuleSource } from './brokers';
+import { credentialsModuleSource, JAVASCRIPT_MODULES } from './brokers';
 import { dirnameOf, eolOf, relativePath } from './text';
 import type { FileEdit } from './types';
 import { fileExists, nearestPackageJson, type FixWorkspace } from './workspace';
@@ -133,15 +133,10 @@ export function locateCredentialsModule(path: string, style: ModuleStyle, worksp
 
 /** The edit that creates the credentials module for a broker (TypeScript, or JavaScript with the types stripped). */
 export function scaffoldEdit(module: CredentialsModule, broker: Broker, esm: boolean, eol: string): FileEdit {
-  const source = credentialsModuleSource(broker);
-  let text = source;
+  let text = credentialsModuleSource(broker);
   if (/\.[mc]?js$/.test(module.path)) {
-    const ts = loadTypeScript();
     const commonJs = module.path.endsWith('.cjs') || (!module.path.endsWith('.mjs') && !esm);
-    text = ts.transpileModule(source, {
-      compilerOptions: { module: commonJs ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: false, esModuleInterop: true },
-      fileName: 'credentials.ts',
-    }).outputText;
+    text = JAVASCRIPT_MODULES[broker][commonJs ? 'commonjs' : 'esm'];
   }
   return { path: module.path, startOffset: 0, endOffset: 0, newText: eol === '\n' ? text : text.replace(/\n/g, eol), create: true };
 }

@@ -1,6 +1,6 @@
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from './typescript-api';
 
-type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
 
 /** One collector's view of a walk of a syntax tree, in source order (pre-order). */

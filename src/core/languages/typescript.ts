@@ -1,4 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from './typescript-api';
 import { holdsProviderSecret, type FoldedValue, type NamedValue } from '../secrets/detect';
 import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
 import { isSecretLikeName, nameWords, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
@@ -8,7 +9,6 @@ import { expandStructuredValue } from '../secrets/structured-values';
 import { lexedStrings, MODIFIERS } from './js-lexer';
 import { walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
 
-type Ts = typeof TsNamespace;
 let tsModule: Ts | undefined;
 
 /** Set by the esbuild bundles (test/tools/build.mjs), where TypeScript lives in its own file, dist/typescript.js. */

@@ -35,3 +35,4 @@ export function credentialsModuleSource(broker: Broker): string {
 }
 
 export type { BrokerTemplate } from './template';
+export { JAVASCRIPT_MODULES } from './javascript';

@@ -3,7 +3,7 @@ import type { Broker } from '../../config';
 /**
  * A credentials-module template: the broker-specific part (imports and `issue`) inside a shared cache runtime.
  * The scaffolded module exposes one object, `credentials`, whose `get(name)` the fixed code calls. Templates are
- * TypeScript; JavaScript projects get the same module with the types stripped (see ../credentials-module.ts).
+ * TypeScript; JavaScript projects get the same module compiled (./javascript.ts, made by `npm run generate`).
  * Every template is compiled against the SDK's published types by test/unit/broker-templates.test.ts.
  */
 export interface BrokerTemplate {

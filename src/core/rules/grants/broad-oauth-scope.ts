@@ -1,4 +1,5 @@
 import type { ts as TsNamespace } from 'ts-morph';
+import type { Ts } from '../../languages/typescript-api';
 import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
 import {
@@ -114,7 +115,6 @@ function checkLines(context: AnalysisContext): void {
 // ---------------------------------------------------------------------------------------------------------------
 // TypeScript / JavaScript: string literals, with "is this a scope list" decided by where they sit.
 
-type Ts = typeof TsNamespace;
 type Node = TsNamespace.Node;
 
 /**
