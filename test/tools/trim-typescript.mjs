@@ -42,7 +42,7 @@ export async function trimmedTypeScript(file, names) {
   const exported = statements.exports;
   for (const name of names) {
     if (ts[name] === undefined) throw new Error(`TypeScript has no ${name}`);
-    if (!exported.has(name)) throw new Error(`${name} is not a plain export of TypeScript`);
+    if (exported.get(name) === undefined) throw new Error(`${name} is not a plain export of TypeScript`);
   }
   const exportObject = `\nexport const ts = { ${names.map((name) => (exported.get(name) === name ? name : `${name}: ${exported.get(name)}`)).join(', ')} };\n`;
   const optional = new Set(statements.pieces.flatMap((piece) => piece.defines ?? []));
