@@ -131,7 +131,7 @@ export function locateCredentialsModule(path: string, style: ModuleStyle, worksp
   return { path: modulePath, exists: Boolean(existing) || fileExists(workspace, modulePath), specifier };
 }
 
-/** The edit that creates the credentials module for a broker (TypeScript, or JavaScript with the types stripped). */
+/** The edit that creates the credentials module for a broker (TypeScript, or JavaScript compiled by `npm run generate`). */
 export function scaffoldEdit(module: CredentialsModule, broker: Broker, esm: boolean, eol: string): FileEdit {
   let text = credentialsModuleSource(broker);
   if (/\.[mc]?js$/.test(module.path)) {

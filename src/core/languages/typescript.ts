@@ -15,8 +15,9 @@ let tsModule: Ts | undefined;
 declare const AGENT_GUARDRAIL_BUNDLE: boolean | undefined;
 
 /**
- * TypeScript (through ts-morph, so one copy ships) is loaded on first use only. In the bundles it is a separate
- * file, so starting the CLI or the language server does not even parse it until a TS/JS file needs it.
+ * TypeScript is loaded on first use only. In the bundles it is a separate file, ts-morph's copy cut down to the API
+ * of ./typescript-api.ts (test/tools/trim-typescript.mjs), so starting the CLI or the language server does not even
+ * parse it until a TS/JS file needs it. Unbundled (the tests), it is ts-morph's full copy.
  */
 export function loadTypeScript(): Ts {
   if (!tsModule) {
