@@ -4,13 +4,18 @@
  * scanner uses it as its prefilter, so that the catalog can grow without making every file slower to scan.
  *
  * The automaton is compiled to a dense transition table over the characters that occur in keywords (folded to
- * lower case); every other character leads back to the start state.
+ * lower case); every other character leads back to the start state. The inner loop is what every file pays, so the
+ * table is laid out for it: a column for each of the 65,536 UTF-16 code units (no branch on non-ASCII), and
+ * transitions that hold the next state's row offset, complemented (negative) where the state ends a keyword.
  */
 export class KeywordIndex {
-  /** Character code (< 128) → column of the transition table; 0 for characters in no keyword. */
-  private readonly column = new Uint8Array(128);
+  /** UTF-16 code unit → column of the transition table; 0 for characters in no keyword. */
+  private readonly column = new Uint8Array(65536);
   private readonly columns: number;
-  /** `delta[state * columns + column]`: the next state. */
+  /**
+   * `delta[state * columns + column]`: the next state's row offset (`state * columns`), or its complement (`~row`)
+   * when keywords end in that state.
+   */
   private readonly delta: Int32Array;
   /** Per state, the ids of the keywords that end there (its own and those of its suffixes), or undefined. */
   private readonly outputs: (readonly number[] | undefined)[];
@@ -84,6 +89,10 @@ export class KeywordIndex {
         }
       }
     }
+    for (let slot = 0; slot < delta.length; slot++) {
+      const next = delta[slot]!;
+      delta[slot] = outputs[next] === undefined ? next * columns : ~(next * columns);
+    }
     this.delta = delta;
     this.outputs = outputs;
     this.stateSeenIn = new Uint32Array(states);
@@ -93,12 +102,16 @@ export class KeywordIndex {
   /** Calls `found(id, end)` for every occurrence of every keyword (`end`: the offset after its last character). */
   scanEvery(text: string, found: (id: number, end: number) => void): void {
     const { column, columns, delta, outputs } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      state = delta[state * columns + (code < 128 ? column[code]! : 0)]!;
-      const ids = outputs[state];
-      if (ids !== undefined) for (const id of ids) found(id, i + 1);
+    let row = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const next = delta[row + column[text.charCodeAt(i)]!]!;
+      if (next >= 0) {
+        row = next;
+        continue;
+      }
+      row = ~next;
+      const ids = outputs[row / columns]!;
+      for (let k = 0; k < ids.length; k++) found(ids[k]!, i + 1);
     }
   }
 
@@ -109,14 +122,18 @@ export class KeywordIndex {
   scan(text: string, found: (id: number) => boolean | void): void {
     const { column, columns, delta, outputs, stateSeenIn, keywordSeenIn } = this;
     const search = (this.search = (this.search + 1) >>> 0 || 1);
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      state = delta[state * columns + (code < 128 ? column[code]! : 0)]!;
-      const ids = outputs[state];
-      if (ids === undefined || stateSeenIn[state] === search) continue;
+    let row = 0;
+    for (let i = 0, n = text.length; i < n; i++) {
+      const next = delta[row + column[text.charCodeAt(i)]!]!;
+      if (next >= 0) {
+        row = next;
+        continue;
+      }
+      row = ~next;
+      const state = row / columns;
+      if (stateSeenIn[state] === search) continue;
       stateSeenIn[state] = search;
-      for (const id of ids) {
+      for (const id of outputs[state]!) {
         if (keywordSeenIn[id] === search) continue;
         keywordSeenIn[id] = search;
         if (found(id)) return;
