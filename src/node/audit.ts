@@ -56,9 +56,9 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
   const capped = capPerRule(findings);
   appendAll(notes, capped.notes);
   const readText = (file: string) => {
-    const source = sources.get(file);
     try {
-      return source ? new TextDecoder().decode(source.read()) : undefined;
+      const bytes = sources.get(file)?.read();
+      return bytes && new TextDecoder().decode(bytes);
     } catch {
       return undefined;
     }
@@ -113,7 +113,7 @@ export function cacheFiles(options: AuditOptions): Set<string> {
 }
 
 export function diskSources(files: DiscoveredFile[]): Map<string, SourceText> {
-  return new Map(files.map((file) => [file.path, diskSource(file.path, file.absolutePath)]));
+  return new Map(files.map((file) => [file.path, diskSource(file)]));
 }
 
 interface Consulted {
@@ -179,11 +179,10 @@ export async function auditStaged(topLevel: string, config: ResolvedConfig, opti
       file.path,
       {
         path: file.path,
-        size: blobs.get(file.blob)?.length,
-        read: () => {
+        read: (maxBytes = Infinity) => {
           const content = blobs.get(file.blob) ?? readBlobs(topLevel, [file.blob]).get(file.blob);
           if (!content) throw new Error('staged content is missing from the object database');
-          return content;
+          return content.length > maxBytes ? undefined : content;
         },
       },
     ]),

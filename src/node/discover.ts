@@ -11,6 +11,8 @@ export interface DiscoveredFile {
   absolutePath: string;
   /** Path relative to the audit root, with forward slashes. */
   path: string;
+  /** Its size in bytes when discovery has already asked the file system (it lists files through git). */
+  size?: number;
 }
 
 export interface Discovery {
@@ -65,11 +67,11 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   const rootReal = realpathSync(root);
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
-  const add = (absolutePath: string, realPath = absolutePath) => {
+  const add = (absolutePath: string, realPath = absolutePath, size?: number) => {
     const path = toPosix(relative(root, absolutePath));
     if (seen.has(path) || excluded.has(absolutePath) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
     seen.add(path);
-    files.push({ absolutePath: realPath, path });
+    files.push(size === undefined ? { absolutePath: realPath, path } : { absolutePath: realPath, path, size });
   };
   const special = (absolutePath: string, kind: string) => notes.push({ file: toPosix(relative(root, absolutePath)), kind: 'skipped', reason: `not a regular file (${kind})` });
 
@@ -110,7 +112,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
           continue; // deleted in the work tree but still in the index
         }
         if (fileStats.isFile()) {
-          add(fileAbsolute, join(real, file));
+          add(fileAbsolute, join(real, file), fileStats.size);
           continue;
         }
         if (!fileStats.isSymbolicLink()) {

@@ -97,7 +97,7 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
   );
   // The main thread works through the same queue, yielding between batches so workers get fed.
   for (let batch = take(); batch; batch = take()) {
-    for (const file of batch) results.push(analyzeSource(diskSource(file.path, file.absolutePath), input.config, now, input.forCache));
+    for (const file of batch) results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
     await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(finished);
@@ -138,6 +138,6 @@ export function runAuditWorker(): void {
   const date = new Date(now);
   parentPort!.on('message', async (batch: DiscoveredFile[]) => {
     await loadParsersFor(batch.map((file) => file.path));
-    parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file.path, file.absolutePath), config, date, forCache)));
+    parentPort!.postMessage(batch.map((file) => analyzeSource(diskSource(file), config, date, forCache)));
   });
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
 import { looksBinary } from '../core/files';
 import type { FileNote } from '../core/types';
@@ -71,10 +71,23 @@ export function readRegularFile(path: string, maxBytes = Infinity): Buffer | und
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) throw new NotRegularFileError(specialFileKind(stats));
-    return stats.size > maxBytes ? undefined : readFileSync(descriptor);
+    return stats.size > maxBytes ? undefined : readOpenFile(descriptor, stats.size);
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** What readFileSync(descriptor) does, without asking the size again: at most `size` bytes, fewer if it shrank. */
+function readOpenFile(descriptor: number, size: number): Buffer {
+  if (size === 0) return readFileSync(descriptor); // a size the file system does not know (procfs): read to the end
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(descriptor, buffer, filled, size - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled < size ? buffer.subarray(0, filled) : buffer;
 }
 
 /** The real path of `path` when it lies inside `rootReal` (itself a real path), else undefined. */

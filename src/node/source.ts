@@ -3,12 +3,13 @@ import { statSync } from 'node:fs';
 import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote } from '../core/types';
+import type { DiscoveredFile } from './discover';
 import { decodeFile, NotRegularFileError, readRegularFile } from './read';
 
 export interface SourceText {
   path: string;
-  read: () => Uint8Array;
-  size?: number;
+  /** The bytes; undefined when there are more than `maxBytes` (a file that large is never loaded whole). */
+  read: (maxBytes?: number) => Uint8Array | undefined;
 }
 
 /** What one file contributes to a report (produced in this thread or in a worker). */
@@ -24,16 +25,16 @@ export interface SourceResult {
 /** Read, decode and analyse one file; every failure becomes a note. `forCache`: also hash the bytes for the cache. */
 export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date, forCache = false): SourceResult {
   const notes: FileNote[] = [];
-  if (source.size !== undefined && source.size > config.maxFileSize) {
-    notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
-    return { path: source.path, notes, cacheable: false };
-  }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
-    bytes = source.read();
+    bytes = source.read(config.maxFileSize);
   } catch (error) {
     if (error instanceof NotRegularFileError) notes.push({ file: source.path, kind: 'skipped', reason: error.message });
     else notes.push({ file: source.path, kind: 'error', reason: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return { path: source.path, notes, cacheable: false };
+  }
+  if (bytes === undefined) {
+    notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
     return { path: source.path, notes, cacheable: false };
   }
   const hash = forCache ? contentHash(bytes) : undefined;
@@ -62,21 +63,27 @@ function holdsNoSecretOf(text: string, result: SourceResult): boolean {
 }
 
 /**
- * A file on disk as a source: its size is checked before it is read, so huge files are never loaded, and only a
- * regular file is ever opened (discovery resolved its real path).
+ * A file on disk as a source: only a regular file is ever read (discovery resolved its real path). A file larger
+ * than the limit is not even opened: its size is the one discovery saw, else asked now; and it is checked again on
+ * the open file, in case the file grew since.
  */
-export function diskSource(path: string, absolutePath: string): SourceText {
+export function diskSource(file: DiscoveredFile): SourceText {
   return {
-    path,
-    get size() {
-      try {
-        return statSync(absolutePath).size;
-      } catch {
-        return undefined;
-      }
+    path: file.path,
+    read: (maxBytes = Infinity) => {
+      if ((file.size ?? sizeOf(file.absolutePath)) > maxBytes) return undefined;
+      return readRegularFile(file.absolutePath, maxBytes);
     },
-    read: () => readRegularFile(absolutePath)!,
   };
+}
+
+/** The size of a file, or 0 when it cannot be asked (reading it will then say why). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 export function contentHash(bytes: Uint8Array): string {
