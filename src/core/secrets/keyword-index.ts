@@ -101,18 +101,11 @@ export class KeywordIndex {
 
   /** Calls `found(id, end)` for every occurrence of every keyword (`end`: the offset after its last character). */
   scanEvery(text: string, found: (id: number, end: number) => void): void {
-    const { column, columns, delta, outputs } = this;
-    let row = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      const next = delta[row + column[text.charCodeAt(i)]!]!;
-      if (next >= 0) {
-        row = next;
-        continue;
-      }
-      row = ~next;
-      const ids = outputs[row / columns]!;
-      for (let k = 0; k < ids.length; k++) found(ids[k]!, i + 1);
-    }
+    const { outputs } = this;
+    this.run(text, (state, end) => {
+      const ids = outputs[state]!;
+      for (let k = 0; k < ids.length; k++) found(ids[k]!, end);
+    });
   }
 
   /**
@@ -120,8 +113,23 @@ export class KeywordIndex {
    * (the caller has all it needs).
    */
   scan(text: string, found: (id: number) => boolean | void): void {
-    const { column, columns, delta, outputs, stateSeenIn, keywordSeenIn } = this;
+    const { outputs, stateSeenIn, keywordSeenIn } = this;
     const search = (this.search = (this.search + 1) >>> 0 || 1);
+    this.run(text, (state) => {
+      if (stateSeenIn[state] === search) return false;
+      stateSeenIn[state] = search;
+      for (const id of outputs[state]!) {
+        if (keywordSeenIn[id] === search) continue;
+        keywordSeenIn[id] = search;
+        if (found(id)) return true;
+      }
+      return false;
+    });
+  }
+
+  /** The automaton over the text: `ended(state, end)` where keywords end; stops when it returns true. */
+  private run(text: string, ended: (state: number, end: number) => boolean | void): void {
+    const { column, columns, delta } = this;
     let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const next = delta[row + column[text.charCodeAt(i)]!]!;
@@ -130,14 +138,7 @@ export class KeywordIndex {
         continue;
       }
       row = ~next;
-      const state = row / columns;
-      if (stateSeenIn[state] === search) continue;
-      stateSeenIn[state] = search;
-      for (const id of outputs[state]!) {
-        if (keywordSeenIn[id] === search) continue;
-        keywordSeenIn[id] = search;
-        if (found(id)) return;
-      }
+      if (ended(row / columns, i + 1)) return;
     }
   }
 }
