@@ -4,13 +4,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline, serializeBaseline } from '../core/baseline';
 import { buildInventory } from '../core/inventory';
 import type { Redactor } from '../core/redaction';
+import { loadTypeScript } from '../core/languages/typescript';
 import { isRuleId, RULES } from '../core/rules';
 import { closest } from '../core/suggest';
 import type { Severity } from '../core/types';
 import { auditStaged, type AuditReport } from '../node/audit';
 import { AuditCache, CACHE_FILE_NAME, defaultCacheLocation } from '../node/cache';
 import { describeConfigProblem, loadConfig, type LoadedConfig } from '../node/config-file';
-import { gitTopLevel } from '../node/discover';
+import { gitTopLevel, rememberTopLevel } from '../node/discover';
 import { readRuleDocs, ruleDocsFile } from '../node/docs';
 import { resolveAuditRoot, type AuditRoot } from '../node/root';
 import { activeFindings, redactReport, SEVERITY_ORDER, TOOL_VERSION } from '../node/format/common';
@@ -21,6 +22,7 @@ import { formatInventoryHtml } from '../node/format/inventory-html';
 import { formatSarif } from '../node/format/sarif';
 import { findInHistory } from '../node/history';
 import { auditPathsInParallel } from '../node/parallel';
+import { startStagedGit, type StagedGit } from '../node/staged';
 import { readRegularText } from '../node/read';
 import { installHook, uninstallHook } from './hook';
 import { writeStarterConfig } from './init';
@@ -184,10 +186,16 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
 
   const cwd = process.cwd();
   let anchor: AuditRoot;
+  let git: StagedGit | undefined;
   if (flags.staged) {
     if (paths.length) throw new UsageError('--staged audits the staged files; it takes no paths');
-    const top = gitTopLevel(cwd);
+    git = startStagedGit(cwd);
+    if (git) preloadParser();
+    // Where git could not list the staged files (no commit yet, or a repository git refuses to work in), git is also
+    // asked where the top is.
+    const top = (git && (await git.files) && (await git.topLevel)) || gitTopLevel(cwd);
     if (!top) throw new UsageError('--staged needs a git repository');
+    rememberTopLevel(cwd, top);
     anchor = resolveAuditRoot(top, [], flags.config && resolve(cwd, flags.config));
   } else {
     checkPathsExist(paths, cwd);
@@ -197,7 +205,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
   const loaded = loadConfigOrFail(anchor, cwd, flags);
   const now = new Date();
   const cache = openCache(flags, root, cwd, loaded, now);
-  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
+  const report: AuditReport = flags.staged ? await auditStaged(root, loaded.config, { cache, git }) : await auditPathsInParallel(root, anchor.targets, loaded.config, now, loaded.directory, { cache });
   saveCache(cache, report, flags);
   warnAboutConfig(loaded, cwd, report.redactor);
   applyBaselineFile(report, root, cwd, flags);
@@ -221,6 +229,18 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
 
   const failing = activeFindings(report).some((finding) => SEVERITY_ORDER[finding.severity] >= SEVERITY_ORDER[failOn]);
   return failing ? 1 : 0;
+}
+
+/**
+ * Load TypeScript while git lists the staged files (a pre-commit audit's commit nearly always holds code; loading it
+ * is the larger part of the wait, and git runs in processes of its own meanwhile).
+ */
+function preloadParser(): void {
+  try {
+    loadTypeScript();
+  } catch {
+    // the first file that needs it reports the problem
+  }
 }
 
 /** The audit cache for --cache / --cache-location (a directory gets our file inside it), else none. */

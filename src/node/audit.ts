@@ -10,7 +10,7 @@ import { stampOf, type AuditCache, type FileStamp } from './cache';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { readRegularFile } from './read';
 import { analyzeSource, diskSource, type SourceResult, type SourceText } from './source';
-import { listStagedFiles, readBlobs } from './staged';
+import { listStagedFiles, readBlobs, type StagedGit } from './staged';
 import { createIgnoreMatcher } from './ignore';
 import { appendAll } from '../core/arrays';
 import { loadParsersFor } from './python-parser';
@@ -160,11 +160,11 @@ export function finishAudit(
 }
 
 /** The staged (index) content of staged files: what the commit will contain, not the work tree. */
-export async function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions = {}): Promise<AuditReport> {
+export async function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions & { git?: StagedGit } = {}): Promise<AuditReport> {
   const started = performance.now();
-  const { cache } = options;
+  const { cache, git } = options;
   const isIgnored = createIgnoreMatcher(config.ignore);
-  const staged = listStagedFiles(topLevel).filter((file) => !isIgnored(file.path));
+  const staged = ((git && (await git.files)) ?? listStagedFiles(topLevel)).filter((file) => !isIgnored(file.path));
   const cached: SourceResult[] = [];
   const pending = staged.filter((file) => {
     const hit = cache?.lookupBlob(file.path, file.blob);

@@ -55,6 +55,13 @@ export function gitTopLevel(directory: string): string | undefined {
 /** Work trees found so far (a CLI run asks several times; a directory stays in its work tree; "not in git" may change). */
 const topLevels = new Map<string, string>();
 
+/** A work tree's top that git gave another way (`audit --staged` asks it in parallel with its other git commands). */
+export function rememberTopLevel(directory: string, top: string): void {
+  if (topLevels.size >= 100) return;
+  topLevels.set(directory, top);
+  topLevels.set(top, top);
+}
+
 /**
  * The files to audit under `targets`, relative to `root`. Inside a git work tree: tracked files plus untracked
  * files that are not ignored (git's own view). Outside: a directory walk that skips node_modules, VCS folders

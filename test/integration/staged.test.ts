@@ -104,6 +104,29 @@ describe('CLI integration: audit --staged', function () {
     assert.deepEqual(brief(report), ['.env 1:9-1:29 error secrets/provider-key']);
   });
 
+  it('reads staged content that git has packed (not a loose object), and in a linked work tree', () => {
+    const dir = repo({ 'src/agent.ts': CLEAN_TS });
+    git(dir, 'add', '.');
+    git(dir, 'commit', '--quiet', '-m', 'initial');
+    writeFileSync(join(dir, 'src/agent.ts'), SECRET_TS);
+    git(dir, 'add', 'src/agent.ts');
+    // The staged blob is in no commit: --indexed-objects packs what the index holds, then the loose copy goes.
+    git(dir, 'repack', '-a', '-d', '--quiet');
+    git(dir, 'prune-packed');
+    const packed = stagedJson(dir);
+    assert.equal(packed.status, 1);
+    assert.deepEqual(brief(packed.report), ['src/agent.ts 2:38-2:94 error secrets/provider-key']);
+
+    const linked = `${dir}-linked`;
+    tempDirs.push(linked);
+    git(dir, 'worktree', 'add', '--quiet', linked);
+    writeFileSync(join(linked, 'src/agent.ts'), SECRET_TS);
+    git(linked, 'add', 'src/agent.ts');
+    const fromLinked = stagedJson(join(linked, 'src'));
+    assert.equal(fromLinked.status, 1);
+    assert.deepEqual(brief(fromLinked.report), ['src/agent.ts 2:38-2:94 error secrets/provider-key']);
+  });
+
   it('with nothing staged reports nothing and exits 0', () => {
     const dir = repo({ 'src/agent.ts': SECRET_TS });
     const result = run(['audit', '--staged'], dir);
