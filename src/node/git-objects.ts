@@ -57,12 +57,13 @@ const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /**
  * A blob's content from its loose object (`objects/ab/cdef…`: zlib-compressed `blob <size>\0<content>`), or
- * undefined when it is not stored loose or is not a well-formed blob. `maxBytes` bounds what is inflated.
+ * undefined when it is not stored loose or is not a well-formed blob. `maxBytes` bounds what is read and inflated.
  */
 export function readLooseBlob(objects: string, id: string, maxBytes: number): Buffer | undefined {
   if (!OBJECT_ID.test(id)) return undefined;
   try {
-    const compressed = readRegularFile(join(objects, id.slice(0, 2), id.slice(2)));
+    // Deflate adds at most a few bytes per 16 KB block to data it cannot compress.
+    const compressed = readRegularFile(join(objects, id.slice(0, 2), id.slice(2)), maxBytes + Math.ceil(maxBytes / 1000) + 1024);
     if (!compressed) return undefined;
     // The header is at most "blob " and 20 digits and a NUL.
     const object = inflateSync(compressed, { maxOutputLength: maxBytes + 32 });
