@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import { readRegularFile } from './read';
 
 /**
@@ -55,6 +55,9 @@ function isRealDirectory(path: string): boolean {
 
 const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
+/** Loaded when first needed: most runs read no git object, and loading zlib costs every process start about 3 ms. */
+let zlib: typeof Zlib | undefined;
+
 /**
  * A blob's content from its loose object (`objects/ab/cdef…`: zlib-compressed `blob <size>\0<content>`), or
  * undefined when it is not stored loose or is not a well-formed blob. `maxBytes` bounds what is read and inflated.
@@ -66,7 +69,7 @@ export function readLooseBlob(objects: string, id: string, maxBytes: number): Bu
     const compressed = readRegularFile(join(objects, id.slice(0, 2), id.slice(2)), maxBytes + Math.ceil(maxBytes / 1000) + 1024);
     if (!compressed) return undefined;
     // The header is at most "blob " and 20 digits and a NUL.
-    const object = inflateSync(compressed, { maxOutputLength: maxBytes + 32 });
+    const object = (zlib ??= require('node:zlib') as typeof Zlib).inflateSync(compressed, { maxOutputLength: maxBytes + 32 });
     const nul = object.indexOf(0, 0);
     const header = nul > 0 && nul < 32 ? object.subarray(0, nul).toString('latin1') : '';
     const size = /^blob (\d+)$/.exec(header)?.[1];
