@@ -6,29 +6,13 @@ import { closest } from './suggest';
 import type { Severity, SeveritySetting } from './types';
 import { compileBacktrackingSafePattern, type PatternCompiler } from './user-patterns';
 import { appendAll } from './arrays';
+import { once } from './once';
 
 export const BROKERS = [
   'vault', 'aws-sts', 'aws-secrets-manager', 'gcp-secret-manager', 'azure-key-vault', 'azure-managed-identity',
   '1password', 'infisical', 'doppler', 'github-app', 'oauth-token-exchange', 'env',
 ] as const;
 export type Broker = (typeof BROKERS)[number];
-
-const severitySetting = z.enum(['off', 'note', 'warning', 'error']).describe('off, note, warning or error');
-const sizeSetting = z
-  .union([z.number().int().positive(), z.string().regex(/^\d+(?:\.\d+)?\s*(?:B|KB|MB|GB|KiB|MiB|GiB)?$/i)])
-  .describe('A size in bytes, or with a unit: 500KB, 2MB');
-
-const suppressionEntry = z
-  .object({
-    rule: z.string().describe('Rule id the suppression applies to.'),
-    fingerprint: z.string().describe('Fingerprint of the finding, as printed by `audit --format json`.'),
-    reason: z.string().min(1).describe('Why this finding is acceptable.'),
-    file: z.string().optional().describe('Limit the suppression to one file (workspace-relative).'),
-  })
-  .strict();
-
-/** The settings that are lists, with the schema of one item: a bad item is dropped and the rest apply. */
-const LIST_ITEMS: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry, ownerOptional: z.string() };
 
 /**
  * Where a code agent needs no owner by default: tests, examples, documentation and fixtures (SDK repositories
@@ -40,39 +24,65 @@ export const DEFAULT_OWNER_OPTIONAL: readonly string[] = [
   '**/demos/**', '**/docs/**', '**/doc/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/__mocks__/**',
 ];
 
-/** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    rules: z
-      .record(z.string(), severitySetting)
-      .optional()
-      .describe(
-        'Rule severities by rule id (`secrets/generic-secret`) or category wildcard (`grants/*`); one secret detector within a rule as `<rule>:<detector>` (`secrets/provider-key:jwt`, `secrets/*:url-query-token`).',
-      ),
-    ignore: z.array(z.string()).optional().describe('Glob patterns (gitignore syntax) of files not to analyse.'),
-    placeholders: z
-      .array(z.string())
-      .optional()
-      .describe('Extra regular expressions for values that are placeholders, never secrets (e.g. `^dev-local-`).'),
-    secretNames: z.array(z.string()).optional().describe('Extra variable or key names whose values are credentials.'),
-    ownerOptional: z
-      .array(z.string())
-      .optional()
-      .describe(
-        'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, docs, fixtures); [] requires an owner everywhere.',
-      ),
-    broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
-    maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
-    maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
-    suppressions: z
-      .array(suppressionEntry)
-      .optional()
-      .describe('Findings to suppress by fingerprint (for files without comments, such as JSON).'),
-  })
-  .strict();
+/**
+ * The configuration schemas, built when first asked for (building zod schemas costs every process start several
+ * milliseconds, and many runs read no configuration file).
+ */
+const configSchemas = once(() => {
+  const severitySetting = z.enum(['off', 'note', 'warning', 'error']).describe('off, note, warning or error');
+  const sizeSetting = z
+    .union([z.number().int().positive(), z.string().regex(/^\d+(?:\.\d+)?\s*(?:B|KB|MB|GB|KiB|MiB|GiB)?$/i)])
+    .describe('A size in bytes, or with a unit: 500KB, 2MB');
 
-export type ConfigFile = z.infer<typeof configSchema>;
+  const suppressionEntry = z
+    .object({
+      rule: z.string().describe('Rule id the suppression applies to.'),
+      fingerprint: z.string().describe('Fingerprint of the finding, as printed by `audit --format json`.'),
+      reason: z.string().min(1).describe('Why this finding is acceptable.'),
+      file: z.string().optional().describe('Limit the suppression to one file (workspace-relative).'),
+    })
+    .strict();
+
+  /** The settings that are lists, with the schema of one item: a bad item is dropped and the rest apply. */
+  const listItems: Record<string, z.ZodType> = { ignore: z.string(), placeholders: z.string(), secretNames: z.string(), suppressions: suppressionEntry, ownerOptional: z.string() };
+
+  const config = z
+    .object({
+      $schema: z.string().optional(),
+      rules: z
+        .record(z.string(), severitySetting)
+        .optional()
+        .describe(
+          'Rule severities by rule id (`secrets/generic-secret`) or category wildcard (`grants/*`); one secret detector within a rule as `<rule>:<detector>` (`secrets/provider-key:jwt`, `secrets/*:url-query-token`).',
+        ),
+      ignore: z.array(z.string()).optional().describe('Glob patterns (gitignore syntax) of files not to analyse.'),
+      placeholders: z
+        .array(z.string())
+        .optional()
+        .describe('Extra regular expressions for values that are placeholders, never secrets (e.g. `^dev-local-`).'),
+      secretNames: z.array(z.string()).optional().describe('Extra variable or key names whose values are credentials.'),
+      ownerOptional: z
+        .array(z.string())
+        .optional()
+        .describe(
+          'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, docs, fixtures); [] requires an owner everywhere.',
+        ),
+      broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
+      maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),
+      maxFileSize: sizeSetting.optional().describe('Files larger than this are skipped with a note. Default 2MB.'),
+      suppressions: z
+        .array(suppressionEntry)
+        .optional()
+        .describe('Findings to suppress by fingerprint (for files without comments, such as JSON).'),
+    })
+    .strict();
+  return { config, severity: severitySetting, listItems };
+});
+
+/** `.agent-guardrail.yaml` / `.agent-guardrail.json`. The JSON schema in `schemas/` is generated from this. */
+export const configSchema = () => configSchemas().config;
+
+export type ConfigFile = z.infer<ReturnType<typeof configSchema>>;
 
 /** What the analysis core needs, with every default applied. */
 export interface ResolvedConfig {
@@ -210,7 +220,8 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
     problems.push({ message: `${where}: ${describeIssue(path[0] as string, issue, value)}`, offset: offsetOf([...path, ...(issue.path as YamlPath)], unknownKey) });
   };
 
-  const shape = configSchema.shape as Record<string, z.ZodType>;
+  const schemas = configSchemas();
+  const shape = schemas.config.shape as Record<string, z.ZodType>;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const field = shape[key];
     if (!field) {
@@ -230,13 +241,13 @@ export function parseConfigText(text: string, options: ParseConfigOptions = {}):
           problems.push({ message, offset: offsetOf([key], rule) });
           continue;
         }
-        const result = severitySetting.safeParse(severity);
+        const result = schemas.severity.safeParse(severity);
         if (result.success) rules[rule] = result.data;
         else problems.push({ message: `rules.${rule}: ${JSON.stringify(severity)} is not a severity; use off, note, warning or error.${typeof severity === 'string' ? didYouMean(severity, SEVERITY_SETTINGS) : ''}`, offset: offsetOf([key, rule]) });
       }
       accepted = rules;
-    } else if (Array.isArray(value) && LIST_ITEMS[key]) {
-      const item = LIST_ITEMS[key]!;
+    } else if (Array.isArray(value) && schemas.listItems[key]) {
+      const item = schemas.listItems[key]!;
       accepted = value.flatMap((entry, index) => {
         const result = item.safeParse(entry);
         if (result.success) return [result.data];

@@ -104,11 +104,11 @@ export function generatedFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
   files.set(
     'schemas/agent-guardrail-config.schema.json',
-    jsonSchema(configSchema, 'Agent Guardrail configuration', 'The .agent-guardrail.yaml / .agent-guardrail.json file at the workspace root.'),
+    jsonSchema(configSchema(), 'Agent Guardrail configuration', 'The .agent-guardrail.yaml / .agent-guardrail.json file at the workspace root.'),
   );
   files.set(
     'schemas/agent-manifest.schema.json',
-    jsonSchema(manifestSchema, 'Agent manifest (agent-guardrail/v1)', 'Owner, purpose, credentials and tools of one AI agent. Generated from src/core/manifest/schema.ts.'),
+    jsonSchema(manifestSchema(), 'Agent manifest (agent-guardrail/v1)', 'Owner, purpose, credentials and tools of one AI agent. Generated from src/core/manifest/schema.ts.'),
   );
   files.set('README.md', renderReadme(readFileSync(join(root, 'README.md'), 'utf8')));
   files.set('docs/secret-detectors.md', secretDetectorsDoc());

@@ -135,7 +135,7 @@ describe('config: every setting', () => {
       maxFileSize: '1MB',
       suppressions: [{ rule: 'secrets/provider-key', fingerprint: FINGERPRINT, reason: 'r' }],
     };
-    const keys = Object.keys(configSchema.shape).filter((key) => key !== '$schema');
+    const keys = Object.keys(configSchema().shape).filter((key) => key !== '$schema');
     assert.deepEqual(keys.sort(), Object.keys(values).sort());
     for (const key of keys) {
       const { config, problems } = parseConfigText(JSON.stringify({ [key]: values[key] }));
@@ -393,7 +393,7 @@ describe('config: `agent-guardrail init`', () => {
 
   it('documents every setting of the schema, and only settings that exist', () => {
     const documented = documentedSettings(STARTER_CONFIG).sort();
-    const schema = Object.keys(configSchema.shape).filter((key) => key !== '$schema').sort();
+    const schema = Object.keys(configSchema().shape).filter((key) => key !== '$schema').sort();
     assert.deepEqual(documented, schema);
   });
 
@@ -413,7 +413,7 @@ describe('config: `agent-guardrail init`', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
     const block = /## Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     assert.ok(block, 'README has a configuration example');
-    const schema = Object.keys(configSchema.shape);
+    const schema = Object.keys(configSchema().shape);
     for (const key of Object.keys(parseYaml(block) as object)) assert.ok(schema.includes(key), `README documents "${key}"`);
     assert.deepEqual(parseConfigText(block).problems, []);
     const json = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas/agent-guardrail-config.schema.json'), 'utf8')) as { properties: object };

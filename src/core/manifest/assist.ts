@@ -55,7 +55,7 @@ interface SchemaNode {
 
 let cachedSchema: SchemaNode | undefined;
 function schema(): SchemaNode {
-  cachedSchema ??= z.toJSONSchema(manifestSchema, { target: 'draft-7', io: 'input' }) as SchemaNode;
+  cachedSchema ??= z.toJSONSchema(manifestSchema(), { target: 'draft-7', io: 'input' }) as SchemaNode;
   return cachedSchema;
 }
 

@@ -64,7 +64,7 @@ export function parseManifestText(path: string, text: string, lines: LineIndex):
       result.problems.push({ startOffset: documentRange[0], endOffset: firstLineEnd(text, documentRange[0]), message: 'A manifest must be a mapping with apiVersion, kind, metadata and spec.' });
       continue;
     }
-    const parsed = manifestSchema.safeParse(data, { reportInput: true });
+    const parsed = manifestSchema().safeParse(data, { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) appendAll(result.problems, describeIssue(document, text, issue as unknown as ZodIssue));
     }
