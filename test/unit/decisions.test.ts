@@ -291,7 +291,7 @@ export const desk = new Agent({
   });
 
   it('risk by name: shell, deletion, payments, messages, database writes; read-only names never', () => {
-    const risks = ['run_command', 'deleteFile', 'issue_refund', 'transfer_funds', 'send_email', 'post_slack_message', 'execute_sql', 'drop_table', 'get_deleted_items', 'list_payments', 'search_email', 'summarize', 'create_payment', 'checkout', 'purge_cache', 'insert_rows', 'update_record', 'reply_to_comment', 'sendSms', 'draft_email', 'http_post', 'removeUser', 'remove_todo', 'remove_background', 'write_sql', 'run_query'].map((name) => [name, riskOf(name)]);
+    const risks = ['run_command', 'deleteFile', 'issue_refund', 'transfer_funds', 'send_email', 'post_slack_message', 'execute_sql', 'drop_table', 'get_deleted_items', 'list_payments', 'search_email', 'summarize', 'create_payment', 'checkout', 'purge_cache', 'insert_rows', 'update_record', 'reply_to_comment', 'sendSms', 'draft_email', 'http_post', 'removeUser', 'remove_todo', 'remove_background', 'write_sql', 'run_query', 'runSQLQuery', 'sendSMSMessage', 'deleteS3Object', 'getHTTPStatus'].map((name) => [name, riskOf(name)]);
     assert.deepEqual(risks, [
       ['run_command', 'runs shell commands'],
       ['deleteFile', 'deletes data'],
@@ -319,6 +319,11 @@ export const desk = new Agent({
       ['remove_background', undefined],
       ['write_sql', undefined],
       ['run_query', 'writes to a database'],
+      // Acronyms are words of their own: SQL, SMS, S3, HTTP.
+      ['runSQLQuery', 'writes to a database'],
+      ['sendSMSMessage', 'sends messages'],
+      ['deleteS3Object', 'deletes data'],
+      ['getHTTPStatus', undefined],
     ]);
   });
 });

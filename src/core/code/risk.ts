@@ -1,3 +1,5 @@
+import { nameWords } from '../secrets/names';
+
 /**
  * What makes an agent's tool high-risk, in words every language's analysis shares: shell, deletion, payments,
  * outbound messages, database writes. The TypeScript side judges a tool by its name; the Python side also by what
@@ -9,15 +11,6 @@ const KEPT_THINGS = ['file', 'files', 'dir', 'directory', 'folder', 'user', 'use
 
 /** Words that make a name read-only: such a tool is never high-risk, whatever else its name or body says. */
 const READ_ONLY = ['get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check'];
-
-/** The lower-case words of an identifier: `issueRefund`, `issue_refund`, `stripe.Refund.create`. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
 
 /** Whether a tool's name says it only reads (`get_order`, `searchDocs`). */
 export function isReadOnlyName(name: string | undefined): boolean {

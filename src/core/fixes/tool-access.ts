@@ -5,7 +5,7 @@
  * run-time decision until someone looks.
  */
 import type { CodeTool } from '../facts';
-import { nameWords } from '../code/risk';
+import { nameWords } from '../secrets/names';
 
 export type GuessedAccess = 'read' | 'write' | 'delete' | 'admin' | 'execute';
 
