@@ -106,6 +106,7 @@ describe('access level guessed from a tool name', () => {
       ['revoke_token', 'admin'],
       ['run_sql', 'execute'],
       ['weather', 'read'],
+      ['HTTPGet', 'read'], // an acronym is a word of its own
       ['frobnicate', 'write'],
     ];
     assert.deepEqual(cases.map(([name]) => [name, guessToolAccess({ name })]), cases);
