@@ -9,6 +9,7 @@
 import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import { z } from 'zod';
 import { BROKERS } from '../config';
+import { once } from '../once';
 import { ACCESS_LEVELS, DECISIONS, ENVIRONMENTS, manifestSchema } from './schema';
 
 export interface AssistItem {
@@ -53,11 +54,7 @@ interface SchemaNode {
   additionalProperties?: SchemaNode | boolean;
 }
 
-let cachedSchema: SchemaNode | undefined;
-function schema(): SchemaNode {
-  cachedSchema ??= z.toJSONSchema(manifestSchema(), { target: 'draft-7', io: 'input' }) as SchemaNode;
-  return cachedSchema;
-}
+const schema = once(() => z.toJSONSchema(manifestSchema(), { target: 'draft-7', io: 'input' }) as SchemaNode);
 
 /** What each enum value means, for the completion list and hover. */
 const VALUE_DOCS: Record<string, Record<string, string>> = {
