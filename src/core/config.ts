@@ -1,6 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeYamlError } from './languages/yaml';
 import { closest } from './suggest';
 import type { Severity, SeveritySetting } from './types';

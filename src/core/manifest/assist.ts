@@ -7,7 +7,7 @@
  * found from indentation, line by line upwards, not from a parse. JSON uses jsonc-parser's tolerant locator.
  */
 import { findNodeAtLocation, getLocation, parseTree, type JSONPath } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BROKERS } from '../config';
 import { once } from '../once';
 import { ACCESS_LEVELS, DECISIONS, ENVIRONMENTS, manifestSchema } from './schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BROKERS, parseDuration } from '../config';
 import { once } from '../once';
 
