@@ -44,54 +44,63 @@ export class KeywordIndex {
     if (columns > 255) throw new Error('too many distinct keyword characters');
     this.columns = columns;
 
-    // The trie, written straight into the dense table (a state has at most one per keyword character, plus the
-    // start): 0 marks a missing child, since the start state is nobody's child.
+    // The trie: `trie[state * columns + column]` is the child, 0 where there is none (the start state is nobody's
+    // child). Each state's children are also listed (a linked list through `sibling`), so that the breadth-first pass
+    // below visits only the trie's edges: it runs once per process, cold, in the interpreter, where a loop over every
+    // cell of the table cost more than 10 ms.
     const maxStates = folded.reduce((total, keyword) => total + keyword.length, 1);
-    let delta = new Int32Array(maxStates * columns);
+    const trie = new Int32Array(maxStates * columns);
+    const firstChild = new Int32Array(maxStates);
+    const sibling = new Int32Array(maxStates);
+    const columnOf = new Uint8Array(maxStates);
     const own: number[][] = [[]];
     let states = 1;
     folded.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
         const slot = state * columns + this.column[keyword.charCodeAt(i)]!;
-        if (delta[slot] === 0) {
-          delta[slot] = states++;
+        if (trie[slot] === 0) {
+          const child = states++;
+          trie[slot] = child;
+          columnOf[child] = this.column[keyword.charCodeAt(i)]!;
+          sibling[child] = firstChild[state]!;
+          firstChild[state] = child;
           own.push([]);
         }
-        state = delta[slot]!;
+        state = trie[slot]!;
       }
       own[state]!.push(id);
     });
-    delta = delta.slice(0, states * columns);
 
-    // Breadth-first: each state's failure link is the longest proper suffix that is also a trie path; missing
-    // transitions take the failure state's transition, which is already complete (it is shallower).
+    // Breadth-first, each row written in its final form: a state's missing transitions are its failure state's
+    // (the longest proper suffix that is also a trie path, shallower, so its row is complete), copied natively;
+    // then its own children. A transition holds the next state's row offset, complemented where keywords end there.
+    const delta = new Int32Array(states * columns);
     const fail = new Int32Array(states);
     const outputs: (number[] | undefined)[] = new Array(states);
     const queue = new Int32Array(states);
     let tail = 0;
-    for (let column = 1; column < columns; column++) if (delta[column] !== 0) queue[tail++] = delta[column]!;
-    outputs[0] = undefined;
-    for (let head = 0; head < tail; head++) {
-      const state = queue[head]!;
-      const inherited = outputs[fail[state]!];
-      const mine = own[state]!;
-      outputs[state] = mine.length ? [...mine, ...(inherited ?? [])] : inherited;
+    const stateAt = (transition: number) => (transition >= 0 ? transition : ~transition) / columns;
+    const addChildren = (state: number) => {
       const row = state * columns;
       const failRow = fail[state]! * columns;
-      for (let column = 0; column < columns; column++) {
-        const child = delta[row + column]!;
-        if (child === 0) {
-          delta[row + column] = delta[failRow + column]!;
-        } else {
-          fail[child] = delta[failRow + column]!;
-          queue[tail++] = child;
-        }
+      for (let child = firstChild[state]!; child !== 0; child = sibling[child]!) {
+        const failure = state === 0 ? 0 : stateAt(delta[failRow + columnOf[child]!]!);
+        fail[child] = failure;
+        const inherited = outputs[failure];
+        const mine = own[child]!;
+        outputs[child] = mine.length ? [...mine, ...(inherited ?? [])] : inherited;
+        delta[row + columnOf[child]!] = outputs[child] === undefined ? child * columns : ~(child * columns);
+        queue[tail++] = child;
       }
-    }
-    for (let slot = 0; slot < delta.length; slot++) {
-      const next = delta[slot]!;
-      delta[slot] = outputs[next] === undefined ? next * columns : ~(next * columns);
+    };
+    outputs[0] = undefined;
+    addChildren(0);
+    for (let head = 0; head < tail; head++) {
+      const state = queue[head]!;
+      const failRow = fail[state]! * columns;
+      delta.copyWithin(state * columns, failRow, failRow + columns);
+      addChildren(state);
     }
     this.delta = delta;
     this.outputs = outputs;
