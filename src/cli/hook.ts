@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 
 const MARKER = '# agent-guardrail pre-commit hook';
 const CHAINED_SUFFIX = '.agent-guardrail-chained';
-export const HOOK_COMMAND = 'npx --no-install agent-guardrail audit --staged';
+export const HOOK_COMMAND = 'npx --no-install agent-guardrail audit --staged --daemon';
 
 export interface HookResult {
   /** What happened, for the user. */
@@ -51,7 +51,7 @@ if [ -x "$chained" ]; then
   "$chained" "$@" || exit $?
 fi
 audit() {
-  "$@" audit --staged
+  "$@" audit --staged --daemon
   status=$?
   if [ "$status" -eq 1 ]; then
     echo "agent-guardrail blocked this commit: fix the findings above, or suppress one with a reason (agent-guardrail-ignore-next-line <rule-id> -- <reason>)." >&2
@@ -72,7 +72,7 @@ if [ -f "$cli" ]; then
   fi
 fi
 echo "agent-guardrail: $cli or Node.js is missing; running npx --no-install agent-guardrail instead (agent-guardrail hook install records the new paths)." >&2
-audit ${HOOK_COMMAND.replace(/ audit --staged$/, '')}
+audit ${HOOK_COMMAND.replace(/ audit --staged --daemon$/, '')}
 `;
 }
 
@@ -124,7 +124,7 @@ export function installHook(cwd: string, cliPath: string): HookResult {
   writeFileSync(hook, script);
   chmodSync(hook, 0o755);
   const chained = isPresent(hook + CHAINED_SUFFIX) ? ` The existing hook still runs first (moved to ${hook + CHAINED_SUFFIX}).` : '';
-  return { message: `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged\`.${chained}`, code: 0 };
+  return { message: `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged --daemon\` (a warm background process that later commits reuse; \`agent-guardrail daemon stop\` stops it).${chained}`, code: 0 };
 }
 
 export function uninstallHook(cwd: string): HookResult {

@@ -25,6 +25,9 @@ import { auditPathsInParallel } from '../node/parallel';
 import { startStagedGit, type StagedGit } from '../node/staged';
 import { readRegularText } from '../node/read';
 import { installHook, uninstallHook } from './hook';
+import { askDaemon } from './daemon-client';
+import { serveDaemon } from './daemon';
+import { daemonSocketPath } from '../node/daemon-protocol';
 import { writeStarterConfig } from './init';
 import { formatText } from '../node/format/text';
 
@@ -41,6 +44,7 @@ Usage:
                                               Record current findings in .agent-guardrail-baseline.json
   agent-guardrail init [--force]              Write a commented starter .agent-guardrail.yaml
   agent-guardrail hook install|uninstall      Install (chaining any existing hook) or remove the pre-commit hook
+  agent-guardrail daemon status|stop          Show or stop the warm audit process that audit --daemon starts
   agent-guardrail --version | --help
 
 Audit options:
@@ -55,6 +59,8 @@ Audit options:
   --cache                             Reuse results of earlier audits for unchanged files (also inventory, baseline)
   --cache-location PATH               Cache file or directory (implies --cache; default: in your user cache directory)
   --color, --no-color                 Force colours on or off in text output (default: on a TTY; NO_COLOR=1 turns them off)
+  --daemon                            Run in a warm background process, started by the first such audit, that exits after
+                                      15 idle minutes: for pre-commit hooks. Not on Windows or in CI (AGENT_GUARDRAIL_DAEMON=0: never)
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings at or above --fail-on, 2 usage or internal error.
 Docs: https://github.com/agent-guardrail/agent-guardrail#readme
@@ -77,6 +83,8 @@ const OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   force: { type: 'boolean' },
+  daemon: { type: 'boolean' },
+  'no-daemon': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   explain: { type: 'string' },
@@ -101,15 +109,25 @@ function describeArgumentError(error: Error & { code?: string }): string {
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-export async function main(argv: string[]): Promise<number> {
+/** Where a command writes: this process's streams, or those the warm audit process captures for a client. */
+export interface CliStreams {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown };
+}
+
+/** The running command's streams (the warm process runs one command at a time). */
+let streams: CliStreams = process;
+
+export async function main(argv: string[], io: CliStreams = process): Promise<number> {
+  streams = io;
   try {
     return await run(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`agent-guardrail: ${error.message}\nRun agent-guardrail --help for usage.\n`);
+      streams.stderr.write(`agent-guardrail: ${error.message}\nRun agent-guardrail --help for usage.\n`);
       return 2;
     }
-    process.stderr.write(`agent-guardrail: internal error: ${(error as Error).stack ?? error}\n`);
+    streams.stderr.write(`agent-guardrail: internal error: ${(error as Error).stack ?? error}\n`);
     return 2;
   }
 }
@@ -123,17 +141,17 @@ async function run(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    process.stdout.write(`${TOOL_VERSION}\n`);
+    streams.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
   if (values.help || command === 'help') {
-    process.stdout.write(HELP);
+    streams.stdout.write(HELP);
     return 0;
   }
   if (!command) {
     // No command is a usage error: the help goes to stderr so that nothing is mistaken for a report.
-    process.stderr.write(HELP);
+    streams.stderr.write(HELP);
     return 2;
   }
   switch (command) {
@@ -150,6 +168,8 @@ async function run(argv: string[]): Promise<number> {
       if (rest.length !== 1 || (rest[0] !== 'install' && rest[0] !== 'uninstall')) throw new UsageError('usage: agent-guardrail hook install|uninstall');
       if (!gitTopLevel(process.cwd())) throw new UsageError('hook needs a git repository');
       return finish(rest[0] === 'install' ? installHook(process.cwd(), resolve(process.argv[1] ?? 'agent-guardrail')) : uninstallHook(process.cwd()));
+    case 'daemon':
+      return runDaemonCommand(rest);
     case 'rules':
       if (rest.length) throw new UsageError(`rules takes no arguments; got "${rest.join(' ')}" (agent-guardrail explain <rule-id> prints one rule's documentation)`);
       return values.explain !== undefined ? explainRule(values.explain) : runRules(values.format ?? 'text');
@@ -223,7 +243,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
               color,
               verbose: Boolean(flags.verbose),
               displayPath: (file) => relative(cwd, join(root, file)) || file,
-              ...(!flags.output && process.stdout.isTTY && process.stdout.columns && { columns: process.stdout.columns }),
+              ...(!flags.output && streams.stdout.isTTY && streams.stdout.columns && { columns: streams.stdout.columns }),
             });
   emit(output, flags, cwd);
 
@@ -248,7 +268,7 @@ function openCache(flags: AuditFlags, root: string, cwd: string, loaded: LoadedC
   if (!flags.cache && flags['cache-location'] === undefined) return undefined;
   let location = flags['cache-location'] === undefined ? defaultCacheLocation(root) : resolve(cwd, flags['cache-location']);
   if (!location) {
-    process.stderr.write('warning: no private cache directory is available; auditing without a cache (use --cache-location)\n');
+    streams.stderr.write('warning: no private cache directory is available; auditing without a cache (use --cache-location)\n');
     return undefined;
   }
   if (flags['cache-location'] !== undefined && (/[\\/]$/.test(flags['cache-location']) || isDirectory(location))) location = join(location, CACHE_FILE_NAME);
@@ -258,8 +278,8 @@ function openCache(flags: AuditFlags, root: string, cwd: string, loaded: LoadedC
 function saveCache(cache: AuditCache | undefined, report: AuditReport, flags: AuditFlags): void {
   if (!cache) return;
   const problem = cache.save((path) => existsSync(join(report.root, path)));
-  if (problem) process.stderr.write(`warning: ${problem}\n`);
-  if (flags.verbose) process.stderr.write(`agent-guardrail: ${cache.hits} of ${cache.looked} files from the cache ${cache.location}\n`);
+  if (problem) streams.stderr.write(`warning: ${problem}\n`);
+  if (flags.verbose) streams.stderr.write(`agent-guardrail: ${cache.hits} of ${cache.looked} files from the cache ${cache.location}\n`);
 }
 
 function isDirectory(path: string): boolean {
@@ -280,7 +300,7 @@ function useColor(flags: AuditFlags): boolean {
   if (process.env.NO_COLOR) return false;
   const force = process.env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
-  return !flags.output && process.stdout.isTTY === true;
+  return !flags.output && streams.stdout.isTTY === true;
 }
 
 function pathExists(path: string): boolean {
@@ -293,7 +313,7 @@ function pathExists(path: string): boolean {
 }
 
 function finish(result: { message: string; code: number }): number {
-  (result.code === 0 ? process.stdout : process.stderr).write(result.message.endsWith('\n') ? result.message : `${result.message}\n`);
+  (result.code === 0 ? streams.stdout : streams.stderr).write(result.message.endsWith('\n') ? result.message : `${result.message}\n`);
   return result.code;
 }
 
@@ -351,13 +371,13 @@ function loadConfigOrFail(anchor: AuditRoot, cwd: string, flags: AuditFlags): Lo
 function warnAboutConfig(loaded: LoadedConfig, cwd: string, redactor: Redactor): void {
   if (!loaded.path || !loaded.problems.length) return;
   const text = readRegularText(loaded.path);
-  for (const problem of loaded.problems) process.stderr.write(redactor.text(`warning: ${describeConfigProblem(relative(cwd, loaded.path) || loaded.path, text, problem)} (using the default for it)`) + '\n');
+  for (const problem of loaded.problems) streams.stderr.write(redactor.text(`warning: ${describeConfigProblem(relative(cwd, loaded.path) || loaded.path, text, problem)} (using the default for it)`) + '\n');
 }
 
 /** Write a report to --output, or standard output. */
 function emit(output: string, flags: AuditFlags, cwd: string): void {
   if (!flags.output) {
-    process.stdout.write(output);
+    streams.stdout.write(output);
     return;
   }
   try {
@@ -393,7 +413,7 @@ async function runBaseline(paths: string[], flags: AuditFlags): Promise<number> 
   } catch (error) {
     throw new UsageError(`cannot write the baseline to ${relative(cwd, path)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  process.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path) || path}. Audits now report only new findings (--no-baseline shows all).\n`);
+  streams.stdout.write(`Wrote ${baseline.entries.length} finding${baseline.entries.length === 1 ? '' : 's'} to ${relative(cwd, path) || path}. Audits now report only new findings (--no-baseline shows all).\n`);
   return 0;
 }
 
@@ -419,18 +439,36 @@ async function runInventory(paths: string[], flags: AuditFlags): Promise<number>
   return 0;
 }
 
+/** `daemon status|stop` (and `daemon serve`, which `audit --daemon` starts): the warm audit process of this installation. */
+async function runDaemonCommand(rest: string[]): Promise<number> {
+  const action = rest.length === 1 ? rest[0] : undefined;
+  if (action !== 'status' && action !== 'stop' && action !== 'serve') throw new UsageError('usage: agent-guardrail daemon status|stop');
+  const socket = daemonSocketPath(__filename);
+  if (!socket) throw new UsageError(process.platform === 'win32' ? 'the warm audit process is not available on Windows' : 'the warm audit process needs a private cache directory');
+  if (action === 'serve') return serveDaemon(socket, (argv, io) => main(argv, io), __filename);
+  const answer = await askDaemon(socket, { kind: action });
+  if (answer === 'absent') {
+    streams.stdout.write('No warm audit process is running.\n');
+    return 0;
+  }
+  if (answer === 'failed') throw new UsageError(`the warm audit process on ${socket} did not answer`);
+  if (answer.kind === 'status') streams.stdout.write(`A warm audit process (pid ${answer.pid}) is running since ${answer.startedAt}; it has run ${answer.served} audit${answer.served === 1 ? '' : 's'}.\n`);
+  else if (answer.kind === 'stopping') streams.stdout.write(`Stopped the warm audit process (pid ${answer.pid}).\n`);
+  return 0;
+}
+
 function runRules(format: string): number {
   if (format === 'json') {
     const rules = RULES.map(({ id, category, description, defaultSeverity, fixable, owasp, docsUrl }) => ({ id, category, description, defaultSeverity, fixable, owasp: owasp.map((ref) => ref.id), docsUrl, docsFile: ruleDocsFile(id) }));
-    process.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+    streams.stdout.write(JSON.stringify(rules, null, 2) + '\n');
     return 0;
   }
   if (format !== 'text') throw new UsageError(`rules --format must be text or json; got "${format}"`);
   const idWidth = RULES.reduce((width, rule) => Math.max(width, rule.id.length), 0);
   for (const rule of RULES) {
-    process.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n`);
+    streams.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n`);
   }
-  process.stdout.write(`\nagent-guardrail explain <rule-id> prints a rule's documentation.\n`);
+  streams.stdout.write(`\nagent-guardrail explain <rule-id> prints a rule's documentation.\n`);
   return 0;
 }
 
@@ -442,6 +480,6 @@ function explainRule(id: string): number {
   }
   const page = readRuleDocs(id);
   if (page === undefined) throw new UsageError(`the documentation of ${id} is not installed with this copy of agent-guardrail`);
-  process.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
+  streams.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
   return 0;
 }

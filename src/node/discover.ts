@@ -55,6 +55,11 @@ export function gitTopLevel(directory: string): string | undefined {
 /** Work trees found so far (a CLI run asks several times; a directory stays in its work tree; "not in git" may change). */
 const topLevels = new Map<string, string>();
 
+/** Forget the work-tree tops learnt so far (the warm audit process, before each command: repositories move). */
+export function forgetTopLevels(): void {
+  topLevels.clear();
+}
+
 /** A work tree's top that git gave another way (`audit --staged` asks it in parallel with its other git commands). */
 export function rememberTopLevel(directory: string, top: string): void {
   if (topLevels.size >= 100) return;

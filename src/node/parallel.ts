@@ -67,7 +67,7 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
   const results: SourceResult[] = [];
   const now = new Date(input.now);
 
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerEntry(), { workerData: input }));
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerEntry(), { workerData: input, env: process.env }));
   const finished = workers.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {

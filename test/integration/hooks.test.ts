@@ -19,7 +19,7 @@ const SECRET_TS = `import OpenAI from 'openai';\nconst client = new OpenAI({ api
 const CLEAN_TS = `import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n`;
 const OPENAI_MESSAGE = 'Hardcoded OpenAI API key (sk-proj-…dJ8H).';
 const BLOCKED = 'agent-guardrail blocked this commit: fix the findings above, or suppress one with a reason (agent-guardrail-ignore-next-line <rule-id> -- <reason>).';
-const ONE_LINE = 'npx --no-install agent-guardrail audit --staged';
+const ONE_LINE = 'npx --no-install agent-guardrail audit --staged --daemon';
 
 /**
  * The environment for git and the CLI: no developer configuration (global, system), no inherited GIT_DIR,
@@ -100,7 +100,7 @@ if [ -x "$chained" ]; then
   "$chained" "$@" || exit $?
 fi
 audit() {
-  "$@" audit --staged
+  "$@" audit --staged --daemon
   status=$?
   if [ "$status" -eq 1 ]; then
     echo "${BLOCKED}" >&2
@@ -142,7 +142,7 @@ describe('hook install: a fresh repository', function () {
     const hook = join(dir, '.git', 'hooks', 'pre-commit');
     const result = cli(['hook', 'install'], dir);
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged\`.\n`);
+    assert.equal(result.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged --daemon\` (a warm background process that later commits reuse; \`agent-guardrail daemon stop\` stops it).\n`);
     assert.equal(result.stderr, '');
     assert.equal(readFileSync(hook, 'utf8'), expectedHook(CLI));
     assert.equal(mode(hook), 0o755);
@@ -251,7 +251,7 @@ describe('hook install: an existing pre-commit hook is chained', function () {
 
     const installed = cli(['hook', 'install'], dir);
     assert.equal(installed.status, 0);
-    assert.equal(installed.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged\`. The existing hook still runs first (moved to ${chained}).\n`);
+    assert.equal(installed.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged --daemon\` (a warm background process that later commits reuse; \`agent-guardrail daemon stop\` stops it). The existing hook still runs first (moved to ${chained}).\n`);
     assert.equal(readFileSync(chained, 'utf8'), original);
     assert.equal(mode(chained), 0o750);
     assert.equal(readFileSync(hook, 'utf8'), expectedHook(CLI));
@@ -351,7 +351,7 @@ describe('hook install: core.hooksPath', function () {
     const hook = join(dir, '.githooks', 'pre-commit');
     const result = cli(['hook', 'install'], join(dir, 'src', 'deep'));
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(result.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged\`. The existing hook still runs first (moved to ${hook}.agent-guardrail-chained).\n`);
+    assert.equal(result.stdout, `Installed the pre-commit hook in ${hook}: every commit runs \`agent-guardrail audit --staged --daemon\` (a warm background process that later commits reuse; \`agent-guardrail daemon stop\` stops it). The existing hook still runs first (moved to ${hook}.agent-guardrail-chained).\n`);
     assert.equal(existsSync(join(dir, '.git', 'hooks', 'pre-commit')), false);
     assert.equal(existsSync(join(dir, 'src', 'deep', '.githooks')), false);
 
@@ -373,7 +373,7 @@ describe('hook install: core.hooksPath', function () {
     gitOk(dir, 'config', 'core.hooksPath', hooks);
     const result = cli(['hook', 'install'], dir);
     assert.equal(result.status, 0);
-    assert.equal(result.stdout, `Installed the pre-commit hook in ${join(hooks, 'pre-commit')}: every commit runs \`agent-guardrail audit --staged\`.\n`);
+    assert.equal(result.stdout, `Installed the pre-commit hook in ${join(hooks, 'pre-commit')}: every commit runs \`agent-guardrail audit --staged --daemon\` (a warm background process that later commits reuse; \`agent-guardrail daemon stop\` stops it).\n`);
     assert.equal(mode(join(hooks, 'pre-commit')), 0o755);
     assert.equal(existsSync(join(dir, '.git', 'hooks', 'pre-commit')), false);
     gitOk(dir, 'add', '.env');
@@ -462,7 +462,7 @@ describe('hook install: finding the CLI', function () {
     assert.ok(result.stderr.endsWith(`${BLOCKED}\n`), result.stderr);
   });
 
-  it('falls back to `npx --no-install agent-guardrail audit --staged` when the recorded CLI is gone, and says so', () => {
+  it('falls back to `npx --no-install agent-guardrail audit --staged --daemon` when the recorded CLI is gone, and says so', () => {
     const path = copiedCli();
     const dir = repo({ 'a.ts': CLEAN_TS });
     assert.equal(cli(['hook', 'install'], dir, path).status, 0);
@@ -475,7 +475,7 @@ describe('hook install: finding the CLI', function () {
     const env = { PATH: [bin, dirname(process.execPath), dirname(realGit()), '/usr/bin', '/bin'].join(delimiter) };
     const passed = commit(dir, 'clean', env);
     assert.equal(passed.status, 0, passed.output);
-    assert.equal(readFileSync(args, 'utf8'), '--no-install agent-guardrail audit --staged\n');
+    assert.equal(readFileSync(args, 'utf8'), '--no-install agent-guardrail audit --staged --daemon\n');
     assert.equal(
       passed.output,
       `agent-guardrail: ${path} or Node.js is missing; running npx --no-install agent-guardrail instead (agent-guardrail hook install records the new paths).\n✔ no problems · 1 file analysed\n`,
