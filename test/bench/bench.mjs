@@ -3,7 +3,9 @@
 //   (a) analysis of one generated 2,000-line agent TS file ÷ TypeScript's own parse of it      budget ≤ 2
 //   (b) `audit` of a generated 2,000-file agent tree (process included) ÷ the floor            budget ≤ 1.5
 //       secretlint (preset-recommend) on the same tree ÷ our audit                             budget ≥ 20
-//   (c) `audit --staged` with 20 staged files ÷ secretlint on the same files                   budget ≤ 0.8
+//   (c) `audit --staged --daemon` (what the installed hook runs: the warm process) with 20 staged files ÷ secretlint
+//       on the same files                                                                       budget ≤ 0.8
+//       (and the same as a fresh process, `audit --staged`, for information)
 //   (d) peak RSS of the 2,000-file and the 10,000-file audit                                   budget < 300 MB
 //   (f) the language server: first diagnostics after a file is opened (test/bench/editor.mjs)    budget ≤ 1000 ms
 //   (py) Python: analysis of one generated 2,000-line Python agent module ÷ tree-sitter's own parse   budget ≤ 2
@@ -161,11 +163,12 @@ function timeCall(fn) {
  * Run a node script as a child process: wall time (spawn to exit, process start included), CPU time and peak
  * RSS. Those come from /usr/bin/time when present, else from a preloaded probe reading resourceUsage().
  */
-function runNode(args, { cwd } = {}) {
+function runNode(args, { cwd, env: extraEnv = {} } = {}) {
   const statsFile = join(scratch, `stats-${process.hrtime.bigint()}`);
   let command = NODE;
   let argv = args;
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   if (TIME) {
     command = TIME;
     argv = ['-f', '%M %U %S', '-o', statsFile, NODE, ...args];
@@ -490,16 +493,48 @@ function benchStaged() {
   git(dir, 'add', '--', ...staged);
   const lines = staged.reduce((n, path) => n + readFileSync(join(dir, path), 'utf8').split('\n').length - 1, 0);
 
+  // What the installed hook runs: `audit --staged --daemon`, served by the warm process (its own cache directory
+  // here, so that it is this build's and is stopped afterwards). Started and warmed before the rounds, so that its
+  // start-up does not compete with the other contenders. Its CPU and RSS columns are the client's only.
+  const warm = cliHasDaemon() ? { XDG_CACHE_HOME: join(scratch, 'daemon-cache'), AGENT_GUARDRAIL_DAEMON: undefined, CI: undefined } : undefined;
+  if (warm) primeDaemon(dir, warm);
   const runs = interleave(
     {
       ours: { run: () => runNode([CLI, 'audit', '--staged', '--format', 'json'], { cwd: dir }), json: true },
+      ...(warm && { warm: { run: () => runNode([CLI, 'audit', '--staged', '--daemon', '--format', 'json'], { cwd: dir, env: warm }), json: true } }),
       // What a pre-commit hook (lint-staged) runs: secretlint on the staged paths.
       ...(SKIP_SECRETLINT ? {} : { secretlint: { run: () => runNode([SECRETLINT, ...staged, '--format', 'json'], { cwd: dir }), json: true } }),
     },
     { runs: Math.max(5, SIZES.repeat), warmup: 1 },
   );
+  if (warm) spawnSync(NODE, [CLI, 'daemon', 'stop'], { env: { ...process.env, ...warm }, encoding: 'utf8' });
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
-  return { files: staged.length, lines, ours: finish(runs.ours, ourReport), ...(runs.secretlint && { secretlint: finish(runs.secretlint, secretlintReport) }) };
+  return {
+    files: staged.length,
+    lines,
+    ours: finish(runs.ours, ourReport),
+    ...(runs.warm && { warm: finish(runs.warm, ourReport) }),
+    ...(runs.secretlint && { secretlint: finish(runs.secretlint, secretlintReport) }),
+  };
+}
+
+/** Whether the CLI under test has `audit --daemon`. */
+function cliHasDaemon() {
+  return /--daemon/.test(spawnSync(NODE, [CLI, '--help'], { encoding: 'utf8' }).stdout ?? '');
+}
+
+/** Start the warm process of `audit --daemon` and let it warm up: one audit starts it, a few more run in it. */
+function primeDaemon(dir, env) {
+  const fullEnv = { ...process.env, ...env };
+  for (const [name, value] of Object.entries(fullEnv)) if (value === undefined) delete fullEnv[name];
+  const audit = () => spawnSync(NODE, [CLI, 'audit', '--staged', '--daemon', '--format', 'json'], { cwd: dir, env: fullEnv, encoding: 'utf8' });
+  audit();
+  const deadline = Date.now() + 30_000;
+  while (!/is running/.test(spawnSync(NODE, [CLI, 'daemon', 'status'], { env: fullEnv, encoding: 'utf8' }).stdout ?? '')) {
+    if (Date.now() > deadline) return log('the warm audit process did not start');
+    spawnSync('sleep', ['0.2']);
+  }
+  for (let i = 0; i < 5; i++) audit();
 }
 
 /** (d) for the 10,000-file tree: one audit, peak RSS and wall time. */
@@ -664,8 +699,10 @@ function table(results) {
     if (tree.secretlint) add(`(b) secretlint ÷ our audit, ${n} files`, tree.ours, tree.secretlint, { budget: '≥ 20', test: (r) => r >= 20, inverse: true });
   }
   if (staged) {
-    if (staged.secretlint) add(`(c) audit --staged (${staged.files} files) ÷ secretlint`, staged.ours, staged.secretlint, { budget: '≤ 0.8', test: (r) => r <= 0.8 });
-    if (staged.ours?.ms !== undefined) rows.push({ metric: '    audit --staged wall time (PRODUCT §8)', ours: fmtMs(staged.ours.ms), baseline: '', budget: '< 500 ms', result: staged.ours.ms < 500 ? 'PASS' : 'FAIL' });
+    if (staged.secretlint && staged.warm) add(`(c) audit --staged --daemon (the hook; ${staged.files} files) ÷ secretlint`, staged.warm, staged.secretlint, { budget: '≤ 0.8', test: (r) => r <= 0.8 });
+    if (staged.secretlint) add(`(c) audit --staged (${staged.files} files${staged.warm ? ', a fresh process' : ''}) ÷ secretlint`, staged.ours, staged.secretlint, { budget: staged.warm ? '(≤ 0.8)' : '≤ 0.8', test: staged.warm ? undefined : (r) => r <= 0.8 });
+    const hook = staged.warm ?? staged.ours;
+    if (hook?.ms !== undefined) rows.push({ metric: `    audit --staged${staged.warm ? ' --daemon' : ''} wall time (PRODUCT §8)`, ours: fmtMs(hook.ms), baseline: '', budget: '< 500 ms', result: hook.ms < 500 ? 'PASS' : 'FAIL' });
   }
   if (tree?.ours?.rssMb !== undefined) rows.push({ metric: `(d) peak RSS, ${tree.tree.files}-file audit`, ours: `${tree.ours.rssMb} MB`, baseline: tree.secretlint?.rssMb ? `${tree.secretlint.rssMb} MB secretlint` : '', budget: '< 300 MB', result: tree.ours.rssMb < 300 ? 'PASS' : 'FAIL' });
   if (big?.rssMb !== undefined) rows.push({ metric: `(d) peak RSS, ${big.files}-file audit`, ours: `${big.rssMb} MB`, baseline: '', budget: '< 300 MB', result: big.rssMb < 300 ? 'PASS' : 'FAIL' });
@@ -713,6 +750,7 @@ function details(results) {
   if (staged) {
     out.push(`(c) ${staged.files} staged files (${staged.lines} lines) in a repository with 200 committed files (ms)`);
     out.push(`    audit --staged         ${raw(staged.ours)} (${staged.ours?.filesAnalyzed} files, ${staged.ours?.findings} findings)`);
+    if (staged.warm) out.push(`    audit --staged --daemon ${raw(staged.warm)} (served by the warm process; cpu is the client's; ${staged.warm.filesAnalyzed} files, ${staged.warm.findings} findings)`);
     if (staged.secretlint) out.push(`    secretlint <files>     ${raw(staged.secretlint)} (${staged.secretlint.filesScanned} files, ${staged.secretlint.findings} findings)`);
   }
   if (big) {
