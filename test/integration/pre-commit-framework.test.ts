@@ -77,7 +77,7 @@ describe('.pre-commit-hooks.yaml (pre-commit framework)', function () {
         id: 'agent-guardrail',
         name: 'Agent Guardrail',
         description: 'Hardcoded secrets, over-broad tool grants and unowned AI agents in the staged changes.',
-        entry: 'agent-guardrail audit --staged',
+        entry: 'agent-guardrail audit --staged --daemon',
         language: 'node',
         pass_filenames: false,
         always_run: true,
