@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 const MARKER = '# agent-guardrail pre-commit hook';
 const CHAINED_SUFFIX = '.agent-guardrail-chained';
 export const HOOK_COMMAND = 'npx --no-install agent-guardrail audit --staged --daemon';
+const HUSKY_COMMAND = 'agent-guardrail audit --staged --daemon';
 
 export interface HookResult {
   /** What happened, for the user. */
@@ -28,7 +29,8 @@ export function hooksDirectory(cwd: string): string {
 /** Hook managers that own the hooks directory: we tell the user the one line to add instead of installing. */
 function hookManager(top: string, hooksPath: string): string | undefined {
   if (existsSync(join(top, '.husky')) || /(^|\/)\.husky(\/_)?\/?$/.test(hooksPath)) {
-    return `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  ${HOOK_COMMAND}\n`;
+    // husky 9.1 and later put node_modules/.bin on the hook's PATH: no npx, which costs more than the audit itself.
+    return `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  ${HUSKY_COMMAND}\n\n(husky 9.1 and later find the command in node_modules/.bin; with an older husky, put npx --no-install before it.)\n`;
   }
   const lefthook = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml'].find((name) => existsSync(join(top, name)));
   if (lefthook) {

@@ -394,7 +394,7 @@ describe('hook install: husky and lefthook', function () {
     const before = { husky: snapshot(join(dir, '.husky')), git: snapshot(join(dir, '.git', 'hooks')) };
     const result = cli(['hook', 'install'], dir);
     assert.equal(result.status, 0);
-    assert.equal(result.stdout, `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  ${ONE_LINE}\n`);
+    assert.equal(result.stdout, `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  agent-guardrail audit --staged --daemon\n\n(husky 9.1 and later find the command in node_modules/.bin; with an older husky, put npx --no-install before it.)\n`);
     assert.equal(result.stderr, '');
     assert.deepEqual({ husky: snapshot(join(dir, '.husky')), git: snapshot(join(dir, '.git', 'hooks')) }, before);
   });
@@ -403,7 +403,7 @@ describe('hook install: husky and lefthook', function () {
     const dir = repo({ '.husky/pre-commit': 'npm test\n' });
     const result = cli(['hook', 'install'], dir);
     assert.equal(result.status, 0);
-    assert.equal(result.stdout, `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  ${ONE_LINE}\n`);
+    assert.equal(result.stdout, `husky manages this repository's hooks. Add this line to .husky/pre-commit:\n\n  agent-guardrail audit --staged --daemon\n\n(husky 9.1 and later find the command in node_modules/.bin; with an older husky, put npx --no-install before it.)\n`);
     assert.equal(existsSync(join(dir, '.git', 'hooks', 'pre-commit')), false);
   });
 
