@@ -61,6 +61,18 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   });
 }
 
+/**
+ * `git init` in `dir`, isolated from the developer's setup: no global excludes (often `.env`, which must not change
+ * what tests see), a fixed identity, no commit signing.
+ */
+export function initTestRepository(dir: string): void {
+  git(dir, 'init', '--quiet');
+  git(dir, 'config', 'core.excludesFile', join(dir, '.git', 'no-global-excludes'));
+  git(dir, 'config', 'user.name', 'Test');
+  git(dir, 'config', 'user.email', 'test@example.com');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+}
+
 export function git(cwd: string, ...args: string[]): string {
   const result = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' } });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);

@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { git, makeTempDir, runCli, writeTree } from '../helpers';
+import { git, initTestRepository, makeTempDir, runCli, writeTree } from '../helpers';
 
 const k = (...parts: string[]): string => parts.join('');
 const OPENAI_KEY = k('sk-proj-', 'jAWtGSU8po_799NksnRHT3BlbkFJlHUvTCQCyEZDz-TddJ8H');
@@ -24,11 +24,7 @@ function daemonEnv(cache: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
 
 function repo(files: Record<string, string>): string {
   const dir = makeTempDir('agent-guardrail-daemon-repo-');
-  git(dir, 'init', '--quiet');
-  git(dir, 'config', 'core.excludesFile', join(dir, '.git', 'no-global-excludes'));
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
+  initTestRepository(dir);
   writeTree(dir, files);
   git(dir, 'add', '.');
   return dir;

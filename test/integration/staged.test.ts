@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, realpathSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { git, makeTempDir, runCli, writeTree } from '../helpers';
+import { git, initTestRepository, makeTempDir, runCli, writeTree } from '../helpers';
 
 /** Temp directories are never inside a repository, even if the system temp folder is (git stops below it). */
 const CEILING = [...new Set([tmpdir(), realpathSync(tmpdir())])].join(delimiter);
@@ -32,12 +32,7 @@ const tempDirs: string[] = [];
 function repo(files: Record<string, string | Buffer> = {}): string {
   const dir = makeTempDir('agent-guardrail-staged-');
   tempDirs.push(dir);
-  git(dir, 'init', '--quiet');
-  // A developer's global excludes (often `.env`) must not change what these tests see.
-  git(dir, 'config', 'core.excludesFile', join(dir, '.git', 'no-global-excludes'));
-  git(dir, 'config', 'user.name', 'Test');
-  git(dir, 'config', 'user.email', 'test@example.com');
-  git(dir, 'config', 'commit.gpgsign', 'false');
+  initTestRepository(dir);
   writeTree(dir, files);
   return dir;
 }
