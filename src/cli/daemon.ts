@@ -18,13 +18,14 @@ import { forgetTopLevels } from '../node/discover';
  * `agent-guardrail daemon stop`.
  */
 
-/** What runs one command line: the CLI's main, writing to the given streams. */
-export type RunCommand = (argv: string[], streams: CapturedStreams) => Promise<number>;
-
-export interface CapturedStreams {
-  stdout: { write(text: string): boolean; isTTY: boolean; columns?: number };
-  stderr: { write(text: string): boolean };
+/** Where a command writes: this process's streams, or those the warm process captures for a client. */
+export interface CliStreams {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown };
 }
+
+/** What runs one command line: the CLI's main, writing to the given streams. */
+export type RunCommand = (argv: string[], streams: CliStreams) => Promise<number>;
 
 const DEFAULT_IDLE_SECONDS = 15 * 60;
 /** After a request that leaves the process this large, it exits: the next audit starts a fresh one. */
@@ -226,7 +227,7 @@ async function runRequest(request: Extract<DaemonRequest, { kind: 'run' }>, run:
   forgetTopLevels();
   let stdout = '';
   let stderr = '';
-  const streams: CapturedStreams = {
+  const streams: CliStreams = {
     stdout: { write: (text) => ((stdout += text), true), isTTY: request.stdoutIsTTY, ...(request.columns && { columns: request.columns }) },
     stderr: { write: (text) => ((stderr += text), true) },
   };

@@ -26,7 +26,7 @@ import { startStagedGit, type StagedGit } from '../node/staged';
 import { readRegularText } from '../node/read';
 import { installHook, uninstallHook } from './hook';
 import { askDaemon } from './daemon-client';
-import { serveDaemon } from './daemon';
+import { serveDaemon, type CliStreams } from './daemon';
 import { daemonSocketPath } from '../node/daemon-protocol';
 import { writeStarterConfig } from './init';
 import { formatText } from '../node/format/text';
@@ -108,12 +108,6 @@ function describeArgumentError(error: Error & { code?: string }): string {
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Where a command writes: this process's streams, or those the warm audit process captures for a client. */
-export interface CliStreams {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown };
-}
 
 /** The running command's streams (the warm process runs one command at a time). */
 let streams: CliStreams = process;
@@ -445,7 +439,7 @@ async function runDaemonCommand(rest: string[]): Promise<number> {
   if (action !== 'status' && action !== 'stop' && action !== 'serve') throw new UsageError('usage: agent-guardrail daemon status|stop');
   const socket = daemonSocketPath(__filename);
   if (!socket) throw new UsageError(process.platform === 'win32' ? 'the warm audit process is not available on Windows' : 'the warm audit process needs a private cache directory');
-  if (action === 'serve') return serveDaemon(socket, (argv, io) => main(argv, io), __filename);
+  if (action === 'serve') return serveDaemon(socket, main, __filename);
   const answer = await askDaemon(socket, { kind: action });
   if (answer === 'absent') {
     streams.stdout.write('No warm audit process is running.\n');
