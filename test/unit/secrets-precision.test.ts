@@ -280,6 +280,26 @@ describe('private keys: the body must be a key of its kind', () => {
     const endLine = startLine + rsa.split('\n').length - 1;
     expectSecrets('packages/fetch/src/fetch.e2e.test.ts', text, [[`${PRIVATE_KEY} ${startLine}:18-${endLine}:26`, rsa]]);
   });
+
+  it('reports a real key whose random base64 happens to spell a placeholder word or mask', () => {
+    // One real 2048-bit key in 400 spells one somewhere. Spliced into the key's content bytes (a 4-character group
+    // on a 4-aligned column), the DER structure stays intact, as in such a key.
+    const rows = rsa.split('\n');
+    for (const word of ['fake', 'FAKE', 'todo', 'xxxx', 'XXXX', '9XXX']) {
+      const spelled = [...rows];
+      spelled[6] = spelled[6]!.slice(0, 20) + word + spelled[6]!.slice(24);
+      const pem = spelled.join('\n');
+      expectSecrets('keys/deploy.pem', pem, [[`${PRIVATE_KEY} 1:1-${rows.length}:${rows[rows.length - 1]!.length + 1}`, pem]]);
+    }
+  });
+
+  it('still reads placeholder words in a body with no structure to check (legacy-encrypted ciphertext)', () => {
+    const ciphertext = (filler: string) =>
+      ['-----BEGIN RSA PRIVATE KEY-----', 'Proc-Type: 4,ENCRYPTED', 'DEK-Info: AES-128-CBC,8F3A2B1C4D5E6F708192A3B4C5D6E7F8', '', ...(body(rsa).slice(0, 320) + filler + body(rsa).slice(320 + filler.length, 640)).match(/.{1,64}/g)!, '-----END RSA PRIVATE KEY-----'].join('\n');
+    const real = ciphertext('');
+    expectSecrets('keys/legacy.pem', real, [[`${PRIVATE_KEY} 1:1-${real.split('\n').length}:30`, real]]);
+    expectNone('keys/legacy.pem', ciphertext('xxxxFAKExxxx'));
+  });
 });
 
 describe('identifier-like values', () => {

@@ -68,9 +68,14 @@ function isPgpSecretKey(bytes: Uint8Array): boolean {
  */
 export function isPlausibleKeyBody(label: string, base64: string, encryptedHeaders: boolean): boolean {
   const bytes = Buffer.from(base64, 'base64');
-  if (encryptedHeaders || label.startsWith('SSH2 ')) return bytes.length >= 64;
+  if (!hasKeyStructure(label, encryptedHeaders)) return bytes.length >= 64;
   if (label.startsWith('OPENSSH')) return isOpensshKey(bytes);
   if (label.startsWith('PGP')) return isPgpSecretKey(bytes);
   const kind = label.slice(0, Math.max(0, label.indexOf('PRIVATE KEY'))).trim();
   return isDerKey(bytes, kind);
+}
+
+/** Whether isPlausibleKeyBody reads a structure (DER, OpenSSH, PGP) in such a body, not only its length. */
+export function hasKeyStructure(label: string, encryptedHeaders: boolean): boolean {
+  return !encryptedHeaders && !label.startsWith('SSH2 ');
 }

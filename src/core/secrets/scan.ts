@@ -1,8 +1,9 @@
 import { shannonEntropy } from './entropy';
-import { isPlausibleKeyBody } from './key-structure';
+import { hasKeyStructure, isPlausibleKeyBody } from './key-structure';
 import { KeywordIndex } from './keyword-index';
 import { isDefaultPassword } from './passwords';
-import { isPlaceholder } from './placeholders';
+import { isPlaceholder, isRepetitive } from './placeholders';
+import { isPublicValue } from './public-values';
 import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type DetectorKind, type ProviderDetector } from './provider-types';
 import { PROVIDERS } from './providers';
 import { maxMatchLength } from './regex-length';
@@ -248,8 +249,13 @@ export function scanPrivateKeys(text: string): SecretMatch[] {
       .filter((line) => !line.includes(':'))
       .join('')
       .replace(NOT_BASE64, '');
-    if (base64.length < 64 || isPlaceholder(base64) || shannonEntropy(base64) < 4.5) continue;
-    if (!isPlausibleKeyBody(begin[1]!, base64, body.includes('ENCRYPTED'))) continue;
+    if (base64.length < 64 || shannonEntropy(base64) < 4.5) continue;
+    const encryptedHeaders = body.includes('ENCRYPTED');
+    // The words and masks people type into values (`fake`, `todo`, `xxxx`) are also what random base64 spells now
+    // and then: one real 2048-bit key in 400, one 4096-bit key in 180. A body whose structure is read below is judged by it (and by
+    // the known public keys); only a body with none to read (legacy-encrypted ciphertext, SSH2) also by those words.
+    if (hasKeyStructure(begin[1]!, encryptedHeaders) ? isPublicValue(base64) || isRepetitive(base64) : isPlaceholder(base64)) continue;
+    if (!isPlausibleKeyBody(begin[1]!, base64, encryptedHeaders)) continue;
     const end = endIndex + endMarker.length;
     const kind = begin[1]!.replace(/PRIVATE KEY.*/, '').trim();
     matches.push({
