@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { dirname } from 'node:path';
+import { exitQuietlyWhenStdoutCloses } from './closed-pipe';
 import { MAX_REQUEST_BYTES, type DaemonRequest, type DaemonResponse } from '../node/daemon-protocol';
 
 /**
@@ -11,8 +12,8 @@ import { MAX_REQUEST_BYTES, type DaemonRequest, type DaemonResponse } from '../n
 export type DaemonOutcome = 'served' | 'absent' | 'failed';
 
 /**
- * Send one request and read the one-line answer. Resolves undefined when nothing listens (`absent`: no socket file,
- * or a stale one), or `failed` when the connection broke or the answer was not ours.
+ * Send one request and read the one-line answer. Resolves `absent` when nothing listens (no socket file, or a stale
+ * one), `failed` when the connection broke or the answer was not ours.
  */
 export function askDaemon(socket: string, request: DaemonRequest): Promise<DaemonResponse | 'absent' | 'failed'> {
   return new Promise((resolve) => {
@@ -67,11 +68,7 @@ export async function auditThroughDaemon(socket: string, argv: string[]): Promis
   const response = await askDaemon(socket, request);
   if (response === 'absent' || response === 'failed') return response;
   if (response.kind !== 'ran') return 'failed';
-  // A reader that stops early (`audit --daemon | head`) closes the pipe: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  exitQuietlyWhenStdoutCloses();
   process.stderr.write(response.stderr);
   process.stdout.write(response.stdout);
   process.exitCode = response.code;

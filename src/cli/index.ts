@@ -1,3 +1,4 @@
+import { exitQuietlyWhenStdoutCloses } from './closed-pipe';
 import { main } from './main';
 import { isAuditWorker, runAuditWorker } from '../node/parallel';
 import { useCodeCacheForTypeScript } from '../node/load-typescript';
@@ -7,11 +8,7 @@ useCodeCacheForTypeScript();
 if (isAuditWorker()) {
   runAuditWorker();
 } else {
-  // A reader that stops early (`rules --format json | head`) closes the pipe: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
+  exitQuietlyWhenStdoutCloses();
   void main(process.argv.slice(2)).then((code) => {
     // Let stdout drain before exiting (large reports piped to another process).
     process.stdout.write('', () => process.exit(code));

@@ -69,7 +69,7 @@ export function daemonDisabled(env: NodeJS.ProcessEnv): boolean {
 
 /**
  * Whether this command line asks for the warm process: an `audit` with --daemon (the last of --daemon and
- * --no-daemon wins), nothing after `--` (a path that looks like a flag is not one), and not read from standard input.
+ * --no-daemon wins), and only before `--` (a path that looks like a flag is not one).
  */
 export function wantsDaemon(argv: readonly string[]): boolean {
   if (argv[0] !== 'audit') return false;
