@@ -9,28 +9,47 @@ import { loadParsersFor } from './python-parser';
 import { analyzeSource, diskSource, type SourceResult } from './source';
 
 /**
- * Below this many files to analyse an audit stays on one thread. A worker runs everything cold (its own TypeScript
- * load and JIT warm-up, most of the cost of a parse in a fresh process): on the real agent repositories we measure
- * (145 to 8,000 files) a second thread added 1.5 to 2.5 s of CPU and made the audit slower in wall time too, on a
- * 2-core machine.
+ * How many threads an audit uses (`--concurrency`): `auto` decides from the tree and the machine, `off` keeps one
+ * thread, a number asks for that many (the main thread and n - 1 workers).
  */
-const PARALLEL_THRESHOLD = 10_000;
+export type Concurrency = 'auto' | 'off' | number;
+
+/** `auto`, `off` or a whole number of threads from 1; undefined for anything else. */
+export function parseConcurrency(value: string): Concurrency | undefined {
+  if (value === 'auto' || value === 'off') return value;
+  return /^[1-9][0-9]{0,3}$/.test(value) ? Number(value) : undefined;
+}
+
 /**
- * Nor are workers started on fewer cores than this. On two, one thread already keeps about 1.35 of them busy (V8
+ * With `auto`, below this many files to analyse an audit stays on one thread. A worker runs everything cold (its own
+ * TypeScript load and JIT warm-up, most of the cost of a parse in a fresh process): on the real agent repositories we
+ * measure (145 to 8,000 files) a second thread added 1.5 to 2.5 s of CPU and made the audit slower in wall time too,
+ * on a 2-core machine.
+ */
+const AUTO_THRESHOLD = 10_000;
+/**
+ * Nor does `auto` start workers on fewer cores than this. On two, one thread already keeps about 1.6 of them busy (V8
  * compiles and collects garbage beside it): on a 10,000-file tree a worker saved 15 % of the wall time for 40 % more
  * CPU and 110 MB more memory, over the 300 MB budget.
  */
 const MIN_CORES_FOR_WORKERS = 3;
-
-/** AGENT_GUARDRAIL_PARALLEL_THRESHOLD (a number of files) sets the threshold, on any number of cores from two. */
-function shouldUseWorkers(files: number, threads: number): boolean {
-  const configured = Number(process.env.AGENT_GUARDRAIL_PARALLEL_THRESHOLD);
-  if (Number.isInteger(configured) && configured > 0) return threads >= 2 && files >= configured;
-  return threads >= MIN_CORES_FOR_WORKERS && files >= PARALLEL_THRESHOLD;
-}
+/** `auto` uses at most this many threads (each worker holds its own TypeScript and heap, about 100 MB). */
+const AUTO_MAX_THREADS = 4;
 const MAX_BATCH = 32;
 const MIN_BATCH = 4;
-const MAX_THREADS = 4;
+
+/** Threads for `files` files to analyse on a machine with `cores` cores: 1 means no workers. */
+export function threadsFor(files: number, cores: number, concurrency: Concurrency = 'auto'): number {
+  if (concurrency === 'off') return 1;
+  if (concurrency === 'auto') return cores >= MIN_CORES_FOR_WORKERS && files >= AUTO_THRESHOLD ? Math.min(cores, AUTO_MAX_THREADS) : 1;
+  // Asked for: as many as there are batches of the smallest size to go round, so that no worker starts for nothing.
+  return Math.max(1, Math.min(concurrency, Math.floor(files / MIN_BATCH)));
+}
+
+export interface ParallelAuditOptions extends AuditOptions {
+  /** How many threads (default `auto`). */
+  concurrency?: Concurrency;
+}
 
 interface WorkerInput {
   agentGuardrailWorker: true;
@@ -42,19 +61,18 @@ interface WorkerInput {
 /**
  * `auditPaths` on several threads: the main thread and `threads - 1` workers pull batches of files from one
  * queue (so a few large files do not leave a thread idle); only per-file results come back, and the cross-file
- * step runs once on the main thread. Trees below the threshold (counting only files the cache has no result for)
- * and machines with fewer than three cores stay on one thread.
+ * step runs once on the main thread. How many threads: threadsFor (counting only files the cache has no result for).
  */
-export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string, options: AuditOptions = {}): Promise<AuditReport> {
+export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string, options: ParallelAuditOptions = {}): Promise<AuditReport> {
   const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
   const started = performance.now();
-  const threads = Math.min(availableParallelism(), MAX_THREADS);
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
+  const threads = threadsFor(pending.length, availableParallelism(), options.concurrency);
   const forCache = !!options.cache;
   await loadParsersFor(pending.map((file) => file.path));
   let fresh: SourceResult[];
-  if (!shouldUseWorkers(pending.length, threads)) {
+  if (threads === 1) {
     fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
   } else {
     fresh = await analyzeInWorkers(pending, threads, { agentGuardrailWorker: true, config, now: now.toISOString(), forCache });

@@ -25,10 +25,13 @@ describe('V8 code cache of the bundles (real CLI)', function () {
 
   /** Findings as `file:line:col rule`, sorted. */
   function audit(cwd: string, cacheHome: string, env: NodeJS.ProcessEnv = {}): string[] {
-    const result = runCli(['audit', '.', '--format', 'json'], cwd, { XDG_CACHE_HOME: cacheHome, ...env });
+    return auditWith(cwd, cacheHome, env, []).findings;
+  }
+  function auditWith(cwd: string, cacheHome: string, env: NodeJS.ProcessEnv, flags: string[]): { findings: string[]; stderr: string } {
+    const result = runCli(['audit', '.', '--format', 'json', ...flags], cwd, { XDG_CACHE_HOME: cacheHome, ...env });
     assert.equal(result.status, 1, result.stderr);
     const report = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; ruleId: string }[] };
-    return report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`).sort();
+    return { findings: report.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}`).sort(), stderr: result.stderr };
   }
   const codeCaches = (cacheHome: string): string[] =>
     readdirSync(join(cacheHome, 'agent-guardrail'))
@@ -84,17 +87,26 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     assert.ok(names.includes(otherInstall), names.join(', '));
   });
 
-  it('worker threads (a tree over the parallel threshold) start from the launcher and find the same', () => {
+  it('worker threads (--concurrency) start from the launcher and find the same', () => {
     const tree = temp('agent-guardrail-code-cache-');
     const files: Record<string, string> = { 'src/github.ts': KEYED, 'late/github.ts': KEYED };
     for (let i = 0; i < 260; i++) files[`src/plain/m${i}.ts`] = PLAIN(i);
     writeTree(tree, files);
     const home = temp('agent-guardrail-xdg-');
     const expected = ['late/github.ts:3:44 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key'];
-    const parallel = { AGENT_GUARDRAIL_PARALLEL_THRESHOLD: '200' };
-    assert.deepEqual(audit(tree, home, parallel), expected);
-    assert.deepEqual(audit(tree, home, parallel), expected);
-    assert.deepEqual(audit(tree, home), expected, 'and the same on one thread');
+    // A module preloaded into every thread says which threads are workers (workers inherit NODE_OPTIONS' --require).
+    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
+    writeFileSync(probe, "if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
+    const workers = (flags: string[]): number => {
+      const { findings, stderr } = auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}` }, flags);
+      assert.deepEqual(findings, expected, flags.join(' '));
+      return stderr.split('worker thread\n').length - 1;
+    };
+    assert.equal(workers(['--concurrency', '3']), 2);
+    assert.equal(workers(['--concurrency', '2']), 1);
+    assert.equal(workers(['--concurrency', 'off']), 0, 'and the same on one thread');
+    assert.equal(workers(['--concurrency', '1']), 0);
+    assert.equal(workers([]), 0, 'auto: a tree of 262 files stays on one thread');
   });
 
   it('the bundles it loads are plain ASCII, which is read without UTF-8 decoding', () => {
