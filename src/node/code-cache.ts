@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -40,6 +40,7 @@ export function requireWithCodeCache(file: string): unknown {
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
+    markUsed(cacheFile);
   } catch {
     cachedData = undefined;
   }
@@ -74,7 +75,64 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-/** Write the cache (a temporary file renamed over it) and remove those of earlier versions of the same bundle. */
+/**
+ * A cache's modification time says when it was last used: refreshed when it is read and the stamp is a day old or
+ * more (one metadata write a day at most), so that the sweep (sweepCacheDirectory) can tell caches in use from those
+ * of installs that are gone.
+ */
+function markUsed(cacheFile: string): void {
+  try {
+    if (Date.now() - statSync(cacheFile).mtimeMs < DAY_MS) return;
+    const now = new Date();
+    utimesSync(cacheFile, now, now);
+  } catch {
+    // read-only or vanished: the sweep may then remove it a day early, and it is written again
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Caches not used for this long are removed: an install that was deleted, moved or upgraded leaves its own behind. */
+const UNUSED_FOR_MS = 30 * DAY_MS;
+/**
+ * Above this much in all, the least recently used are removed first. One install (CLI, language server, TypeScript)
+ * keeps 3-5 MB of compiled code: every project with its own copy of the CLI, and every version of the editor
+ * extension, is an install of its own.
+ */
+const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Keep the cache directory bounded: compiled code (`v8-…bin`) and audit results (`audit-…json`, audit --cache)
+ * unused for 30 days go, then the least recently used until all of it fits in MAX_TOTAL_BYTES. Runs when a new code
+ * cache is written (a new install or version, rarely), never on the way to an audit. `keep` is the file just written.
+ */
+export function sweepCacheDirectory(directory: string, keep: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  const files: { path: string; used: number; size: number }[] = [];
+  for (const name of names) {
+    if (!/^(?:v8-.+\.bin|audit-[0-9a-f]+\.json)$/.test(name)) continue;
+    const path = join(directory, name);
+    try {
+      const stats = statSync(path);
+      if (stats.isFile() && path !== keep) files.push({ path, used: stats.mtimeMs, size: stats.size });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  let total = files.reduce((sum, file) => sum + file.size, 0);
+  files.sort((a, b) => a.used - b.used);
+  for (const file of files) {
+    if (now - file.used < UNUSED_FOR_MS && total <= MAX_TOTAL_BYTES) break;
+    rmSync(file.path, { force: true });
+    total -= file.size;
+  }
+}
+
+/** Write the cache (a temporary file renamed over it), remove those of earlier versions of the same bundle, and sweep. */
 function writeAtomically(path: string, data: Buffer): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -92,4 +150,5 @@ function writeAtomically(path: string, data: Buffer): void {
   } catch {
     // another process is tidying up too
   }
+  sweepCacheDirectory(dirname(path), path);
 }

@@ -2,7 +2,7 @@
 // dist/cli-main.js and, for TS/JS files, dist/typescript.js through the cache), run with a private cache directory.
 import { strict as assert } from 'node:assert';
 import { isAscii } from 'node:buffer';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir, REPO_ROOT, runCli, writeTree } from '../helpers';
 
@@ -85,6 +85,34 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     const names = codeCaches(home);
     assert.ok(!names.includes(earlier), names.join(', '));
     assert.ok(names.includes(otherInstall), names.join(', '));
+  });
+
+  it('marks a cache in use at most once a day, and removes caches unused for 30 days when it writes a new one', () => {
+    const tree = temp('agent-guardrail-code-cache-');
+    writeTree(tree, { 'src/github.ts': KEYED });
+    const home = temp('agent-guardrail-xdg-');
+    const expected = audit(tree, home);
+    const directory = join(home, 'agent-guardrail');
+    const [cliCache, tsCache] = codeCaches(home).map((name) => join(directory, name));
+    const daysAgo = (days: number): Date => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const gone = join(directory, `v8-server-main-${'3'.repeat(16)}-${'4'.repeat(16)}.bin`);
+    const recent = join(directory, `v8-server-main-${'5'.repeat(16)}-${'6'.repeat(16)}.bin`);
+    writeFileSync(gone, 'an install removed long ago');
+    writeFileSync(recent, 'another install, used last week');
+    utimesSync(gone, daysAgo(40), daysAgo(40));
+    utimesSync(recent, daysAgo(7), daysAgo(7));
+    utimesSync(cliCache!, daysAgo(3), daysAgo(3));
+
+    // Reading a cache whose stamp is days old refreshes it; nothing is written, so nothing is swept.
+    assert.deepEqual(audit(tree, home), expected);
+    assert.ok(Date.now() - statSync(cliCache!).mtimeMs < 60_000, 'the cache in use is marked as used');
+    assert.ok(existsSync(gone));
+
+    // A new cache is written (this one was damaged): the sweep removes what nothing used for 30 days.
+    writeFileSync(tsCache!, 'damaged');
+    assert.deepEqual(audit(tree, home), expected);
+    assert.ok(!existsSync(gone), 'the cache of an install unused for 40 days is removed');
+    assert.ok(existsSync(recent) && existsSync(cliCache!) && existsSync(tsCache!));
   });
 
   it('worker threads (--concurrency) start from the launcher and find the same', () => {
