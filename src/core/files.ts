@@ -24,8 +24,8 @@ export function fileKind(path: string): FileKind {
 
 /** Folders of test code: `test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`, `integration_tests/` … */
 const TEST_FOLDER = /^(?:tests?|__tests__|spec|e2e|testing|.+[_-]tests)$/;
-/** Test files by name: `test_x.py`, `x_test.py`, `conftest.py`, `x.test.ts`, `x.spec.js`. */
-const TEST_FILE = /^test_.+\.pyw?$|_test\.pyw?$|^conftest\.py$|\.(?:test|spec)\.[^.]+$/i;
+/** Test files by name: `test_x.py`, `x_test.py`, `conftest.py`, `x.test.ts`, `x.spec.js`, type tests `x.test-d.ts`. */
+const TEST_FILE = /^test_.+\.pyw?$|_test\.pyw?$|^conftest\.py$|\.(?:test|spec)(?:-d)?\.[^.]+$/i;
 
 /** Test code, whose agents and tools are fixtures that nobody deploys. */
 export function isTestFile(path: string): boolean {

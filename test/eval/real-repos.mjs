@@ -5,7 +5,7 @@
 //   node test/eval/real-repos.mjs [--root DIR] [--repos a,b] [--list] [--json FILE] [--compare FILE]
 //
 // --root     directory holding the extracted repositories (default $REAL_REPOS or /work/repos)
-// --repos    comma-separated repository directory names (default: the eight TypeScript agent projects below)
+// --repos    comma-separated repository directory names (default: the ten TypeScript agent projects below)
 // --list     also print every error and warning (file:line:col rule redacted-value/message)
 // --json     write { repo: { rule: count }, … } and the findings to FILE, for a later --compare
 // --compare  print the counts of an earlier --json run beside the current ones (before → after)
@@ -24,6 +24,8 @@ const DEFAULT_REPOS = [
   'cline__cline',
   'continuedev__continue',
   'VoltAgent__voltagent',
+  'langchain-ai__langgraphjs',
+  'modelcontextprotocol__inspector',
 ];
 
 function option(name, fallback) {

@@ -8,7 +8,7 @@ import { configKind } from '../../src/core/configs/kind';
 import { commandLine, readMcpConfig } from '../../src/core/configs/mcp';
 import { broadDirectory } from '../../src/core/configs/paths';
 import { MAX_FINDINGS_PER_RULE } from '../../src/core/configs/report';
-import { githubScopesInUrl, isScopeKey } from '../../src/core/configs/scopes';
+import { githubScopeMessage, githubScopesInUrl, isScopeKey } from '../../src/core/configs/scopes';
 import { shellGrantOf } from '../../src/core/configs/shell-grants';
 import { partRange } from '../../src/core/configs/tree';
 import { getRule } from '../../src/core/rules';
@@ -810,6 +810,18 @@ describe('config readers', () => {
     assert.deepStrictEqual(['telescope', 'scoped', 'name', 'permission_mode', 'scopeName'].filter(isScopeKey), []);
     const url = 'https://github.com/login/oauth/authorize?client_id=x&scope=read:user+repo%20admin%3Aorg&state=repo';
     assert.deepStrictEqual(githubScopesInUrl(url).map((hit) => [hit.scope, url.slice(hit.from, hit.to)]), [['repo', 'repo'], ['admin:org', 'admin%3Aorg']]);
+    // GitHub's own admin: scopes only; other OAuth servers (MCP servers among them) name theirs as they like.
+    for (const scope of ['admin:org', 'admin:public_key', 'admin:repo_hook', 'admin:org_hook', 'admin:gpg_key', 'admin:ssh_signing_key', 'admin:enterprise']) {
+      assert.match(githubScopeMessage(scope) ?? '', /gives administrative control/, scope);
+    }
+    for (const scope of ['admin:write', 'admin:read', 'admin:users', 'admin:']) assert.equal(githubScopeMessage(scope), undefined, scope);
+  });
+
+  it("an MCP server's own admin:write scope in an auth challenge is not GitHub's", () => {
+    const text = `export const challenge = { error: 'insufficient_scope', scope: 'weather:read admin:write', requiredScopes: ['admin:write'] };
+export const github = { scopes: ['read:user', 'admin:repo_hook'] };
+`;
+    expectGrants('src/auth/challenge.ts', text, [[`${OAUTH} 2:47-2:64`, "'admin:repo_hook'"]]);
   });
 
   it('locates parts of escaped and folded strings exactly', () => {

@@ -427,9 +427,11 @@ import { z } from 'zod';
 const deleteFile = tool({ name: 'delete_file', description: 'Deletes a file.', parameters: z.object({}), execute: async () => 'ok' });
 export const agent = new Agent({ name: 'test', tools: [deleteFile] });
 `;
-    const files = { 'tests/test_runner.py': python, 'pkg/runner_test.py': python, 'src/conftest.py': python, 'src/agent.test.ts': typescript, 'integration_tests/agent.py': python };
+    const files = { 'tests/test_runner.py': python, 'pkg/runner_test.py': python, 'src/conftest.py': python, 'src/agent.test.ts': typescript, 'src/agent.test-d.ts': typescript, 'src/agent.spec-d.ts': typescript, 'integration_tests/agent.py': python };
     expectFindings(files, [UNAPPROVED], []);
     expectFindings({ 'app/runner.py': python }, [UNAPPROVED], [['app/runner.py', `${UNAPPROVED} 4:2-4:15`, 'function_tool']]);
+    // Not a type test: `.test-d` only before the extension.
+    expectFindings({ 'src/agent.test-data.ts': typescript }, [UNAPPROVED], [['src/agent.test-data.ts', `${UNAPPROVED} 4:20-4:24`, 'tool']]);
   });
 
   it("CrewAI: a task's human_input=True reviews the answer, not the tool calls; the advice says there is no option", () => {

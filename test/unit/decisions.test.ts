@@ -262,6 +262,27 @@ describe('grants/unapproved-high-risk-tool', () => {
     assert.deepEqual(fixesFor({ path: 'src/ops.ts', text: OPS, finding: findings[0]!, config: defaultConfig() }).filter((fix) => fix.title.startsWith('Require')), []);
   });
 
+  it('the human-in-the-loop middleware built apart and passed by name gates its tools too', () => {
+    // As LangGraph's own examples write it: the middleware in a variable, the agent's middleware list naming it.
+    const apart = OPS.replace(
+      "  middleware: [humanInTheLoopMiddleware({ interruptOn: { delete_branch: true, send_message: false } })],",
+      '  middleware: [hitl],',
+    ).replace('export const ops', 'const hitl = humanInTheLoopMiddleware({ interruptOn: { delete_branch: { allowedDecisions: [\'approve\', \'reject\'] }, send_message: false } });\n\nexport const ops');
+    expectCrossFile({ 'src/ops.ts': apart }, [UNAPPROVED], [['src/ops.ts', `${UNAPPROVED} 12:18-12:22`, 'tool']]);
+    // The list itself in a variable, and the interruptOn map too.
+    const listApart = apart
+      .replace('  middleware: [hitl],', '  middleware,')
+      .replace('export const ops', 'const middleware = [hitl];\n\nexport const ops')
+      .replace("interruptOn: { delete_branch: { allowedDecisions: ['approve', 'reject'] }, send_message: false }", 'interruptOn: reviewed')
+      .replace('const hitl', "const reviewed = { delete_branch: true, send_message: true };\nconst hitl");
+    expectCrossFile({ 'src/ops.ts': listApart }, [UNAPPROVED], []);
+    // Without it, delete_branch is reported as well.
+    expectCrossFile({ 'src/ops.ts': apart.replace('  middleware: [hitl],', '  middleware: [],') }, [UNAPPROVED], [
+      ['src/ops.ts', `${UNAPPROVED} 6:22-6:26`, 'tool'],
+      ['src/ops.ts', `${UNAPPROVED} 12:18-12:22`, 'tool'],
+    ]);
+  });
+
   it('a tool shared by several agents is reported once; an agent handed over as a tool is judged by its own tools', () => {
     const desk = `import { Agent, tool } from '@openai/agents';
 import { z } from 'zod';

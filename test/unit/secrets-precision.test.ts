@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { generateKeyPairSync } from 'node:crypto';
-import { isObviousFake, isEncryptedValue, isHandTypedSequence } from '../../src/core/secrets/fakes';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { isObviousFake, isEncryptedValue, isHandTypedSequence, isPasswordHash } from '../../src/core/secrets/fakes';
 import { isIdentifierLike } from '../../src/core/secrets/identifiers';
 import { decodeJwt, holdsUnusableJwt, isUnusableJwt } from '../../src/core/secrets/jwt';
 import { isPlausibleKeyBody } from '../../src/core/secrets/key-structure';
@@ -191,6 +191,39 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('config/app.yaml', yaml, [[`${GENERIC} 6:21-6:35`, PASSWORD]]);
   });
 
+  it('does not report password hashes (what a server stores to check a password), and reports a password beside them', () => {
+    const CRYPT = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const crypt = (length: number): string => [...randomBytes(length)].map((byte) => CRYPT[byte % 64]).join('');
+    const b64 = (bytes: number): string => randomBytes(bytes).toString('base64').replace(/=+$/, '');
+    const hashes = [
+      `$2b$12$${crypt(53)}`,
+      `$2a$10$${crypt(53)}`,
+      `$argon2id$v=19$m=65536,t=3,p=4$${b64(16)}$${b64(32)}`,
+      `argon2$argon2id$v=19$m=102400,t=2,p=8$${b64(16)}$${b64(32)}`,
+      `$6$rounds=656000$${crypt(16)}$${crypt(86)}`,
+      `$5$${crypt(16)}$${crypt(43)}`,
+      `$1$${crypt(8)}$${crypt(22)}`,
+      `$apr1$${crypt(8)}$${crypt(22)}`,
+      `$y$j9T$${crypt(22)}$${crypt(43)}`,
+      `$scrypt$ln=16,r=8,p=1$${b64(16)}$${b64(32)}`,
+      `$pbkdf2-sha256$29000$${crypt(22)}$${crypt(43)}`,
+      `pbkdf2_sha256$600000$${crypt(22).replace(/[./]/g, 'x')}$${b64(32)}=`,
+    ];
+    for (const hash of hashes) assert.ok(isPasswordHash(hash), hash);
+    // Cut short or with its parameters missing it is no hash of these formats.
+    for (const value of [`$2b$12$${crypt(40)}`, `$argon2id$${b64(32)}`, `$9$${crypt(16)}$${crypt(43)}`, PASSWORD, TOKEN]) assert.ok(!isPasswordHash(value), value);
+    const code = lines(
+      'export const users = {',
+      `  johndoe: { username: 'johndoe', hashed_password: '${hashes[0]}' },`,
+      `  alice: { username: 'alice', password_hash: '${hashes[2]}' },`,
+      `  bob: { username: 'bob', password: '${PASSWORD}' },`,
+      '};',
+    );
+    expectSecrets('tests/graphs/auth.ts', code, [[`${GENERIC} 4:38-4:52`, PASSWORD]]);
+    const env = lines(`ADMIN_PASSWORD_HASH=${hashes[4]}`, `HTPASSWD_ENTRY=admin:${hashes[7]}`, `DB_PASSWORD=${PASSWORD}`);
+    expectSecrets('.env', env, [[`${GENERIC} 3:13-3:27`, PASSWORD]]);
+  });
+
   it('does not report a Bitnami SealedSecret, whose values only the cluster can decrypt', () => {
     const ciphertext = `AgB${Buffer.from(Array.from({ length: 420 }, (_, i) => (i * 37 + 11) % 256)).toString('base64')}`;
     const text = lines(
@@ -230,6 +263,10 @@ describe('JWT structure', () => {
     assert.ok(!isUnusableJwt(jwt(header, payload, SIGNATURE)));
     assert.ok(holdsUnusableJwt(`workos:${jwt({ alg: 'none' }, payload, '')}`));
     assert.ok(!holdsUnusableJwt(`a long label that is not a prefix ${jwt({ alg: 'none' }, payload, '')}`));
+    // Hand-written: a header that does not decode (a quote missing), the words `payload` and `sig` (MCP Inspector's stories).
+    const broken = `${Buffer.from('{"alg":"RS256,"typ":"JWT"}').toString('base64url')}.payload.sig`;
+    assert.ok(isUnusableJwt(broken));
+    assert.ok(!isUnusableJwt(`${Buffer.from('{"alg":"RS256,"typ":"JWT"}').toString('base64url')}.payload.${SIGNATURE}`));
   });
 
   it('does not report unsigned or stand-in-signed test tokens, and reports a signed one', () => {
@@ -239,6 +276,9 @@ describe('JWT structure', () => {
     const text = lines('{', `  "accessToken": "${unsigned}",`, `  "idToken": "${standIn}",`, `  "refreshToken": "${signed}"`, '}');
     const found = expectedAt(text, signed);
     expectSecrets('tests/configs/default/data/settings/providers.json', text, [[`${PROVIDER} ${found}`, signed]]);
+    const handWritten = `${Buffer.from('{"alg":"RS256,"typ":"JWT"}').toString('base64url')}.payload.sig`;
+    const story = lines('export const entry = {', `  responseBody: JSON.stringify({ access_token: "${handWritten}", token_type: "Bearer" }),`, `  refresh_token: "${PASSWORD}",`, '};');
+    expectSecrets('src/NetworkEntry.stories.tsx', story, [[`${GENERIC} ${expectedAt(story, PASSWORD)}`, PASSWORD]]);
   });
 });
 

@@ -76,7 +76,12 @@ export interface AgentGates {
   tools: Map<string, string>;
 }
 
-export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, resolveObject: (expression: Expression) => ObjectLiteral | undefined): AgentGates {
+/** `deref` follows `const x = …` from an identifier to the value it names (the middleware is often built apart). */
+export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, deref: (expression: Expression) => Expression): AgentGates {
+  const resolveObject = (expression: Expression): ObjectLiteral | undefined => {
+    const value = deref(expression);
+    return ts.isObjectLiteralExpression(value) ? value : undefined;
+  };
   const gates: AgentGates = { tools: new Map() };
   // Mastra: `agent.stream(prompt, { requireToolApproval: true })` anywhere in the file gates its agents' calls.
   if (/\brequireToolApproval\s{0,5}:\s{0,5}true\b/.test(w.sourceFile.text)) gates.all = 'requireToolApproval';
@@ -88,10 +93,12 @@ export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined
   }
   const middleware = w.propValue(options, 'middleware');
   if (!middleware || isFunctionLikeNode(ts, middleware)) return gates;
-  const list = w.unwrap(middleware as Expression);
+  // `middleware: [humanInTheLoopMiddleware({ … })]`, also through variables: `const hitl = humanInTheLoopMiddleware(…)`,
+  // `middleware: [hitl]`, `const middleware = [hitl]`.
+  const list = deref(middleware as Expression);
   if (!ts.isArrayLiteralExpression(list)) return gates;
   for (const element of list.elements) {
-    const call = w.unwrap(element as Expression);
+    const call = deref(ts.isSpreadElement(element) ? element.expression : (element as Expression));
     if (!ts.isCallExpression(call)) continue;
     const binding = w.calleeBinding(call.expression);
     const name = binding?.name ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);

@@ -182,7 +182,7 @@ class Linker {
     const servers = options && this.w.propValue(options, 'mcpServers');
     if (servers && !isFunctionLikeNode(this.ts, servers)) this.mcpServers(servers, tools, name);
     if (tools.some((tool) => tool.name === undefined || tool.kind === 'mcp-all')) complete = false;
-    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, (expression) => this.resolveObject(expression)) });
+    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, (expression) => this.deref(expression)) });
     const ownerTag = this.ownerTag(site.statements);
     this.scan.agents.push({
       file: this.context.path,

@@ -66,6 +66,13 @@ export function distinctiveScopes(value: string): ScopeHit[] {
 
 const GITHUB_FIX = 'Use a fine-grained token or a GitHub App installation token limited to the repositories and permissions the agent needs (for example contents: read).';
 
+/**
+ * GitHub's administrative scopes (its documentation's list for OAuth apps and classic tokens). Other `admin:…` words
+ * are not GitHub's: MCP servers and other OAuth servers define their own (`admin:write`), which say nothing here.
+ */
+const GITHUB_ADMIN = 'admin:(?:org|public_key|repo_hook|org_hook|gpg_key|ssh_signing_key|enterprise)';
+const GITHUB_ADMIN_SCOPE = new RegExp(`^${GITHUB_ADMIN}$`);
+
 /** A GitHub OAuth/classic-token scope that is too broad, with why; undefined for a narrow or unknown one. */
 export function githubScopeMessage(scope: string): string | undefined {
   const value = scope.trim();
@@ -81,7 +88,7 @@ export function githubScopeMessage(scope: string): string | undefined {
     case 'site_admin':
       return `GitHub scope "site_admin" gives site administrator access to a GitHub Enterprise Server. ${GITHUB_FIX}`;
   }
-  if (/^admin:[a-z_*]{1,40}$/.test(value)) {
+  if (GITHUB_ADMIN_SCOPE.test(value)) {
     return `GitHub scope "${value}" gives administrative control${value === 'admin:org' ? ' of the organisation (members, teams, settings)' : ''}. Use the matching read: or write: scope if one exists. ${GITHUB_FIX}`;
   }
   return undefined;
@@ -136,9 +143,13 @@ export function githubScopesInUrl(value: string): ScopeHit[] {
   return hits;
 }
 
-const GITHUB_WORDS = /(?<![\w:-])(?:repo|delete_repo|workflow|delete:packages|site_admin|admin:[a-z_*]{1,40})(?![\w:-])/;
+const GITHUB_WORD = `(?<![\\w:-])(?:repo|delete_repo|workflow|delete:packages|site_admin|${GITHUB_ADMIN})(?![\\w:-])`;
+const GITHUB_WORDS = new RegExp(GITHUB_WORD);
 /** Where a broad scope may start in a file: distinctive scopes, GitHub scope words, `scope=` URL parameters. */
-const CANDIDATES = /https?:\/\/www\.googleapis\.com\/auth\/|https:\/\/mail\.google\.com\/|\.ReadWrite|\.FullControl|\.AccessAsUser|(?<![\w:-])(?:repo|delete_repo|workflow|delete:packages|site_admin|admin:[a-z_*]{1,40})(?![\w:-])|[?&]scope=/g;
+const CANDIDATES = new RegExp(
+  `https?://www\\.googleapis\\.com/auth/|https://mail\\.google\\.com/|\\.ReadWrite|\\.FullControl|\\.AccessAsUser|${GITHUB_WORD}|[?&]scope=`,
+  'g',
+);
 
 /** Offsets in a file where a broad scope may be (for code, each is then checked against the syntax tree). */
 export function scopeCandidates(text: string): number[] {

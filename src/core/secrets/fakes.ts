@@ -103,6 +103,27 @@ export function isEncryptedValue(value: string): boolean {
   return ENCRYPTED.some((pattern) => pattern.test(value));
 }
 
+/**
+ * Password hashes: what a server stores to check a password (test users, htpasswd-style settings). A hash opens
+ * nothing by itself; the password it was made from is not in the file. Modular crypt format (bcrypt, Argon2,
+ * SHA-crypt, MD5-crypt and Apache's apr1, yescrypt, scrypt, passlib's PBKDF2) and Django's PBKDF2 and Argon2 fields,
+ * each with its parameters and salt where the format has them.
+ */
+const PASSWORD_HASHES = [
+  /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/, // bcrypt
+  /^(?:argon2)?\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/.]{8,}\$[A-Za-z0-9+/.]{16,}$/, // Argon2 (also Django's)
+  /^\$[156]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}$/, // MD5-, SHA-256- and SHA-512-crypt
+  /^\$apr1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}$/, // Apache MD5
+  /^\$y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]{43}$/, // yescrypt
+  /^\$scrypt\$ln=\d+,r=\d+,p=\d+\$[A-Za-z0-9+/.]+\$[A-Za-z0-9+/.]{16,}$/, // scrypt (passlib)
+  /^\$pbkdf2(?:-sha(?:1|256|512))?\$\d+\$[./A-Za-z0-9+]+\$[./A-Za-z0-9+]{16,}$/, // passlib PBKDF2
+  /^pbkdf2_sha(?:1|256)\$\d+\$[A-Za-z0-9]+\$[A-Za-z0-9+/]{20,}={0,2}$/, // Django PBKDF2
+];
+
+export function isPasswordHash(value: string): boolean {
+  return value.length >= 20 && value.length <= 512 && PASSWORD_HASHES.some((pattern) => pattern.test(value));
+}
+
 /** Made up: a marker word, an instruction, a hand-typed sequence, or base64 of text that says so. */
 export function isObviousFake(value: string): boolean {
   if (hasMarkerWord(value)) return true;

@@ -86,13 +86,16 @@ export function decodeJwt(value: string): DecodedJwt | undefined {
 /**
  * A JWT that authenticates nothing: unsigned (`alg: none`, which servers reject), with a signature too short to be
  * one (`….signature`, `….fake-sig`), expired before JWTs existed (a test's `exp: 570`), or issued by a public demo
- * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`).
+ * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`). The
+ * signature's size alone settles it for a value of a token's shape whose header does not even decode, as in a
+ * hand-written `eyJhbGciOi….payload.sig`.
  */
 export function isUnusableJwt(value: string): boolean {
+  if (!JWT_SHAPE.test(value)) return false;
+  if (Buffer.from(value.slice(value.lastIndexOf('.') + 1), 'base64url').length < MIN_SIGNATURE_BYTES) return true;
   const jwt = decodeJwt(value);
   if (!jwt) return false;
   if (String(jwt.header.alg).toLowerCase() === 'none') return true;
-  if (jwt.signatureBytes < MIN_SIGNATURE_BYTES) return true;
   const expires = jwt.payload?.exp;
   if (typeof expires === 'number' && expires < JWT_ERA) return true;
   return jwt.payload?.iss === 'supabase-demo';
