@@ -291,7 +291,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         else {
           log(`indexed ${files.length} files in ${folder.root}`);
           folder.ready = true;
-          for (const document of documents.all()) if (locate(document.uri)?.folder === folder) analyzeDocument(document);
+          // Every open document goes into the index before any is published: the scan skipped them, and a code
+          // file's cross-file findings depend on the manifests open beside it (published first, it would show as
+          // unowned until the manifest's own analysis came round).
+          const openHere = documents.all().filter((document) => locate(document.uri, document.languageId)?.folder === folder);
+          for (const document of openHere) {
+            const located = locate(document.uri, document.languageId);
+            if (located) analyzeText(folder, located.path, document.getText());
+          }
+          for (const document of openHere) analyzeDocument(document);
           folder.markScanned();
         }
       };

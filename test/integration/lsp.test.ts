@@ -111,6 +111,23 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
+  it('when the folder scan ends, every open document is indexed before any is published (no flash of unowned agents)', async () => {
+    // The manifest exists only as an open, unsaved document, which the scan skips. A CI run caught the server, at the
+    // end of a scan, publishing an open code file before the manifest open beside it was indexed (its agent shown as
+    // unowned and its tools as unapproved until the manifest's turn came); the timing that takes cannot be forced
+    // here, so this checks what the user must see whatever the timing.
+    writeTree(root, { 'src/triage.ts': AGENT });
+    await client.initialize(root);
+    const code = uri('src/triage.ts');
+    await Promise.all([client.open(code, 'typescript', AGENT), client.open(uri('agents/triage.agent.yaml'), 'yaml', manifest(['search', 'refund']))]);
+    // The inventory waits for the scan (and the analyses it ends with) to finish.
+    const inventory = await client.request<{ agents: { name?: string }[] }>('workspace/executeCommand', { command: 'agent-guardrail.inventory', arguments: [] });
+    assert.ok(inventory.agents.some((agent) => agent.name === 'triage'));
+    await client.diagnostics(code);
+    const shown = client.published.filter((p) => p.uri === code).flatMap((p) => summary(p));
+    assert.deepEqual(shown, [], 'no publication of the code file had a finding');
+  });
+
   it('offers code actions for a diagnostic: suppress with a reason, and the documentation', async () => {
     await client.initialize(root);
     const file = uri('src/client.ts');
