@@ -235,6 +235,18 @@ const server = new OpenAI({ apiKey: process.env.OPENAI_API_KEY, dangerouslyAllow
     assert.deepEqual(found('app/providers.tsx', text, 'credentials/browser-exposed'), []);
   });
 
+  it("does not report a public-prefixed name read in server-only code ('use server', import 'server-only')", () => {
+    // As LlamaIndexTS's Next.js example writes it: a server action never reaches the browser bundle.
+    const read = `Settings.llm = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_KEY ?? 'FAKE_KEY_TO_PASS_TESTS', model: 'gpt-4o' });\n`;
+    const action = `"use server";\nimport { OpenAI } from '@llamaindex/openai';\nimport { Settings } from 'llamaindex';\n\n${read}`;
+    assert.deepEqual(found('src/actions/openai.ts', action, 'credentials/browser-exposed'), []);
+    const serverOnly = `import 'server-only';\nimport { OpenAI } from '@llamaindex/openai';\nimport { Settings } from 'llamaindex';\n\n${read}`;
+    assert.deepEqual(found('src/lib/llm.ts', serverOnly, 'credentials/browser-exposed'), []);
+    // A 'use server' after the directive prologue is only a string; the same read elsewhere is reported.
+    const late = `import { OpenAI } from '@llamaindex/openai';\nimport { Settings } from 'llamaindex';\n'use server';\n\n${read}`;
+    assert.deepEqual(found('src/lib/llm.ts', late, 'credentials/browser-exposed'), ['credentials/browser-exposed 5:37-5:71 process.env.NEXT_PUBLIC_OPENAI_KEY']);
+  });
+
   it('reports dangerouslyAllowBrowser where the key is in the file or the file is browser code, not in a library passing its caller\'s key', () => {
     const library = `import Anthropic from '@anthropic-ai/sdk';
 import Groq from 'groq-sdk';

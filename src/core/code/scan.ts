@@ -133,12 +133,15 @@ class Linker {
     const names: string[] = [];
     const seen = new Set<string>();
     const extraNames = this.context.config.extraSecretNames;
+    const serverOnly = this.w.envReads.length > 0 && this.isServerOnlyCode();
     for (const read of this.w.envReads) {
       if (!seen.has(read.name)) {
         seen.add(read.name);
         if (isSecretLikeName(read.name, { extraNames })) names.push(read.name);
       }
-      const exposed = browserExposedName(read.name);
+      // Code that never reaches a browser keeps what it reads there; the same name read in browser code is reported
+      // where it is read.
+      const exposed = serverOnly ? undefined : browserExposedName(read.name);
       if (exposed) this.finding(this.scan.browserExposed, read.start, read.end, browserExposedMessage(read.name, exposed, 'read'));
     }
     for (const flag of this.w.browserFlags) {
@@ -165,6 +168,21 @@ class Linker {
     if (first && this.ts.isExpressionStatement(first) && this.ts.isStringLiteral(first.expression) && first.expression.text === 'use client') return true;
     for (const { module } of this.w.imports.values()) if (UI_FRAMEWORK.test(module)) return true;
     return false;
+  }
+
+  /**
+   * Code that never goes to a browser, by its own declaration: React server functions (`'use server'` in the
+   * directive prologue) and modules importing `server-only`, which Next.js refuses to bundle for the client.
+   */
+  private isServerOnlyCode(): boolean {
+    const ts = this.ts;
+    for (const statement of this.sourceFile.statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+      if (statement.expression.text === 'use server') return true;
+    }
+    return this.sourceFile.statements.some(
+      (statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === 'server-only',
+    );
   }
 
   // ---------------------------------------------------------------- agents and tools
