@@ -824,6 +824,14 @@ export const github = { scopes: ['read:user', 'admin:repo_hook'] };
     expectGrants('src/auth/challenge.ts', text, [[`${OAUTH} 2:47-2:64`, "'admin:repo_hook'"]]);
   });
 
+  it('scopes in tests are what the code under test asks for: reported in that code, not in its tests', () => {
+    const python = `SCOPES = ["https://www.googleapis.com/auth/gmail.modify"]\n`;
+    expectGrants('libs/agno/agno/tools/google/gmail.py', python, [[`${OAUTH} 1:12-1:56`, 'https://www.googleapis.com/auth/gmail.modify']]);
+    for (const path of ['libs/agno/tests/unit/tools/test_gmail_tools.py', 'src/gmail.test.ts', 'tests/fixtures/oauth.json']) {
+      expectGrants(path, path.endsWith('.json') ? `{ "scopes": ["https://mail.google.com/"] }\n` : python, []);
+    }
+  });
+
   it('locates parts of escaped and folded strings exactly', () => {
     const text = '{"a": "C:\\\\x \\u0041 repo"}';
     const node = { value: 'C:\\x A repo', start: 6, end: text.length - 1 };

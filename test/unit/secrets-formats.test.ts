@@ -401,6 +401,15 @@ describe('secrets in .env files', () => {
     expectSecrets('.env', text, [[`${CONNECTION} 1:31-1:43`, DB_PASSWORD]]);
   });
 
+  it('does not report a URL password that is a few plain words joined by _ or - (agno: x-access-token:ghp_other@)', () => {
+    const text = lines(
+      "leaked = \"fatal: unable to access 'https://x-access-token:ghp_other@github.com/o/r.git/'\"",
+      "mirror = 'https://deploy:read-only@git.example.com/o/r.git'",
+      `origin = 'https://x-access-token:${DB_PASSWORD}@github.com/o/r.git'`,
+    );
+    expectSecrets('tests/unit/context/test_wiki_provider.py', text, [[`${CONNECTION} 3:34-3:46`, DB_PASSWORD]]);
+  });
+
   it('finds every connection string of a line, whatever precedes its scheme, and only whole schemes', () => {
     const text = lines(
       `urls: a://b c://d mongodb+srv://svc:${DB_PASSWORD}@cluster0.example.net jdbc:mysql://root:${DB_PASSWORD}@db:3306/x`,

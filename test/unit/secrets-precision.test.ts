@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { isObviousFake, isEncryptedValue, isHandTypedSequence, isPasswordHash } from '../../src/core/secrets/fakes';
+import { isObviousFake, isEncryptedValue, isHandTypedSequence, isPasswordHash, isStandInSasToken } from '../../src/core/secrets/fakes';
 import { isIdentifierLike } from '../../src/core/secrets/identifiers';
 import { decodeJwt, holdsUnusableJwt, isUnusableJwt } from '../../src/core/secrets/jwt';
 import { isPlausibleKeyBody } from '../../src/core/secrets/key-structure';
@@ -222,6 +222,23 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('tests/graphs/auth.ts', code, [[`${GENERIC} 4:38-4:52`, PASSWORD]]);
     const env = lines(`ADMIN_PASSWORD_HASH=${hashes[4]}`, `HTPASSWD_ENTRY=admin:${hashes[7]}`, `DB_PASSWORD=${PASSWORD}`);
     expectSecrets('.env', env, [[`${GENERIC} 3:13-3:27`, PASSWORD]]);
+  });
+
+  it('does not report an Azure SAS token whose signature is too short to be one, and reports a real-looking one', () => {
+    const signature = randomBytes(32).toString('base64');
+    const real = `sp=racwdli&st=2026-03-28T14:53:44Z&se=2027-03-28T23:08:44Z&spr=https&sv=2024-11-04&sr=c&sig=${encodeURIComponent(signature)}`;
+    const standIns = ['sp=racwdli&st=2026-03-28T14:53:44Z&se=2027-03-28T23:08:44Z&spr=https&sv=2024-11-04&sr=c&sig=abc123', 'sv=2024-11-04&sr=c&sig=abc', '?sv=2024-11-04&sig='];
+    for (const value of standIns) assert.ok(isStandInSasToken(value), value);
+    assert.ok(!isStandInSasToken(real) && !isStandInSasToken(`sig=abc&sv=2024`) && !isStandInSasToken(TOKEN));
+    const code = lines(
+      'config = RemoteContentConfig(',
+      `    sas_token="${standIns[0]}",`,
+      `    backup_sas_token="${standIns[1]}",`,
+      ')',
+      `live = RemoteContentConfig(sas_token="${real}")`,
+    );
+    const encoded = encodeURIComponent(signature);
+    expectSecrets('tests/unit/knowledge/test_remote_content_config.py', code, [[`${PROVIDER} ${expectedAt(code, encoded)}`, encoded]]);
   });
 
   it('does not report a Bitnami SealedSecret, whose values only the cluster can decrypt', () => {

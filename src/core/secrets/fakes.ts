@@ -124,6 +124,24 @@ export function isPasswordHash(value: string): boolean {
   return value.length >= 20 && value.length <= 512 && PASSWORD_HASHES.some((pattern) => pattern.test(value));
 }
 
+/**
+ * An Azure shared access signature whose `sig` is too short to be one (`sv=2024-11-04&sr=c&sig=abc123`): a real
+ * signature is an HMAC-SHA256 in base64, 43-44 characters (URL-encoded or not). The rest of a SAS token is public
+ * (permissions, dates, version), so such a value holds no secret.
+ */
+export function isStandInSasToken(value: string): boolean {
+  if (!value.includes('sig=') || !/(?:^|[?&])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(value)) return false;
+  const signature = /(?:^|[?&])sig=([^&#\s]*)/.exec(value)?.[1];
+  if (signature === undefined) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(signature);
+  } catch {
+    decoded = signature;
+  }
+  return decoded.length < 30;
+}
+
 /** Made up: a marker word, an instruction, a hand-typed sequence, or base64 of text that says so. */
 export function isObviousFake(value: string): boolean {
   if (hasMarkerWord(value)) return true;

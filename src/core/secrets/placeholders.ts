@@ -1,4 +1,4 @@
-import { isEncryptedValue, isObviousFake, isPasswordHash } from './fakes';
+import { isEncryptedValue, isObviousFake, isPasswordHash, isStandInSasToken } from './fakes';
 import { holdsUnusableJwt } from './jwt';
 import { isPublicValue } from './public-values';
 
@@ -42,7 +42,7 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
 ];
 
 export function isPlaceholder(value: string, extraPatterns: readonly RegExp[] = []): boolean {
-  if (isPublicValue(value) || isRepetitive(value) || isEncryptedValue(value) || isPasswordHash(value) || holdsUnusableJwt(value)) return true;
+  if (isPublicValue(value) || isRepetitive(value) || isEncryptedValue(value) || isPasswordHash(value) || isStandInSasToken(value) || holdsUnusableJwt(value)) return true;
   if (isObviousFake(value)) return true;
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return true;
   for (const pattern of extraPatterns) if (pattern.test(value)) return true;
