@@ -63,37 +63,38 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     );
   });
 
-  it('falls back to compiling when the cache is damaged, rewrites it, and drops caches of earlier builds of the same bundle only', () => {
+  /** A tree audited once with a fresh cache home: its findings and the two code caches that audit wrote. */
+  function auditedOnce(): { tree: string; home: string; expected: string[]; directory: string; cliCache: string; tsCache: string } {
     const tree = temp('agent-guardrail-code-cache-');
     writeTree(tree, { 'src/github.ts': KEYED });
     const home = temp('agent-guardrail-xdg-');
     const expected = audit(tree, home);
     const directory = join(home, 'agent-guardrail');
     const [cliCache, tsCache] = codeCaches(home).map((name) => join(directory, name));
-    writeFileSync(cliCache!, 'not a code cache');
-    writeFileSync(tsCache!, Buffer.alloc(4096, 7));
+    return { tree, home, expected, directory, cliCache: cliCache!, tsCache: tsCache! };
+  }
+
+  it('falls back to compiling when the cache is damaged, rewrites it, and drops caches of earlier builds of the same bundle only', () => {
+    const { tree, home, expected, directory, cliCache, tsCache } = auditedOnce();
+    writeFileSync(cliCache, 'not a code cache');
+    writeFileSync(tsCache, Buffer.alloc(4096, 7));
     // An earlier build of the same TypeScript bundle, and a cache of another install's bundle.
-    const place = /^(v8-typescript-[0-9a-f]{16}-)/.exec(tsCache!.slice(directory.length + 1))![1]!;
+    const place = /^(v8-typescript-[0-9a-f]{16}-)/.exec(tsCache.slice(directory.length + 1))![1]!;
     const earlier = `${place}${'0'.repeat(16)}.bin`;
     const otherInstall = `v8-typescript-${'1'.repeat(16)}-${'2'.repeat(16)}.bin`;
     writeFileSync(join(directory, earlier), 'old');
     writeFileSync(join(directory, otherInstall), 'other');
 
     assert.deepEqual(audit(tree, home), expected);
-    assert.notEqual(readFileSync(cliCache!, 'utf8'), 'not a code cache');
-    assert.ok(!readFileSync(tsCache!).equals(Buffer.alloc(4096, 7)));
+    assert.notEqual(readFileSync(cliCache, 'utf8'), 'not a code cache');
+    assert.ok(!readFileSync(tsCache).equals(Buffer.alloc(4096, 7)));
     const names = codeCaches(home);
     assert.ok(!names.includes(earlier), names.join(', '));
     assert.ok(names.includes(otherInstall), names.join(', '));
   });
 
   it('marks a cache in use at most once a day, and removes caches unused for 30 days when it writes a new one', () => {
-    const tree = temp('agent-guardrail-code-cache-');
-    writeTree(tree, { 'src/github.ts': KEYED });
-    const home = temp('agent-guardrail-xdg-');
-    const expected = audit(tree, home);
-    const directory = join(home, 'agent-guardrail');
-    const [cliCache, tsCache] = codeCaches(home).map((name) => join(directory, name));
+    const { tree, home, expected, directory, cliCache, tsCache } = auditedOnce();
     const daysAgo = (days: number): Date => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
     const gone = join(directory, `v8-server-main-${'3'.repeat(16)}-${'4'.repeat(16)}.bin`);
     const recent = join(directory, `v8-server-main-${'5'.repeat(16)}-${'6'.repeat(16)}.bin`);
@@ -101,18 +102,18 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     writeFileSync(recent, 'another install, used last week');
     utimesSync(gone, daysAgo(40), daysAgo(40));
     utimesSync(recent, daysAgo(7), daysAgo(7));
-    utimesSync(cliCache!, daysAgo(3), daysAgo(3));
+    utimesSync(cliCache, daysAgo(3), daysAgo(3));
 
     // Reading a cache whose stamp is days old refreshes it; nothing is written, so nothing is swept.
     assert.deepEqual(audit(tree, home), expected);
-    assert.ok(Date.now() - statSync(cliCache!).mtimeMs < 60_000, 'the cache in use is marked as used');
+    assert.ok(Date.now() - statSync(cliCache).mtimeMs < 60_000, 'the cache in use is marked as used');
     assert.ok(existsSync(gone));
 
     // A new cache is written (this one was damaged): the sweep removes what nothing used for 30 days.
-    writeFileSync(tsCache!, 'damaged');
+    writeFileSync(tsCache, 'damaged');
     assert.deepEqual(audit(tree, home), expected);
     assert.ok(!existsSync(gone), 'the cache of an install unused for 40 days is removed');
-    assert.ok(existsSync(recent) && existsSync(cliCache!) && existsSync(tsCache!));
+    assert.ok(existsSync(recent) && existsSync(cliCache) && existsSync(tsCache));
   });
 
   it('worker threads (--concurrency) start from the launcher and find the same', () => {
