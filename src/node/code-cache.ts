@@ -101,9 +101,10 @@ const UNUSED_FOR_MS = 30 * DAY_MS;
 const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
 
 /**
- * Keep the cache directory bounded: compiled code (`v8-…bin`) and audit results (`audit-…json`, audit --cache)
- * unused for 30 days go, then the least recently used until all of it fits in MAX_TOTAL_BYTES. Runs when a new code
- * cache is written (a new install or version, rarely), never on the way to an audit. `keep` is the file just written.
+ * Keep the cache directory bounded: earlier versions of the bundle whose cache `keep` is (just written) go at once;
+ * compiled code (`v8-…bin`) and audit results (`audit-…json`, audit --cache) unused for 30 days go; then the least
+ * recently used until all of it fits in MAX_TOTAL_BYTES. Runs when a new code cache is written (a new install or
+ * version, rarely), never on the way to an audit.
  */
 export function sweepCacheDirectory(directory: string, keep: string, now = Date.now()): void {
   let names: string[];
@@ -112,13 +113,19 @@ export function sweepCacheDirectory(directory: string, keep: string, now = Date.
   } catch {
     return;
   }
+  const replaced = basename(keep).replace(/[0-9a-f]+\.bin$/, ''); // v8-<bundle>-<place>-
   const files: { path: string; used: number; size: number }[] = [];
   for (const name of names) {
     if (!/^(?:v8-.+\.bin|audit-[0-9a-f]+\.json)$/.test(name)) continue;
     const path = join(directory, name);
+    if (path === keep) continue;
+    if (name.startsWith(replaced)) {
+      remove(path);
+      continue;
+    }
     try {
       const stats = statSync(path);
-      if (stats.isFile() && path !== keep) files.push({ path, used: stats.mtimeMs, size: stats.size });
+      if (stats.isFile()) files.push({ path, used: stats.mtimeMs, size: stats.size });
     } catch {
       // removed meanwhile
     }
@@ -127,12 +134,21 @@ export function sweepCacheDirectory(directory: string, keep: string, now = Date.
   files.sort((a, b) => a.used - b.used);
   for (const file of files) {
     if (now - file.used < UNUSED_FOR_MS && total <= MAX_TOTAL_BYTES) break;
-    rmSync(file.path, { force: true });
+    remove(file.path);
     total -= file.size;
   }
 }
 
-/** Write the cache (a temporary file renamed over it), remove those of earlier versions of the same bundle, and sweep. */
+/** Remove a file another process may be removing too, or may not let us remove: never an error (this runs at exit). */
+function remove(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // not ours to remove after all
+  }
+}
+
+/** Write the cache (a temporary file renamed over it), then sweep the directory (earlier versions of this bundle first). */
 function writeAtomically(path: string, data: Buffer): void {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -141,14 +157,6 @@ function writeAtomically(path: string, data: Buffer): void {
   } catch {
     rmSync(temporary, { force: true });
     return;
-  }
-  const prefix = basename(path).replace(/[0-9a-f]+\.bin$/, ''); // v8-<bundle>-<place>-
-  try {
-    for (const name of readdirSync(dirname(path))) {
-      if (name.startsWith(prefix) && name.endsWith('.bin') && name !== basename(path)) rmSync(join(dirname(path), name), { force: true });
-    }
-  } catch {
-    // another process is tidying up too
   }
   sweepCacheDirectory(dirname(path), path);
 }
