@@ -1,0 +1,29 @@
+// V8 tuned for short runs (src/node/v8-flags.ts): which flags for which V8, and none that V8 would not know.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { v8FlagsFor } from '../../src/node/v8-flags';
+
+describe('V8 flags for short runs', () => {
+  it('sets the flags each measured V8 knows, and none on a V8 it was not measured on', () => {
+    assert.deepEqual(v8FlagsFor('11.3.244.8-node.38', ''), ['--max-inlined-bytecode-size-cumulative=230', '--interrupt-budget=270000']);
+    assert.deepEqual(v8FlagsFor('12.4.254.21-node.33', ''), ['--max-inlined-bytecode-size-cumulative=230', '--invocation-count-for-turbofan=12000']);
+    assert.deepEqual(v8FlagsFor('13.6.233.17-node.41', ''), ['--max-inlined-bytecode-size-cumulative=230', '--invocation-count-for-turbofan=12000']);
+    assert.deepEqual(v8FlagsFor('14.1.0', ''), []);
+    assert.deepEqual(v8FlagsFor('10.2.154.26-node.26', ''), []);
+    assert.deepEqual(v8FlagsFor('', ''), []);
+  });
+
+  it('leaves a flag the user set alone, in either spelling', () => {
+    assert.deepEqual(v8FlagsFor('11.3.244.8-node.38', '--max-old-space-size=4096 --interrupt-budget=1000'), ['--max-inlined-bytecode-size-cumulative=230']);
+    assert.deepEqual(v8FlagsFor('12.4.254.21-node.33', '--max_inlined_bytecode_size_cumulative=920'), ['--invocation-count-for-turbofan=12000']);
+  });
+
+  it('on the Node running the tests, applying them prints nothing (V8 reports an unknown flag on standard output)', () => {
+    const module = join(__dirname, '../../src/node/v8-flags.js');
+    const run = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(module)}).tuneV8ForShortRuns(); process.stdout.write('ok')`], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'ok');
+    assert.equal(run.stderr, '');
+  });
+});
