@@ -170,12 +170,25 @@ const AGENT_USE = new RegExp(
  */
 const AI_SDK_USE = new RegExp(`\\b(?:${[...AI_SDK_CALLS].join('|')})(?:\\s*[(<]|\\s+as\\b)`);
 const OTHER_TRIGGER = /PUBLIC_|VITE_|REACT_APP_|VUE_APP_|GATSBY_|dangerouslyAllowBrowser|toolsets|Bun\s*\.\s*\$/;
+/**
+ * Any of the three, in one pass that stops at the first: most files have none (one scan instead of three), and most
+ * of the others import a framework near the top (where a scan for the other two would have read the whole file).
+ */
+const ANY_TRIGGER = new RegExp(`${OTHER_TRIGGER.source}|${SHELL_MODULE.source}|${AGENT_MODULE.source}`);
+
+function wantsAgentRecords(text: string): boolean {
+  const first = ANY_TRIGGER.exec(text);
+  if (!first) return false;
+  if (!AGENT_MODULE.test(first[0])) return true; // a public-prefixed name, a browser flag, Mastra toolsets, Bun's $, a shell module
+  if (AGENT_USE.test(text) || (text.includes('tools') && AI_SDK_USE.test(text))) return true;
+  // A framework without a use the walk recognises: only the other two triggers, anywhere else in the file, are left.
+  return OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text);
+}
 
 /** The agent analysis' share of the one walk of a code file (src/core/syntax.ts), for files that can hold what it looks for. */
 export const AGENT_RECORDS = {
   id: 'agent-records',
-  wants: (text: string) =>
-    OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || (AGENT_MODULE.test(text) && (AGENT_USE.test(text) || (text.includes('tools') && AI_SDK_USE.test(text)))),
+  wants: wantsAgentRecords,
   create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => new Walker(ts, sourceFile),
 } satisfies SyntaxCollector<Walker>;
 

@@ -302,8 +302,11 @@ function holdsJsonSecret(literal: string, extra: ReadonlySet<string>): boolean {
 /**
  * How this string literal could fare in the generic check (src/core/secrets/detect.ts) under the most lenient name:
  * a password name takes shorter, less random values; `user:password` literals are judged by their password part.
+ * Literals repeat across the files of a tree (two in three, on the agent repositories we measure): each is judged once.
  */
-function credentialStrength(literal: string): Strength {
+const credentialStrength = memoizeByString(judgeCredentialStrength, 50_000);
+
+function judgeCredentialStrength(literal: string): Strength {
   const trimmed = literal.trim();
   if (trimmed.length < 8) return Strength.None;
   const whole = valueStrength(stripAuthScheme(trimmed).credential);
