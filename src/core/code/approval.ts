@@ -76,12 +76,15 @@ export interface AgentGates {
   tools: Map<string, string>;
 }
 
-/** `deref` follows `const x = …` from an identifier to the value it names (the middleware is often built apart). */
-export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, deref: (expression: Expression) => Expression): AgentGates {
-  const resolveObject = (expression: Expression): ObjectLiteral | undefined => {
-    const value = deref(expression);
-    return ts.isObjectLiteralExpression(value) ? value : undefined;
-  };
+/** How the linker follows `const x = …` from an identifier to the value it names (the middleware is often built apart). */
+export interface ValueResolver {
+  /** The value an identifier names, through simple `const` declarations; any other expression as it is. */
+  deref(expression: Expression): Expression;
+  /** The same when it is an object literal, else undefined. */
+  resolveObject(expression: Expression): ObjectLiteral | undefined;
+}
+
+export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, { deref, resolveObject }: ValueResolver): AgentGates {
   const gates: AgentGates = { tools: new Map() };
   // Mastra: `agent.stream(prompt, { requireToolApproval: true })` anywhere in the file gates its agents' calls.
   if (/\brequireToolApproval\s{0,5}:\s{0,5}true\b/.test(w.sourceFile.text)) gates.all = 'requireToolApproval';

@@ -12,7 +12,7 @@ import type { Ts } from '../languages/typescript-api';
 import type { AnalysisContext } from '../context';
 import type { CodeAgent, CodeTool } from '../facts';
 import { isSecretLikeName } from '../secrets/names';
-import { agentGates, definitionOptionsNode, toolApproval, type AgentGates } from './approval';
+import { agentGates, definitionOptionsNode, toolApproval, type AgentGates, type ValueResolver } from './approval';
 import { riskOf } from './risk';
 import { browserExposedMessage, browserExposedName } from './public-env';
 import { codeToolAt, envPassthroughMessage, lastBefore } from './common';
@@ -200,7 +200,7 @@ class Linker {
     const servers = options && this.w.propValue(options, 'mcpServers');
     if (servers && !isFunctionLikeNode(this.ts, servers)) this.mcpServers(servers, tools, name);
     if (tools.some((tool) => tool.name === undefined || tool.kind === 'mcp-all')) complete = false;
-    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, (expression) => this.deref(expression)) });
+    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, this.resolver) });
     const ownerTag = this.ownerTag(site.statements);
     this.scan.agents.push({
       file: this.context.path,
@@ -825,6 +825,12 @@ class Linker {
     const e = this.deref(expression);
     return this.ts.isObjectLiteralExpression(e) ? e : undefined;
   }
+
+  /** deref and resolveObject for helpers outside the class (agentGates). */
+  private readonly resolver: ValueResolver = {
+    deref: (expression) => this.deref(expression),
+    resolveObject: (expression) => this.resolveObject(expression),
+  };
 
   private finding(list: CodeFinding[], start: number, end: number, message: string): void {
     const key = `${list === this.scan.shell ? 's' : list === this.scan.allMcpTools ? 'm' : list === this.scan.envPassthrough ? 'e' : 'b'}:${start}:${end}`;
