@@ -91,10 +91,13 @@ export function decodeJwt(value: string): DecodedJwt | undefined {
  * hand-written `eyJhbGciOi….payload.sig`.
  */
 export function isUnusableJwt(value: string): boolean {
-  if (!JWT_SHAPE.test(value)) return false;
-  if (Buffer.from(value.slice(value.lastIndexOf('.') + 1), 'base64url').length < MIN_SIGNATURE_BYTES) return true;
   const jwt = decodeJwt(value);
-  if (!jwt) return false;
+  if (jwt) return jwt.signatureBytes < MIN_SIGNATURE_BYTES || isUnusableClaims(jwt);
+  return JWT_SHAPE.test(value) && Buffer.from(value.slice(value.lastIndexOf('.') + 1), 'base64url').length < MIN_SIGNATURE_BYTES;
+}
+
+/** Unsigned, expired before JWTs existed, or issued by a public demo issuer. */
+function isUnusableClaims(jwt: DecodedJwt): boolean {
   if (String(jwt.header.alg).toLowerCase() === 'none') return true;
   const expires = jwt.payload?.exp;
   if (typeof expires === 'number' && expires < JWT_ERA) return true;
