@@ -84,7 +84,7 @@ export interface ValueResolver {
   resolveObject(expression: Expression): ObjectLiteral | undefined;
 }
 
-export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, { deref, resolveObject }: ValueResolver): AgentGates {
+export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined, values: ValueResolver): AgentGates {
   const gates: AgentGates = { tools: new Map() };
   // Mastra: `agent.stream(prompt, { requireToolApproval: true })` anywhere in the file gates its agents' calls.
   if (/\brequireToolApproval\s{0,5}:\s{0,5}true\b/.test(w.sourceFile.text)) gates.all = 'requireToolApproval';
@@ -98,17 +98,17 @@ export function agentGates(ts: Ts, w: Walker, options: ObjectLiteral | undefined
   if (!middleware || isFunctionLikeNode(ts, middleware)) return gates;
   // `middleware: [humanInTheLoopMiddleware({ … })]`, also through variables: `const hitl = humanInTheLoopMiddleware(…)`,
   // `middleware: [hitl]`, `const middleware = [hitl]`.
-  const list = deref(middleware as Expression);
+  const list = values.deref(middleware as Expression);
   if (!ts.isArrayLiteralExpression(list)) return gates;
   for (const element of list.elements) {
-    const call = deref(ts.isSpreadElement(element) ? element.expression : (element as Expression));
+    const call = values.deref(ts.isSpreadElement(element) ? element.expression : (element as Expression));
     if (!ts.isCallExpression(call)) continue;
     const binding = w.calleeBinding(call.expression);
     const name = binding?.name ?? (ts.isIdentifier(call.expression) ? call.expression.text : undefined);
     if (name !== 'humanInTheLoopMiddleware') continue;
-    const config = call.arguments[0] && resolveObject(call.arguments[0]);
+    const config = call.arguments[0] && values.resolveObject(call.arguments[0]);
     const interruptOn = config && w.propValue(config, 'interruptOn');
-    const tools = interruptOn && !isFunctionLikeNode(ts, interruptOn) ? resolveObject(interruptOn as Expression) : undefined;
+    const tools = interruptOn && !isFunctionLikeNode(ts, interruptOn) ? values.resolveObject(interruptOn as Expression) : undefined;
     for (const property of tools?.properties ?? []) {
       const key = property.name && propertyNameText(ts, property.name);
       if (key === undefined) continue;

@@ -93,7 +93,7 @@ const UI_FRAMEWORK = /^(?:react|react-dom|react-dom\/client|preact|vue|svelte|so
 const SHELL_PROGRAMS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'csh', 'tcsh', 'ash', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
 const SHELL_FLAGS = new Set(['-c', '-lc', '-ic', '-ec', '/c', '/C', '-Command', '-command', '-EncodedCommand']);
 
-class Linker {
+class Linker implements ValueResolver {
   private readonly ts: Ts;
   private readonly sourceFile: TsNamespace.SourceFile;
   /** Tool implementations and the definitions using them (one function can implement several tools). */
@@ -200,7 +200,7 @@ class Linker {
     const servers = options && this.w.propValue(options, 'mcpServers');
     if (servers && !isFunctionLikeNode(this.ts, servers)) this.mcpServers(servers, tools, name);
     if (tools.some((tool) => tool.name === undefined || tool.kind === 'mcp-all')) complete = false;
-    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, this.resolver) });
+    this.agentTools.push({ tools, gates: agentGates(this.ts, this.w, options, this) });
     const ownerTag = this.ownerTag(site.statements);
     this.scan.agents.push({
       file: this.context.path,
@@ -811,7 +811,7 @@ class Linker {
   }
 
   /** Follow `const x = …` from an identifier to the value it names (a few steps at most). */
-  private deref(expression: Expression): Expression {
+  deref(expression: Expression): Expression {
     let e = this.w.unwrap(expression);
     for (let steps = 0; steps < 8 && this.ts.isIdentifier(e); steps++) {
       const declaration = this.lookupVar(e.text, e.pos);
@@ -821,16 +821,10 @@ class Linker {
     return e;
   }
 
-  private resolveObject(expression: Expression): ObjectLiteral | undefined {
+  resolveObject(expression: Expression): ObjectLiteral | undefined {
     const e = this.deref(expression);
     return this.ts.isObjectLiteralExpression(e) ? e : undefined;
   }
-
-  /** deref and resolveObject for helpers outside the class (agentGates). */
-  private readonly resolver: ValueResolver = {
-    deref: (expression) => this.deref(expression),
-    resolveObject: (expression) => this.resolveObject(expression),
-  };
 
   private finding(list: CodeFinding[], start: number, end: number, message: string): void {
     const key = `${list === this.scan.shell ? 's' : list === this.scan.allMcpTools ? 'm' : list === this.scan.envPassthrough ? 'e' : 'b'}:${start}:${end}`;
