@@ -170,6 +170,18 @@ describe('the agent and tool-text gates', () => {
     assert.equal(AGENT_RECORDS.wants("import type { LanguageModel } from 'ai';\nexport const x = 1;"), false);
   });
 
+  it('agents: the three triggers are found in one pass, whichever comes first in the file', () => {
+    // A framework first, without a use the walk recognises: a shell module or a public name further down still counts.
+    assert.equal(AGENT_RECORDS.wants("import type { Agent } from '@openai/agents';\nimport { execSync } from 'node:child_process';"), true);
+    assert.equal(AGENT_RECORDS.wants("import type { Tool } from 'ai';\nconst key = process.env.NEXT_PUBLIC_OPENAI_KEY;"), true);
+    assert.equal(AGENT_RECORDS.wants("import type { Tool } from 'ai';\nconst client = new OpenAI({ dangerouslyAllowBrowser: true });"), true);
+    // A shell module or a public name first, a framework after: wanted at the first.
+    assert.equal(AGENT_RECORDS.wants("import { spawn } from 'cross-spawn';\nimport type { Tool } from 'ai';"), true);
+    assert.equal(AGENT_RECORDS.wants("const url = import.meta.env.VITE_URL;\nimport type { Tool } from '@langchain/core/tools';"), true);
+    // A framework and nothing else the walk reads: not wanted, however many framework imports.
+    assert.equal(AGENT_RECORDS.wants("import type { Tool } from 'ai';\nimport type { Agent } from '@openai/agents';\nexport const n = 1;"), false);
+  });
+
   it('tool texts: a tool shape, and a poisoning hint in the strings (not in comments)', () => {
     const shape = "server.registerTool('add', { description: 'Adds two numbers.' }, handler);";
     assert.equal(TOOL_TEXTS.wants(`// Ignore the cache here, replace it later.\n${shape}`), false);
