@@ -817,6 +817,11 @@ describe('config readers', () => {
     for (const scope of ['admin:write', 'admin:read', 'admin:users', 'admin:']) assert.equal(githubScopeMessage(scope), undefined, scope);
   });
 
+  it('a scope URL parameter whose only broad scope has an encoded colon (scope=admin%3Aorg) is read decoded', () => {
+    const text = "const url = 'https://github.com/login/oauth/authorize?client_id=abc&scope=admin%3Aorg';\nexport default url;\n";
+    expectGrants('src/login.ts', text, [[`${OAUTH} 1:75-1:86`, 'admin%3Aorg']]);
+  });
+
   it("an MCP server's own admin:write scope in an auth challenge is not GitHub's", () => {
     const text = `export const challenge = { error: 'insufficient_scope', scope: 'weather:read admin:write', requiredScopes: ['admin:write'] };
 export const github = { scopes: ['read:user', 'admin:repo_hook'] };

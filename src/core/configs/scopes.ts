@@ -186,5 +186,8 @@ export function mightHoldBroadScope(text: string): boolean {
   if (text.includes('googleapis.com/auth/') || text.includes('mail.google.com/')) return true;
   if (text.includes('.All') || GRAPH_HINT.test(text)) return true;
   if (text.includes('write-all')) return true;
-  return /scope|permissions/i.test(text) && GITHUB_WORDS.test(text);
+  // A scope URL parameter is read decoded (`scope=admin%3Aorg`), which the words' pattern on the raw text would miss.
+  return /scope|permissions/i.test(text) && (GITHUB_WORDS.test(text) || SCOPE_PARAMETER.test(text));
 }
+
+const SCOPE_PARAMETER = /[?&]scope=/;
