@@ -48,6 +48,18 @@ export interface TreeOther {
 /** Deeper than any real configuration; hostile nesting below this depth is ignored, never recursed into. */
 const MAX_DEPTH = 200;
 
+/**
+ * Can a key or value of this JSON or YAML text read differently from its raw characters? Both formats let a quoted
+ * string spell a printable character as an escape (`"descr\u0069ption"`, YAML `"allowed\x5ftools"`), and the trees
+ * hold the decoded strings: a check that first looks for its words in the raw text must not skip such a file.
+ */
+export function escapesPrintableCharacters(text: string): boolean {
+  return PRINTABLE_ESCAPE.test(text);
+}
+
+/** An escape of a printable ASCII character: `\u0020`–`\u007F` (JSON, YAML), YAML's `\x20`–`\x7F` and `\U00000020`–`\U0000007F`. */
+const PRINTABLE_ESCAPE = /\\(?:u00[2-7][0-9A-Fa-f]|x[2-7][0-9A-Fa-f]|U000000[2-7][0-9A-Fa-f])/;
+
 /** The documents of a JSON or YAML file as trees (one for JSON, one per `---` document for YAML). Memoised. */
 export function configTrees(context: AnalysisContext): TreeValue[] {
   return (

@@ -15,7 +15,7 @@ import {
   scopeCandidates,
   type ScopeHit,
 } from '../../configs/scopes';
-import { configTrees, forEachString, partRange } from '../../configs/tree';
+import { configTrees, escapesPrintableCharacters, forEachString, partRange } from '../../configs/tree';
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
 import { loadTypeScript } from '../../languages/typescript';
@@ -34,7 +34,10 @@ export const broadOauthScope = defineRule({
   owasp: [OWASP.NHI5, OWASP.ASI03],
   check(context: AnalysisContext) {
     // Scopes in tests are what the code under test asks for: the request itself is reported in that code.
-    if (isProsePath(context.path) || isTestFile(context.path) || !mightHoldBroadScope(context.text) || declaresAcceptedScopes(context.path, context.text)) return;
+    if (isProsePath(context.path) || isTestFile(context.path) || declaresAcceptedScopes(context.path, context.text)) return;
+    // JSON and YAML are read as trees of decoded strings: an escaped character can hide a scope from the text test.
+    const tree = context.kind === 'json' || context.kind === 'yaml';
+    if (!mightHoldBroadScope(context.text) && !(tree && escapesPrintableCharacters(context.text))) return;
     switch (context.kind) {
       case 'json':
       case 'yaml':

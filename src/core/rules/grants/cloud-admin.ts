@@ -3,6 +3,7 @@ import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
 import {
   configTrees,
+  escapesPrintableCharacters,
   forEachObject,
   forEachString,
   fromJson,
@@ -50,11 +51,13 @@ const FIX_IAM = 'List the actions the agent needs (for example "s3:GetObject") o
 
 function checkTrees(context: AnalysisContext): void {
   const { text } = context;
-  // Cheap text tests first: most JSON/YAML files are none of these, and then no tree is built.
-  const iam = IAM_HINT.test(text);
-  const k8s = K8S_HINT.test(text);
-  const gcp = text.includes('roles/owner') || text.includes('roles/editor');
-  const managedNames = /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(text);
+  // Cheap text tests first: most JSON/YAML files are none of these, and then no tree is built. A file that escapes a
+  // printable character may spell any key or value so (`"St\u0061tement"`): every check reads its decoded tree.
+  const escaped = escapesPrintableCharacters(text);
+  const iam = escaped || IAM_HINT.test(text);
+  const k8s = escaped || K8S_HINT.test(text);
+  const gcp = escaped || text.includes('roles/owner') || text.includes('roles/editor');
+  const managedNames = escaped || /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(text);
   if (!iam && !k8s && !gcp && !managedNames) return;
   for (const tree of configTrees(context)) {
     const problems: Problem[] = [];

@@ -4,7 +4,7 @@ import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
 import { commandLine, programName, readMcpConfig, SHELL_PROGRAMS, type McpServer } from '../../configs/mcp';
 import { shellGrantOf } from '../../configs/shell-grants';
-import { configTrees, forEachString, partRange, type TreeString } from '../../configs/tree';
+import { configTrees, escapesPrintableCharacters, forEachString, partRange, type TreeString } from '../../configs/tree';
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
 import { defineRule, OWASP } from '../rule';
@@ -101,7 +101,7 @@ const ALLOWED_TOOLS_KEY = /^(?:allowed_tools|allowedTools|allowed-tools)$/;
 const BASH_RULE = /(?<![\w-])Bash(?:\(([^()\n]{0,300})\)|(?![\w(]))/g;
 
 function checkAllowedToolsKeys(context: AnalysisContext): void {
-  if (!/allowed[_-]?tools/i.test(context.text)) return;
+  if (!/allowed[_-]?tools/i.test(context.text) && !escapesPrintableCharacters(context.text)) return;
   for (const tree of configTrees(context)) {
     forEachString(tree, (node, key) => {
       if (!key || !ALLOWED_TOOLS_KEY.test(key) || node.value.includes('--allowedTools') || node.value.includes('--allowed-tools')) return;

@@ -2,7 +2,7 @@ import { pythonToolTexts } from '../../code/python-tool-text';
 import { TOOL_TEXTS, type ToolTexts } from '../../code/tool-text';
 import { readToolManifest } from '../../configs/tool-manifests';
 import { reportCapped } from '../../configs/report';
-import { partRange } from '../../configs/tree';
+import { escapesPrintableCharacters, partRange } from '../../configs/tree';
 import type { AnalysisContext } from '../../context';
 import { escapeInvisible, hasPoisonHint, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
 import { collectedFrom } from '../../syntax';
@@ -34,7 +34,7 @@ export const toolPoisoning = defineRule({
       return;
     }
     const manifest = readToolManifest(context);
-    if (!manifest || !hasPoisonHint(context.text)) return;
+    if (!manifest || !(hasPoisonHint(context.text) || escapesPrintableCharacters(context.text))) return;
     for (const text of manifest.texts) {
       for (const match of scanToolText(text.node.value, { role: text.role, self: text.tool, siblings: manifest.names })) {
         const [start, end] = partRange(context.text, text.node, match.start, match.end);
