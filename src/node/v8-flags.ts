@@ -5,8 +5,8 @@ import { setFlagsFromString } from 'node:v8';
  * and servers that run for minutes. Measured on five agent repositories (npm run bench, 2 cores), the optimising
  * compiler's background threads used as much CPU as the audit itself: it inlines widely and optimises functions early,
  * and all of that is redone in every process. Less inlining, and optimising only what has run four times as long,
- * takes 20-25 % of the CPU and 10-20 % of the wall time off a whole-tree audit on Node 20, 21 and 22 (about 5 % on
- * 24), and makes no difference on a 13-second audit of 10,000 files. On Node 25 (V8 14) it gained nothing: not set.
+ * takes 23-30 % of the CPU and 11-19 % of the wall time off whole-tree audits on Node 20, 21 and 22 (vercel/ai, the
+ * largest: 8 % of the CPU; Node 24: about 5 %), and makes no difference on a 13-second audit of 10,000 files. On Node 25 (V8 14) it gained nothing: not set.
  *
  * The flags are set for V8 versions they were checked on only: V8 prints "unrecognized flag" on standard output for
  * a flag it does not know, which would spoil JSON output and the language server's stdio. V8 11.3 (Node 20) counts
