@@ -12,7 +12,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from '../languages/typescript-api';
 import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
-import { lexedStrings } from '../languages/js-lexer';
+import { lexedStrings, mayEscapeIdentifiers } from '../languages/js-lexer';
 import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
 
 type Node = TsNamespace.Node;
@@ -54,8 +54,10 @@ const MAX_DEPTH = 12;
 /** Collected during the shared walk of the file's syntax tree (src/core/syntax.ts), for files that can hold poisoning. */
 export const TOOL_TEXTS = {
   id: 'tool-texts',
-  // A tool definition's shape first (a `tool`/`Tool` callee or class, or a raw tool object), then the costlier hint.
-  wants: (text: string) => (TOOL_SHAPE.test(text) || (text.includes('description') && RAW_TOOL_SCHEMA.test(text))) && stringsMayBePoisoned(text),
+  // A tool definition's shape first (a `tool`/`Tool` callee or class, or a raw tool object, or names spelled with
+  // escapes, which the shape's search misses), then the costlier hint.
+  wants: (text: string) =>
+    (TOOL_SHAPE.test(text) || (text.includes('description') && RAW_TOOL_SCHEMA.test(text)) || mayEscapeIdentifiers(text)) && stringsMayBePoisoned(text),
   create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => toolTextVisitor(ts, sourceFile),
 } satisfies SyntaxCollector<ToolTexts>;
 

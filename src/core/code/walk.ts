@@ -26,6 +26,7 @@ import {
   OPENAI_MCP_SERVERS,
 } from './modules';
 import type { SyntaxCollector } from '../languages/syntax-walk';
+import { mayEscapeIdentifiers } from '../languages/js-lexer';
 
 export type Node = TsNamespace.Node;
 export type Expression = TsNamespace.Expression;
@@ -178,11 +179,12 @@ const ANY_TRIGGER = new RegExp(`${OTHER_TRIGGER.source}|${SHELL_MODULE.source}|$
 
 function wantsAgentRecords(text: string): boolean {
   const first = ANY_TRIGGER.exec(text);
-  if (!first) return false;
+  // An identifier spelled with an escape (`new \u0041gent(…)`) is the plain name to the parse, not to these searches.
+  if (!first) return mayEscapeIdentifiers(text);
   if (!AGENT_MODULE.test(first[0])) return true; // a public-prefixed name, a browser flag, Mastra toolsets, Bun's $, a shell module
   if (AGENT_USE.test(text) || (text.includes('tools') && AI_SDK_USE.test(text))) return true;
   // A framework without a use the walk recognises: only the other two triggers, anywhere else in the file, are left.
-  return OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text);
+  return OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || mayEscapeIdentifiers(text);
 }
 
 /** The agent analysis' share of the one walk of a code file (src/core/syntax.ts), for files that can hold what it looks for. */

@@ -31,6 +31,11 @@ export interface LexResult {
   modifierRun: number;
   /** A visitor callback asked to stop. */
   stopped: boolean;
+  /**
+   * An identifier is spelled with an escape (`registerT\u006fol`), up to where the scan ended: to the parser it is the
+   * plain name, while a search of the text for that name misses it.
+   */
+  escapedIdentifier: boolean;
 }
 
 /** Keywords after which `/` starts a regular expression, not a division. */
@@ -72,8 +77,9 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   let longestRun = 0;
   /** Just after an `@`: the name that follows is the decorator's, not a token of its own. */
   let afterAt = false;
-  const unsure = (): LexResult => ({ unsure: true, stopped: false, modifierRun: longestRun });
-  const stopped = (): LexResult => ({ unsure: false, stopped: true, modifierRun: longestRun });
+  let escapedIdentifier = false;
+  const unsure = (): LexResult => ({ unsure: true, stopped: false, modifierRun: longestRun, escapedIdentifier });
+  const stopped = (): LexResult => ({ unsure: false, stopped: true, modifierRun: longestRun, escapedIdentifier });
 
   /** A string value was read: report it and advance the concatenation recogniser. */
   const onString = (value: string): boolean => {
@@ -174,7 +180,12 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       let j = i + 1;
       /** Plain ASCII, no escapes: the identifier is its characters. */
       let plain = c < 128 && c !== 92;
-      for (let d = text.charCodeAt(j); j < n && isIdentifierPart(d); d = text.charCodeAt(++j)) if (d >= 128 || d === 92) plain = false;
+      let escaped = c === 92;
+      for (let d = text.charCodeAt(j); j < n && isIdentifierPart(d); d = text.charCodeAt(++j)) {
+        if (d >= 128 || d === 92) plain = false;
+        if (d === 92) escaped = true;
+      }
+      if (escaped) escapedIdentifier = true;
       // Only the words the scan itself looks for (keywords, `from`, `require`, `import`) matter to it: others are not
       // made into strings unless the visitor asks for identifiers.
       const name = visitor.identifier || (plain ? mayBeWordOfInterest(c, j - i) : j - i <= MAX_KEYWORD_LENGTH) ? identifierAt(text, i, j) : undefined;
@@ -251,7 +262,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         fold = Fold.None;
     }
   }
-  return templates.length ? unsure() : { unsure: false, stopped: false, modifierRun: longestRun };
+  return templates.length ? unsure() : { unsure: false, stopped: false, modifierRun: longestRun, escapedIdentifier };
 }
 
 /** A quoted string from just after its opening quote: its decoded value and the index after its closing quote. */
@@ -353,6 +364,8 @@ export interface LexedStrings {
   unsure: boolean;
   /** The longest run of modifiers and decorators (see LexResult). */
   modifierRun: number;
+  /** An identifier is spelled with an escape (see LexResult). */
+  escapedIdentifier: boolean;
 }
 
 let lastLexed: { text: string; lexed: LexedStrings } | undefined;
@@ -370,7 +383,7 @@ export function lexedStrings(text: string): LexedStrings {
   let count = 0;
   let runGrewAt = -1;
   let run: string[] | undefined;
-  const { unsure, modifierRun } = lexJavaScript(text, {
+  const { unsure, modifierRun, escapedIdentifier } = lexJavaScript(text, {
     string(value, module) {
       if (!module) strings.push(value);
       beforeLast = last;
@@ -384,7 +397,20 @@ export function lexedStrings(text: string): LexedStrings {
       runGrewAt = count;
     },
   });
-  const lexed = { strings, concatenation, runs, unsure, modifierRun };
+  const lexed = { strings, concatenation, runs, unsure, modifierRun, escapedIdentifier };
   lastLexed = { text, lexed };
   return lexed;
+}
+
+/** Any `\u` escape, in a string or an identifier: where the lexer could not read a text, the cautious answer. */
+const UNICODE_ESCAPE = /\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]{1,6}\})/;
+
+/**
+ * Can an identifier of this text be spelled with an escape, so that the name gates' searches of the raw text miss it
+ * (`server.registerT\u006fol(…)`)? From the lexer's pass, which the gates have made already; where the lexer could
+ * not read the text, any `\u` escape counts.
+ */
+export function mayEscapeIdentifiers(text: string): boolean {
+  const { unsure, escapedIdentifier } = lexedStrings(text);
+  return escapedIdentifier || (unsure && UNICODE_ESCAPE.test(text));
 }
