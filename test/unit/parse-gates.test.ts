@@ -10,6 +10,7 @@ import { fileKind } from '../../src/core/files';
 import { lexJavaScript, lexedStrings } from '../../src/core/languages/js-lexer';
 import { CREDENTIAL_WORDS, SECRET_NAME_HINT } from '../../src/core/secrets/names';
 import { mayHoldNamedSecret, unparseableShape, unparseableShapeByCharacters } from '../../src/core/languages/typescript';
+import { secretsIn } from '../helpers';
 
 /*
  * Most code files are never parsed: the syntax collectors' text gates (src/core/syntax.ts) read the text first. A gate
@@ -137,6 +138,14 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     no("const apiKey = 'your-' + 'api-key';");
     // A run of more parts than are tried one by one is left to the parse.
     yes(`const text = ${Array.from({ length: 9 }, (_, i) => `'part ${i} '`).join(' + ')};`);
+  });
+
+  it('yes: a credential-like value beside a name spelled with an escape (the parse reads `ap\\u0069Key` as apiKey)', () => {
+    yes(`const ap\\u0069Key = '${RANDOM}';`);
+    const text = `const ap\\u0069Key = '${RANDOM}';\n`;
+    assert.deepStrictEqual(secretsIn('src/key.ts', text), [['secrets/generic-secret 1:22-1:47', RANDOM]]);
+    // The escape alone is no reason: without a value that could be a credential the answer stays no.
+    no("const ap\\u0069Key = process.env.API_KEY;");
   });
 
   it('yes: names from the configuration', () => {

@@ -209,7 +209,7 @@ const enum Strength {
  * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
  */
 export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
-  const { strings, concatenation, runs, unsure } = lexedStrings(text);
+  const { strings, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
   if (unsure) return true;
   let literals: readonly string[] = strings;
   if (concatenation) {
@@ -227,6 +227,8 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     if (value !== Strength.Any && literal.length >= 8) value = Math.max(value, credentialStrength(literal));
   }
   if (value === Strength.None) return false;
+  // A name spelled with an escape (`ap\u0069Key`) is the plain name to the parse, not to the searches below.
+  if (escapedIdentifier) return true;
   // A password name takes any value a name can take; another secret-like name takes the stronger values only.
   const enough = (name: number): boolean => name === Strength.Password || (name === Strength.Any && value === Strength.Any);
   let name: number = Strength.None;
