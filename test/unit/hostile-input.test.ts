@@ -156,7 +156,7 @@ describe('hostile input: file names in text and Markdown output (item 13)', () =
   });
 });
 
-describe('hostile input: escaped characters in JSON and YAML hide no finding', () => {
+describe('hostile input: escapes and anchors in JSON and YAML hide no finding', () => {
   // The checks read decoded trees, but most first look for their words in the raw text, where an escape of a printable
   // character (`\u0069`, YAML `\x5f`) hides them. Each text below gave no finding before.
   const cases: [title: string, path: string, text: string, expected: [string, string][]][] = [
@@ -179,6 +179,20 @@ describe('hostile input: escaped characters in JSON and YAML hide no finding', (
       [['grants/cloud-admin 1:79-1:82', '"*"']],
     ],
     ['a GitHub scope list with an escaped key and value', 'agent/config.yaml', 'oauth:\n  "sc\\x6fpes": ["r\\x65po"]\n', [['grants/broad-oauth-scope 2:17-2:26', '"r\\x65po"']]],
+    [
+      // GitHub Actions reads YAML anchors: each alias of a string is that string, reported where it is used.
+      'a Bash grant behind a YAML anchor, used twice',
+      '.github/workflows/claude.yml',
+      'env:\n  TOOLS: &tools "Bash"\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          allowed_tools: *tools\n  b:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          allowed_tools: *tools\n',
+      [['grants/unrestricted-shell 8:26-8:32', '*tools'], ['grants/unrestricted-shell 13:26-13:32', '*tools']],
+    ],
+    [
+      // An alias of a map or a sequence is never expanded (a few lines of them can stand for billions of nodes).
+      'an alias of a map is not expanded',
+      '.github/workflows/claude.yml',
+      'x: &with\n  allowed_tools: "Bash"\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with: *with\n',
+      [['grants/unrestricted-shell 2:18-2:24', '"Bash"']],
+    ],
   ];
   for (const [title, path, text, expected] of cases) {
     it(title, () => {

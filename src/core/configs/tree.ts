@@ -1,5 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
 import type { AnalysisContext } from '../context';
 
 /**
@@ -71,7 +71,7 @@ export function configTrees(context: AnalysisContext): TreeValue[] {
       if (context.kind === 'yaml') {
         const trees: TreeValue[] = [];
         for (const document of context.yamlDocuments()) {
-          const tree = fromYaml(document.contents, 0);
+          const tree = fromYaml(document.contents, 0, document);
           if (tree) trees.push(tree);
         }
         return trees;
@@ -112,10 +112,21 @@ function rangeOf(node: unknown): [number, number] {
   return range ? [range[0], Math.max(range[1], range[0])] : [0, 0];
 }
 
-function fromYaml(node: unknown, depth: number): TreeValue | undefined {
+/**
+ * An alias of a string (`allowed_tools: *tools` after `TOOLS: &tools "Bash"`) is that string, placed where the alias
+ * is (each use is a finding of its own, at the `*tools` that grants it): reading it costs nothing, and leaving it out
+ * would let an anchor hide a value. Aliases of maps and sequences are never expanded (a few lines of them can stand
+ * for billions of nodes).
+ */
+function fromYaml(node: unknown, depth: number, document: Document.Parsed): TreeValue | undefined {
   if (node === null || node === undefined) return undefined;
   const [start, end] = rangeOf(node);
-  if (depth > MAX_DEPTH || isAlias(node)) return { type: 'other', value: undefined, start, end };
+  if (isAlias(node)) {
+    const target = node.resolve(document);
+    if (isScalar(target) && typeof target.value === 'string') return { type: 'string', value: target.value, start, end };
+    return { type: 'other', value: undefined, start, end };
+  }
+  if (depth > MAX_DEPTH) return { type: 'other', value: undefined, start, end };
   if (isScalar(node)) {
     return typeof node.value === 'string' ? { type: 'string', value: node.value, start, end } : { type: 'other', value: node.value, start, end };
   }
@@ -123,7 +134,7 @@ function fromYaml(node: unknown, depth: number): TreeValue | undefined {
     const entries: TreeEntry[] = [];
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key) || pair.key.value === null || typeof pair.key.value === 'object') continue;
-      const value = fromYaml(pair.value, depth + 1);
+      const value = fromYaml(pair.value, depth + 1, document);
       if (!value) continue;
       const [keyStart, keyEnd] = rangeOf(pair.key);
       entries.push({ key: String(pair.key.value), keyStart, keyEnd, value });
@@ -133,7 +144,7 @@ function fromYaml(node: unknown, depth: number): TreeValue | undefined {
   if (isSeq(node)) {
     const items: TreeValue[] = [];
     for (const item of node.items) {
-      const value = fromYaml(item, depth + 1);
+      const value = fromYaml(item, depth + 1, document);
       if (value) items.push(value);
     }
     return { type: 'array', start, end, items };
