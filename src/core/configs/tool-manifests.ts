@@ -24,7 +24,7 @@ export interface ToolManifest {
 const MAX_DEPTH = 12;
 
 export function readToolManifest(context: AnalysisContext): ToolManifest | undefined {
-  if (context.kind !== 'json' || !(/"(?:inputSchema|input_schema|description)"/.test(context.text) || escapesPrintableCharacters(context.text))) return undefined;
+  if (context.kind !== 'json' || !(/"(?:inputSchema|input_schema|description)"/.test(context.text) || escapesPrintableCharacters(context))) return undefined;
   return context.memo('configs:tool-manifest', () => {
     const root = configTrees(context)[0];
     const tools = getKey(root, 'tools') ?? getKey(getKey(root, 'result'), 'tools');

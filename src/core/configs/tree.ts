@@ -49,12 +49,14 @@ export interface TreeOther {
 const MAX_DEPTH = 200;
 
 /**
- * Can a key or value of this JSON or YAML text read differently from its raw characters? Both formats let a quoted
+ * Can a key or value of this JSON or YAML file read differently from its raw characters? Both formats let a quoted
  * string spell a printable character as an escape (`"descr\u0069ption"`, YAML `"allowed\x5ftools"`), and the trees
- * hold the decoded strings: a check that first looks for its words in the raw text must not skip such a file.
+ * hold the decoded strings: a check that first looks for its words in the raw text must not skip such a file. False
+ * for other kinds of file. Memoised: several rules ask it of the same file.
  */
-export function escapesPrintableCharacters(text: string): boolean {
-  return PRINTABLE_ESCAPE.test(text);
+export function escapesPrintableCharacters(context: AnalysisContext): boolean {
+  if (context.kind !== 'json' && context.kind !== 'yaml') return false;
+  return context.memo('configs:printable-escapes', () => PRINTABLE_ESCAPE.test(context.text)) ?? true;
 }
 
 /** An escape of a printable ASCII character: `\u0020`–`\u007F` (JSON, YAML), YAML's `\x20`–`\x7F` and `\U00000020`–`\U0000007F`. */

@@ -36,8 +36,7 @@ export const broadOauthScope = defineRule({
     // Scopes in tests are what the code under test asks for: the request itself is reported in that code.
     if (isProsePath(context.path) || isTestFile(context.path) || declaresAcceptedScopes(context.path, context.text)) return;
     // JSON and YAML are read as trees of decoded strings: an escaped character can hide a scope from the text test.
-    const tree = context.kind === 'json' || context.kind === 'yaml';
-    if (!mightHoldBroadScope(context.text) && !(tree && escapesPrintableCharacters(context.text))) return;
+    if (!mightHoldBroadScope(context.text) && !escapesPrintableCharacters(context)) return;
     switch (context.kind) {
       case 'json':
       case 'yaml':

@@ -53,7 +53,7 @@ function checkTrees(context: AnalysisContext): void {
   const { text } = context;
   // Cheap text tests first: most JSON/YAML files are none of these, and then no tree is built. A file that escapes a
   // printable character may spell any key or value so (`"St\u0061tement"`): every check reads its decoded tree.
-  const escaped = escapesPrintableCharacters(text);
+  const escaped = escapesPrintableCharacters(context);
   const iam = escaped || IAM_HINT.test(text);
   const k8s = escaped || K8S_HINT.test(text);
   const gcp = escaped || text.includes('roles/owner') || text.includes('roles/editor');

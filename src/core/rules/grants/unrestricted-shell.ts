@@ -101,7 +101,7 @@ const ALLOWED_TOOLS_KEY = /^(?:allowed_tools|allowedTools|allowed-tools)$/;
 const BASH_RULE = /(?<![\w-])Bash(?:\(([^()\n]{0,300})\)|(?![\w(]))/g;
 
 function checkAllowedToolsKeys(context: AnalysisContext): void {
-  if (!/allowed[_-]?tools/i.test(context.text) && !escapesPrintableCharacters(context.text)) return;
+  if (!/allowed[_-]?tools/i.test(context.text) && !escapesPrintableCharacters(context)) return;
   for (const tree of configTrees(context)) {
     forEachString(tree, (node, key) => {
       if (!key || !ALLOWED_TOOLS_KEY.test(key) || node.value.includes('--allowedTools') || node.value.includes('--allowed-tools')) return;

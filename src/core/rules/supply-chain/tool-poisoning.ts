@@ -34,7 +34,7 @@ export const toolPoisoning = defineRule({
       return;
     }
     const manifest = readToolManifest(context);
-    if (!manifest || !(hasPoisonHint(context.text) || escapesPrintableCharacters(context.text))) return;
+    if (!manifest || !(hasPoisonHint(context.text) || escapesPrintableCharacters(context))) return;
     for (const text of manifest.texts) {
       for (const match of scanToolText(text.node.value, { role: text.role, self: text.tool, siblings: manifest.names })) {
         const [start, end] = partRange(context.text, text.node, match.start, match.end);
