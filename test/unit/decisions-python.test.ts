@@ -366,6 +366,50 @@ payments = Agent("openai:gpt-5", tools=[Tool(cancel_payment, requires_approval=F
     expectFindings({ 'files.py': fixed }, [UNAPPROVED], []);
   });
 
+  it("Pydantic AI: @agent.tool belongs to the agent the decorator sees (its function's, else the module's), not to every agent", () => {
+    const text = `from pydantic_ai import Agent
+
+
+def test_refunds():
+    agent = Agent("test")
+
+    @agent.tool_plain
+    def issue_refund(order_id: str) -> str:
+        return order_id
+
+
+def test_search():
+    agent = Agent("test")
+
+    @agent.tool_plain
+    def search_orders(query: str) -> str:
+        return query
+
+    @agent.tool_plain(requires_approval=True)
+    def delete_order(order_id: str) -> str:
+        return order_id
+
+
+def make_agent():
+    @agent.tool_plain
+    def purge_cache() -> None:
+        return None
+
+
+agent = Agent("test")
+`;
+    const analysis = analyzeFile({ path: 'agents.py', text }, defaultConfig(), { now: NOW });
+    assert.deepEqual(
+      analysis.facts.agents.map((agent) => [agent.range.start.line + 1, agent.tools.map((tool) => [tool.name, tool.approval?.gate])]),
+      [
+        [5, [['issue_refund', 'none']]],
+        [13, [['search_orders', 'none'], ['delete_order', 'always']]],
+        // A decorator in a function sees the module's `agent`, assigned later, not the tests' own.
+        [30, [['purge_cache', 'none']]],
+      ],
+    );
+  });
+
   it('Google ADK: require_confirmation and tool_context.request_confirmation() gate; a plain function gets the ADK advice', () => {
     const text = `from google.adk.agents import Agent
 from google.adk.tools import FunctionTool, ToolContext

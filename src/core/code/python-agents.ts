@@ -26,7 +26,7 @@ import {
   toolDecorator,
   toolFactory,
 } from './python-frameworks';
-import { codeToolAt, envPassthroughMessage } from './common';
+import { codeToolAt, envPassthroughMessage, lastBefore } from './common';
 import { PyApprovals, pyAgentGates } from './python-approval';
 import { riskOf } from './risk';
 import { PythonShell, type ShellHost, sinkOf } from './python-shell';
@@ -77,8 +77,12 @@ export function pythonCodeScan(context: AnalysisContext): PyCodeScan {
 
 class PyLinker implements ShellHost {
   readonly defs = new Map<PyNode, PyToolDef>();
-  /** Tools added to a Pydantic AI agent by `@agent.tool`, by the agent's variable name. */
-  private readonly agentDecoratorTools = new Map<string, PyToolDef[]>();
+  /**
+   * Tools added to a Pydantic AI agent by `@agent.tool`, by the value of the `agent` assignment in effect at the
+   * decorator (as every name here is resolved): a test module that makes an `agent` in each of 500 tests gives each
+   * its own tools, not all of them to every one.
+   */
+  private readonly agentDecoratorTools = new Map<PyNode, PyToolDef[]>();
   private readonly mcpServerVars = new Set<string>();
   private readonly reported = new Set<string>();
   private readonly toolRefs: { tool: CodeTool; def: PyToolDef }[] = [];
@@ -183,13 +187,28 @@ class PyLinker implements ShellHost {
           const name = call ? this.w.string(this.w.argument(call, 'name')) : undefined;
           const def: PyToolDef = { name: name ?? fnName, kind: 'function', framework: 'pydantic-ai', impl: fn, ...head, ...(call && { options: call }) };
           this.defs.set(fn, def);
-          const list = this.agentDecoratorTools.get(receiverName) ?? [];
-          list.push(def);
-          this.agentDecoratorTools.set(receiverName, list);
+          const assigned = this.visibleAssignment(receiverName, decorator);
+          if (assigned) {
+            const list = this.agentDecoratorTools.get(assigned) ?? [];
+            list.push(def);
+            this.agentDecoratorTools.set(assigned, list);
+          }
           break;
         }
       }
     }
+  }
+
+  /**
+   * The value of the assignment of `name` that a use sees: among assignments at module level or in a function that
+   * encloses the use (a test's local `agent` is not another test's), the last before it, else the first.
+   */
+  private visibleAssignment(name: string, use: PyNode): PyNode | undefined {
+    const visible = (this.w.vars.get(name) ?? []).filter((assign) => {
+      const scope = enclosingFunction(assign.value);
+      return !scope || (scope.start <= use.start && use.end <= scope.end);
+    });
+    return visible.length ? lastBefore(visible, use.start)?.value : undefined;
   }
 
   private isPydanticAgentVar(name: string): boolean {
@@ -343,8 +362,7 @@ class PyLinker implements ShellHost {
       const servers = this.w.argument(call, keyword);
       if (servers) this.mcpServers(servers, tools, name);
     }
-    const variable = this.assignedName(call);
-    for (const def of (variable ? this.agentDecoratorTools.get(variable) : undefined) ?? []) {
+    for (const def of (this.assignedName(call) ? this.agentDecoratorTools.get(call) : undefined) ?? []) {
       const tool = this.toolAt(def.name, def.kind, def.headStart, def.headEnd);
       tools.push(tool);
       this.toolRefs.push({ tool, def });
@@ -759,3 +777,8 @@ class PyLinker implements ShellHost {
 
 retainShape(new PyLinker(new PyWalker(EMPTY_PYTHON_SOURCE.tree, ''), {} as AnalysisContext, EMPTY_PYTHON_SOURCE, empty()));
 
+/** The function whose body holds a node, or undefined at module level (class bodies do not count). */
+function enclosingFunction(node: PyNode): PyNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === 'function_definition') return current;
+  return undefined;
+}

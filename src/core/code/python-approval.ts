@@ -60,8 +60,19 @@ export class PyApprovals {
 
   constructor(private readonly w: PyWalker) {}
 
-  /** How a tool's own definition gates its calls; undefined when its options come from elsewhere (`**options`). */
+  private readonly approvalCache = new Map<PyToolDef, ToolApproval | undefined>();
+
+  /**
+   * How a tool's own definition gates its calls; undefined when its options come from elsewhere (`**options`). Asked
+   * once per definition: one tool list can be handed to many agents.
+   */
   toolApproval(def: PyToolDef): ToolApproval | undefined {
+    if (!this.approvalCache.has(def)) this.approvalCache.set(def, this.ownApproval(def));
+    const approval = this.approvalCache.get(def);
+    return approval && { ...approval };
+  }
+
+  private ownApproval(def: PyToolDef): ToolApproval | undefined {
     const options = def.options;
     if (options?.type === 'dictionary') {
       // Hosted MCP: "require_approval": "always" | "never" | {"always": {…}, "never": {…}}
