@@ -168,6 +168,31 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('integration-tests/node/sandbox-storage-mounts.mjs', text, [[`${GENERIC} 6:21-6:53`, TOKEN]]);
   });
 
+  it("does not report the client secrets of Google's installed apps or a PostHog project key; a refresh token beside them is", () => {
+    const gcloud = ['ZmssLNjJy2998', 'hD4CTg2ejr2'].join('');
+    const adc = ['d-FL95Q19q7MQ', 'mFpd7hHD0Ty'].join('');
+    const geminiCli = ['GOCSPX-4uHgMPm-1o7Sk', '-geV6Cu5clXFsxl'].join('');
+    const posthog = ['phc_PHQd8ZkMw2', 'rTn5xVq7LbJc4YsE9fGhUa3NpWe6'].join('');
+    const refresh = ['1%2F%2F0gQk7-Tn2wVbXe4hR9', 'cJmLp3sA8dYu6FzKoN1iW5qBtGvHxE0rUyC'].join('');
+    const text = lines(
+      'interactions:',
+      '- request:',
+      `    body: grant_type=refresh_token&client_id=764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com&client_secret=${adc}&refresh_token=${refresh}`,
+      '    uri: https://oauth2.googleapis.com/token',
+      '- request:',
+      `    body: '{"api_key": "${posthog}", "event": "query"}'`,
+      '    uri: https://us.i.posthog.com/batch/',
+      'settings:',
+      `  gcloud_client_secret: ${gcloud}`,
+      `  gemini_client_secret: ${geminiCli}`,
+      `  webhook_secret: ${TOKEN}`,
+    );
+    expectSecrets('tests/cassettes/test_google_vertex.yaml', text, [
+      [`${PROVIDER} 3:172-3:232`, refresh],
+      [`${GENERIC} 11:19-11:51`, TOKEN],
+    ]);
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

@@ -86,9 +86,10 @@ const HEX_HASH = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/;
 const SRI_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]+=*$/;
 /**
  * Identifiers that look like tokens but grant nothing on their own (and Stripe test-mode keys, which reach no live
- * data). `Iv1.…`/`Iv23…` are GitHub App OAuth client ids, public by design.
+ * data). `Iv1.…`/`Iv23…` are GitHub App OAuth client ids, public by design; `phc_…` is a PostHog project key,
+ * which only sends events and is meant to ship in web pages (its personal keys, `phx_…`, are a provider detector).
  */
-const NON_SECRET_IDS = /^(?:asst_|thread_|run_|msg_|file-|org-|proj_|vs_|batch_|ft:|chatcmpl-|resp_|call_|toolu_|pk_live_|pk_test_|sk_test_|rk_test_|price_|prod_|cus_|sub_|evt_|acct_|ch_|pi_|in_|req_|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$)/;
+const NON_SECRET_IDS = /^(?:asst_|thread_|run_|msg_|file-|org-|proj_|vs_|batch_|ft:|chatcmpl-|resp_|call_|toolu_|pk_live_|pk_test_|sk_test_|rk_test_|price_|prod_|cus_|sub_|evt_|acct_|ch_|pi_|in_|req_|phc_|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$)/;
 
 /**
  * Values that are identifiers, integrity hashes or UUIDs rather than credentials. Bare hex digests are not in

@@ -1,6 +1,7 @@
 /**
- * Credential-shaped values that are public: the example keys of providers' documentation and the fixed keys of
- * local emulators and dev chains, published so that everyone can use them. They open nothing anyone's own.
+ * Credential-shaped values that are public: the example keys of providers' documentation, the fixed keys of local
+ * emulators and dev chains, and the client secrets of widely distributed installed apps, published so that everyone
+ * can use them. They open nothing anyone's own.
  */
 const PUBLIC_VALUES: readonly string[] = [
   // AWS documentation (access key ids and secret access keys)
@@ -19,6 +20,13 @@ const PUBLIC_VALUES: readonly string[] = [
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   // Google Cloud's documented example API key
   'AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe',
+  // OAuth client secrets of Google's own installed applications, shipped in every copy (an installed app cannot keep
+  // a secret; Google's docs say so): the Cloud SDK (gcloud), its Application Default Credentials login, Gemini CLI.
+  // Code that reuses them and recorded token requests (test cassettes) hold them; a refresh token next to one is
+  // still reported.
+  'ZmssLNjJy2998hD4CTg2ejr2',
+  'd-FL95Q19q7MQmFpd7hHD0Ty',
+  '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',
   // Mailgun's documented example API key (samples.mailgun.org)
   'key-3ax6xnjp29jd6fds4gc373sgvjxteol0',
   // Azurite / Azure Storage Emulator account key of devstoreaccount1, the same on every machine

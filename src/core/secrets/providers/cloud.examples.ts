@@ -60,11 +60,13 @@ export const CLOUD_EXAMPLES: Record<string, ProviderExamples> = {
     noMatch: ['HRKU-AA...', 'HRKU-AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'HRKU-AA42-UvL4KER06ibVJp1K_JHXZMx09SLzQ-5eMpG1M-7xSSHnzykiJq04u5'],
   },
   'google-oauth-token': {
-    match: ['ya29.a08s-oZvm-lvb2kaXOGHdWh3h1-FH407BMOgadZjSI3H0gXXW7HLpMiHYUjTitxTLAxxJbxZGDf37RiaIyZxgckJQw3-1apa4wDozcFBTucnVSJ1E44IAnld25HIE2Iff6lmY62SYIk3_mXtdAgrpc1C', '1//0WtWS-73eUp9-f1Mi2f8yY79iqvtSb1yCqiecedi_pE76iMLMV1DLMMwsyh4Ml196njmIjtc5IgIDlyi4cnNHMIiJo-6S7xZ_TWkr'],
+    match: ['ya29.a08s-oZvm-lvb2kaXOGHdWh3h1-FH407BMOgadZjSI3H0gXXW7HLpMiHYUjTitxTLAxxJbxZGDf37RiaIyZxgckJQw3-1apa4wDozcFBTucnVSJ1E44IAnld25HIE2Iff6lmY62SYIk3_mXtdAgrpc1C', '1//0WtWS-73eUp9-f1Mi2f8yY79iqvtSb1yCqiecedi_pE76iMLMV1DLMMwsyh4Ml196njmIjtc5IgIDlyi4cnNHMIiJo-6S7xZ_TWkr', '1%2F%2F0gQk7-Tn2wVbXe4hR9cJmLp3sA8dYu6FzKoN1iW5qBtGvHxE0rUyC-jMa_ZfPl4DnS2eOkTb7', '1%2f%2f0Hs3kR8vWn-Qe5tYb2LcZ7xM4uJpA9gD_oF1iE6rNwKyTqVh0PlSj3mCa8BdXfUz'],
     noMatch: [
       'ya29....',
       'ya29.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       '1//0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      '1%2F%2F0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      '1%2F0gQk7-Tn2wVbXe4hR9cJmLp3sA8dYu6FzKoN1iW5qBtGvHxE0rUyC-jMa_ZfPl4DnS2eOkTb7',
     ],
   },
   'azure-devops-pat': {

@@ -67,9 +67,10 @@ export const CLOUD_PROVIDERS: ProviderDetector[] = family('cloud', [
   {
     id: 'google-oauth-token',
     name: 'Google OAuth access or refresh token',
-    keywords: ['ya29.', '1//0'],
-    pattern: 'ya29\\.[A-Za-z0-9_-]{50,2000}|1//0[A-Za-z0-9_-]{40,400}',
-    publicPrefix: ['ya29.', '1//0'],
+    // A refresh token also URL-encoded (`refresh_token=1%2F%2F0…` in a recorded token request's form body).
+    keywords: ['ya29.', '1//0', '1%2F%2F0'],
+    pattern: 'ya29\\.[A-Za-z0-9_-]{50,2000}|1(?://|%2[Ff]%2[Ff])0[A-Za-z0-9_-]{40,400}',
+    publicPrefix: ['ya29.', '1//0', '1%2F%2F0', '1%2f%2f0'],
     minEntropy: 4.0,
     validate: (secret) => mixedCase(secret.slice(4), true),
   },
