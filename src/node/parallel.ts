@@ -5,8 +5,9 @@ import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
 import { appendAll } from '../core/arrays';
+import { fileKind } from '../core/files';
 import { loadParsersFor } from './python-parser';
-import { analyzeSource, diskSource, type SourceResult } from './source';
+import { analyzeSource, diskSource, sizeOf, type SourceResult } from './source';
 
 /**
  * How many threads an audit uses (`--concurrency`): `auto` decides from the tree and the machine, `off` keeps one
@@ -68,16 +69,118 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   const started = performance.now();
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
-  const threads = threadsFor(pending.length, availableParallelism(), options.concurrency);
+  const cores = availableParallelism();
+  const threads = threadsFor(pending.length, cores, options.concurrency);
   const forCache = !!options.cache;
-  await loadParsersFor(pending.map((file) => file.path));
+  const input: WorkerInput = { agentGuardrailWorker: true, config, now: now.toISOString(), forCache };
+  const { code, python, other } = byKind(pending);
   let fresh: SourceResult[];
-  if (threads === 1) {
-    fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
+  if (threads > 1) {
+    fresh = await analyzeInWorkers(pending, threads, input);
+  } else if (helperWanted([...python, ...other], cores, options.concurrency)) {
+    fresh = await analyzeWithHelper(code, python, other, input);
   } else {
-    fresh = await analyzeInWorkers(pending, threads, { agentGuardrailWorker: true, config, now: now.toISOString(), forCache });
+    await loadParsersFor(pending.map((file) => file.path));
+    fresh = pending.map((file) => analyzeSource(sources.get(file.path)!, config, now, forCache));
   }
   return finishAudit(root, { cached, fresh, stamps }, sources, config, discovery.notes, started, options.cache);
+}
+
+/** The files TypeScript parses (TS/JS), those the Python parser does (Python, notebooks), and all others. */
+function byKind(files: DiscoveredFile[]): { code: DiscoveredFile[]; python: DiscoveredFile[]; other: DiscoveredFile[] } {
+  const code: DiscoveredFile[] = [];
+  const python: DiscoveredFile[] = [];
+  const other: DiscoveredFile[] = [];
+  for (const file of files) {
+    const kind = fileKind(file.path);
+    (kind === 'code' ? code : kind === 'python' || kind === 'notebook' ? python : other).push(file);
+  }
+  return { code, python, other };
+}
+
+/**
+ * With `auto` on two cores or more, a tree with at least this much to read that TypeScript does not parse (YAML,
+ * JSON, Python, Markdown …: test cassettes, versioned docs) gets one helper thread for it. The helper never loads
+ * TypeScript, whose load and warm-up are what make a general worker cost more than it saves on two cores (see
+ * AUTO_THRESHOLD). Measured on two cores: pydantic-ai (90 MB of YAML and Python) and crewAI (280 MB, mostly MDX)
+ * 25 % faster; vercel/ai (31 MB of docs beside 26 MB of code) 8 %; below this size the thread's start costs as much
+ * as it saves.
+ */
+const HELPER_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Whether the files TypeScript does not parse are worth a helper thread. Sizes discovery did not learn are asked
+ * here (until the sum is reached) and kept, so that reading the file does not ask again.
+ */
+function helperWanted(files: DiscoveredFile[], cores: number, concurrency: Concurrency = 'auto'): boolean {
+  if (concurrency !== 'auto' || cores < 2) return false;
+  let bytes = 0;
+  for (const file of files) {
+    file.size ??= sizeOf(file.absolutePath);
+    if ((bytes += file.size) >= HELPER_MIN_BYTES) return true;
+  }
+  return false;
+}
+
+/**
+ * Two threads split by the kind of work. The helper takes batches of Python files (only it loads the Python parser,
+ * whose WebAssembly memory never shrinks), then of the other files TypeScript does not parse; the main thread
+ * analyses the TS/JS files (only it loads TypeScript), then takes its share of those other files from the same queue.
+ */
+async function analyzeWithHelper(code: DiscoveredFile[], python: DiscoveredFile[], other: DiscoveredFile[], input: WorkerInput): Promise<SourceResult[]> {
+  const takePython = batchTaker(python, 2);
+  const takeOther = batchTaker(other, 2);
+  const results: SourceResult[] = [];
+  const now = new Date(input.now);
+  const finished = runWorker(input, () => takePython() ?? takeOther(), results);
+  // The main thread yields every few files so that the helper's results are taken in and it is fed again.
+  let sinceYield = 0;
+  for (const file of code) {
+    results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
+    if (++sinceYield === YIELD_EVERY) {
+      sinceYield = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  for (let batch = takeOther(); batch; batch = takeOther()) {
+    for (const file of batch) results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await finished;
+  return results;
+}
+
+const YIELD_EVERY = 16;
+
+/**
+ * Start a worker and feed it batches from `take` until there are none, adding what it finds to `results`; resolves
+ * once it has returned every batch and stopped. Two batches are in flight: the next one waits in the worker's queue,
+ * so it does not sit idle while the main thread, busy with files of its own, has not yet seen its result.
+ */
+function runWorker(input: WorkerInput, take: () => DiscoveredFile[] | undefined, results: SourceResult[]): Promise<void> {
+  const worker = new Worker(workerEntry(), { workerData: input, env: process.env });
+  return new Promise<void>((resolve, reject) => {
+    let inFlight = 0;
+    const feed = () => {
+      const batch = take();
+      if (batch) {
+        inFlight++;
+        worker.postMessage(batch);
+      } else if (!inFlight) {
+        void worker.terminate().then(() => resolve());
+      }
+    };
+    worker.on('message', (batchResults: SourceResult[]) => {
+      inFlight--;
+      appendAll(results, batchResults);
+      feed();
+    });
+    worker.on('error', reject);
+    worker.once('online', () => {
+      feed();
+      feed();
+    });
+  });
 }
 
 async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input: WorkerInput): Promise<SourceResult[]> {
@@ -85,36 +188,10 @@ async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input:
   const results: SourceResult[] = [];
   const now = new Date(input.now);
 
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(workerEntry(), { workerData: input, env: process.env }));
-  const finished = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        let inFlight = 0;
-        const feed = () => {
-          const batch = take();
-          if (batch) {
-            inFlight++;
-            worker.postMessage(batch);
-          } else if (!inFlight) {
-            void worker.terminate().then(() => resolve());
-          }
-        };
-        worker.on('message', (batchResults: SourceResult[]) => {
-          inFlight--;
-          appendAll(results, batchResults);
-          feed();
-        });
-        worker.on('error', reject);
-        // Two batches in flight: the next one waits in the worker's queue, so it does not sit idle while the main
-        // thread, busy with a batch of its own, has not yet seen its result.
-        worker.once('online', () => {
-          feed();
-          feed();
-        });
-      }),
-  );
+  const finished = Array.from({ length: threads - 1 }, () => runWorker(input, take, results));
   // The main thread works through the same queue, yielding between batches so workers get fed.
   for (let batch = take(); batch; batch = take()) {
+    await loadParsersFor(batch.map((file) => file.path));
     for (const file of batch) results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -78,7 +78,7 @@ export function diskSource(file: DiscoveredFile): SourceText {
 }
 
 /** The size of a file, or 0 when it cannot be asked (reading it will then say why). */
-function sizeOf(path: string): number {
+export function sizeOf(path: string): number {
   try {
     return statSync(path).size;
   } catch {

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { isAscii } from 'node:buffer';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { makeTempDir, REPO_ROOT, runCli, writeTree } from '../helpers';
 
@@ -136,6 +137,28 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     assert.equal(workers(['--concurrency', 'off']), 0, 'and the same on one thread');
     assert.equal(workers(['--concurrency', '1']), 0);
     assert.equal(workers([]), 0, 'auto: a tree of 262 files stays on one thread');
+  });
+
+  it('auto: 8 MB or more that TypeScript does not parse (YAML, Python …) gets one helper thread, with the same findings', () => {
+    const tree = temp('agent-guardrail-helper-');
+    const files: Record<string, string> = {
+      'src/github.ts': KEYED,
+      'agents/settings.py': `import os\n\nGITHUB_TOKEN = "${GITHUB_TOKEN}"\n`,
+      'tests/cassettes/late.yaml': `interactions:\n- request:\n    headers:\n      authorization:\n      - token ${GITHUB_TOKEN}\n`,
+    };
+    // Recorded HTTP interactions, 30 of 300 KB: what test cassettes look like.
+    const interaction = (i: number): string => `- request:\n    body: '{"query": "weather in city ${i}", "page": ${i}}'\n    method: POST\n    uri: https://api.example.com/v1/search?page=${i}\n  response:\n    status:\n      code: 200\n`;
+    for (let n = 0; n < 30; n++) files[`tests/cassettes/c${n}.yaml`] = `interactions:\n${Array.from({ length: 1_600 }, (_, i) => interaction(i)).join('')}`;
+    writeTree(tree, files);
+    const home = temp('agent-guardrail-xdg-');
+    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
+    writeFileSync(probe, "if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
+    const run = (flags: string[]) => auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}` }, flags);
+    const one = run(['--concurrency', '1']);
+    assert.deepEqual(one.findings, ['agents/settings.py:3:17 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key', 'tests/cassettes/late.yaml:5:15 secrets/provider-key']);
+    const auto = run([]);
+    assert.deepEqual(auto.findings, one.findings);
+    assert.equal(auto.stderr.split('worker thread\n').length - 1, availableParallelism() >= 2 ? 1 : 0);
   });
 
   it('the bundles it loads are plain ASCII, which is read without UTF-8 decoding', () => {
