@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { generateKeyPairSync } from 'node:crypto';
-import { scanYaml } from '../../src/core/languages/yaml';
+import { scanYaml, yamlNestingBound } from '../../src/core/languages/yaml';
 import { expectSecrets, expectNone } from '../helpers';
 
 /*
@@ -363,6 +363,18 @@ describe('secrets in YAML', () => {
     const deep = Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i)}- `).join('\n');
     assert.throws(() => scanYaml(deep), RangeError);
     expectSecrets('deep.yaml', `${'[\n'.repeat(500)}${']\n'.repeat(500)}apiKey: ${TOKEN}\n`, [[`${GENERIC} 1001:9-1001:41`, TOKEN]]);
+  });
+});
+
+describe('YAML nesting bound', () => {
+  it('is bracket depth plus the longest run of blanks and block indicators at a line start', () => {
+    assert.equal(yamlNestingBound(''), 0);
+    assert.equal(yamlNestingBound('a: [b, {c: [d]}]\n'), 3);
+    assert.equal(yamlNestingBound('a:\n  - - b\n    ? c\n'), 6);
+    assert.equal(yamlNestingBound('x: "]]]"\n[[\n'), 2, 'closing brackets never make the depth negative');
+    assert.equal(yamlNestingBound('a:\r\n    b: 1\r\n'), 4);
+    assert.equal(yamlNestingBound('- [\n\t- [\n'), 5);
+    assert.equal(yamlNestingBound(`${' '.repeat(300)}x\n${'{'.repeat(150)}`), 450);
   });
 });
 

@@ -20,36 +20,37 @@ const MAX_DEPTH = 200;
  */
 const MAX_PARSE_NESTING = 400;
 
-/** An upper bound of the nesting depth in one linear pass: bracket depth plus the longest indentation run. */
+/**
+ * An upper bound of the nesting depth, linear: bracket depth (brackets anywhere count, quoted or not) plus the longest
+ * run of blanks and block indicators (`-`, `?`, `:`) at a line start. Lines are skipped to their end with indexOf and
+ * brackets found by a regular expression's scan: no loop over every character (YAML test cassettes run to megabytes).
+ */
 export function yamlNestingBound(text: string): number {
+  let maxIndent = 0;
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let i = lineStart;
+    while (i < text.length && isIndentCharacter(text.charCodeAt(i))) i++;
+    if (i - lineStart > maxIndent) maxIndent = i - lineStart;
+    const newline = text.indexOf('\n', i);
+    lineStart = newline < 0 ? text.length : newline + 1;
+  }
   let flow = 0;
   let maxFlow = 0;
-  let indent = 0;
-  let maxIndent = 0;
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      // spaces, tabs, `-`, `?`, `:` before the first content character
-      if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58) {
-        if (++indent > maxIndent) maxIndent = indent;
-        continue;
-      }
-      lineStart = false;
-    }
+  BRACKET.lastIndex = 0;
+  while (BRACKET.test(text)) {
+    const c = text.charCodeAt(BRACKET.lastIndex - 1);
     if (c === 91 || c === 123) {
       if (++flow > maxFlow) maxFlow = flow;
-    } else if ((c === 93 || c === 125) && flow > 0) {
+    } else if (flow > 0) {
       flow--;
     }
   }
   return maxFlow + maxIndent;
 }
+
+const BRACKET = /[[\]{}]/g;
+/** Space, tab, `-`, `?`, `:`. */
+const isIndentCharacter = (c: number): boolean => c === 32 || c === 9 || c === 45 || c === 63 || c === 58;
 
 /** All documents of a YAML text. Throws a RangeError for nesting too deep to parse safely (see MAX_PARSE_NESTING). */
 export function parseYamlDocuments(text: string): Document.Parsed[] {
