@@ -133,24 +133,38 @@ async function analyzeWithHelper(code: DiscoveredFile[], python: DiscoveredFile[
   const results: SourceResult[] = [];
   const now = new Date(input.now);
   const finished = runWorker(input, () => takePython() ?? takeOther(), results);
-  // The main thread yields every few files so that the helper's results are taken in and it is fed again.
-  let sinceYield = 0;
+  // The main thread yields often, so that the helper's results are taken in and it is fed again before it runs dry
+  // (a batch of large YAML files can take the main thread a second).
+  const pause = pauser();
   for (const file of code) {
     results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
-    if (++sinceYield === YIELD_EVERY) {
-      sinceYield = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await pause();
   }
   for (let batch = takeOther(); batch; batch = takeOther()) {
-    for (const file of batch) results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
-    await new Promise((resolve) => setImmediate(resolve));
+    for (const file of batch) {
+      results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
+      await pause();
+    }
   }
   await finished;
   return results;
 }
 
-const YIELD_EVERY = 16;
+/** Between files: lets the event loop run (worker messages) once PAUSE_EVERY_MS have passed since it last did. */
+function pauser(): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    if (performance.now() - last < PAUSE_EVERY_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        last = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+const PAUSE_EVERY_MS = 10;
 
 /**
  * Start a worker and feed it batches from `take` until there are none, adding what it finds to `results`; resolves

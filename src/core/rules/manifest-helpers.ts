@@ -2,14 +2,14 @@ import type { AnalysisContext } from '../context';
 import type { AgentManifest } from '../facts';
 import { fieldRange } from '../manifest/locate';
 import { parseManifestFile, type ManifestEntry } from '../manifest/parse';
-import { isManifestFile } from '../manifest/schema';
+import { isManifestContext } from '../manifest/collect';
 
 /** Run `visit` for each manifest in a manifest file, with a locator for exact positions of its fields. */
 export function forEachManifest(
   context: AnalysisContext,
   visit: (manifest: AgentManifest, at: (path: (string | number)[]) => [number, number], entry: ManifestEntry) => void,
 ): void {
-  if (!isManifestFile(context.path, context.text)) return;
+  if (!isManifestContext(context)) return;
   for (const entry of parseManifestFile(context).entries) {
     visit(entry.manifest, (path) => fieldRange(entry.document, context.text, path), entry);
   }

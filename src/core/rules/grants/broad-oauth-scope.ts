@@ -19,7 +19,7 @@ import { configTrees, escapesPrintableCharacters, forEachString, partRange } fro
 import { reportCapped } from '../../configs/report';
 import type { AnalysisContext } from '../../context';
 import { loadTypeScript } from '../../languages/typescript';
-import { isManifestFile } from '../../manifest/schema';
+import { isManifestContext } from '../../manifest/collect';
 import { defineRule, OWASP } from '../rule';
 import { isWildcardGrant } from './wildcards';
 import { appendAll } from '../../arrays';
@@ -82,7 +82,7 @@ function scopesIn(value: string, inScopeList: boolean, skip?: (word: string) => 
 
 function checkTrees(context: AnalysisContext): void {
   // In a manifest, `admin:*` and friends are already grants/wildcard-scope findings.
-  const skip = isManifestFile(context.path, context.text) ? isWildcardGrant : undefined;
+  const skip = isManifestContext(context) ? isWildcardGrant : undefined;
   for (const tree of configTrees(context)) {
     forEachString(tree, (node, key) => {
       if (key === 'permissions' && node.value.trim() === 'write-all') {

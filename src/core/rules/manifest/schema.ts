@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../context';
 import { parseManifestFile } from '../../manifest/parse';
-import { isManifestFile } from '../../manifest/schema';
+import { isManifestContext } from '../../manifest/collect';
 import { defineRule, OWASP } from '../rule';
 
 export const manifestSchemaRule = defineRule({
@@ -10,7 +10,7 @@ export const manifestSchemaRule = defineRule({
   owasp: [OWASP.NHI1],
   fileKinds: ['yaml', 'json'],
   check(context: AnalysisContext) {
-    if (!isManifestFile(context.path, context.text)) return;
+    if (!isManifestContext(context)) return;
     for (const problem of parseManifestFile(context).problems) {
       context.report('manifest/schema', problem.startOffset, problem.endOffset, problem.message, { fingerprintBasis: problem.message });
     }
