@@ -77,7 +77,7 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   let fresh: SourceResult[];
   if (threads > 1) {
     fresh = await analyzeInWorkers(pending, threads, input);
-  } else if (helperWanted([...python, ...other], cores, options.concurrency)) {
+  } else if (helperWanted([...python, ...other], config.maxFileSize, cores, options.concurrency)) {
     fresh = await analyzeWithHelper(code, python, other, input);
   } else {
     await loadParsersFor(pending.map((file) => file.path));
@@ -112,12 +112,13 @@ const HELPER_MIN_BYTES = 8 * 1024 * 1024;
  * Whether the files TypeScript does not parse are worth a helper thread. Sizes discovery did not learn are asked
  * here (until the sum is reached) and kept, so that reading the file does not ask again.
  */
-function helperWanted(files: DiscoveredFile[], cores: number, concurrency: Concurrency = 'auto'): boolean {
+function helperWanted(files: DiscoveredFile[], maxFileSize: number, cores: number, concurrency: Concurrency = 'auto'): boolean {
   if (concurrency !== 'auto' || cores < 2) return false;
   let bytes = 0;
   for (const file of files) {
     file.size ??= sizeOf(file.absolutePath);
-    if ((bytes += file.size) >= HELPER_MIN_BYTES) return true;
+    // A file over the size limit is skipped unread: no work.
+    if (file.size <= maxFileSize && (bytes += file.size) >= HELPER_MIN_BYTES) return true;
   }
   return false;
 }
@@ -172,7 +173,7 @@ const PAUSE_EVERY_MS = 10;
  * so it does not sit idle while the main thread, busy with files of its own, has not yet seen its result.
  */
 function runWorker(input: WorkerInput, take: () => DiscoveredFile[] | undefined, results: SourceResult[]): Promise<void> {
-  const worker = new Worker(workerEntry(), { workerData: input, env: process.env });
+  const worker = new Worker(workerEntry(), { workerData: input, env: process.env, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
   return new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     const feed = () => {
@@ -196,6 +197,14 @@ function runWorker(input: WorkerInput, take: () => DiscoveredFile[] | undefined,
     });
   });
 }
+
+/**
+ * A worker's stack, sized so that V8 leaves it as much as the main thread has (984 KB, V8's default; Node keeps
+ * 192 KB of a worker's stack in reserve). Hostile nesting that overflows the stack on one thread (a note, then the
+ * line scan) must overflow it on every thread: with Node's default 4 MB a worker parsed a 10,000-deep JSON file that
+ * the main thread reports as too deep, so the report depended on which thread took the file.
+ */
+const WORKER_STACK_MB = (984 + 192) / 1024;
 
 async function analyzeInWorkers(files: DiscoveredFile[], threads: number, input: WorkerInput): Promise<SourceResult[]> {
   const take = batchTaker(files, threads);

@@ -263,6 +263,17 @@ describe('robustness: bad input never crashes or hangs the audit (real CLI)', fu
     assert.match(readFileSync(control, 'utf8'), /^openSync\n/);
   });
 
+  it('worker threads report exactly what one thread does, hostile nesting included (a worker has the main thread stack)', function () {
+    // Six threads for 40 files: batches of four go to every thread, so each kind of bad file lands on workers in some runs.
+    for (let run = 0; run < 3; run++) {
+      const result = runWatched(['audit', '--format', 'json', '--config', bigLimitConfig, '--concurrency', '6'], tree);
+      assertCleanExit(result, 1);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      assert.deepEqual(secretFindings(report).map(describeFinding), EXPECTED_FINDINGS);
+      assert.deepEqual(report.notes, EXPECTED_NOTES_BIG_LIMIT);
+    }
+  });
+
   it('text --verbose with the default 2 MB limit: the 5 MB bundle is skipped for its size', function () {
     const result = runWatched(['audit', '--verbose'], tree);
     assertCleanExit(result, 1);
