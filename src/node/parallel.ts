@@ -102,9 +102,9 @@ function byKind(files: DiscoveredFile[]): { code: DiscoveredFile[]; python: Disc
  * With `auto` on two cores or more, a tree with at least this much to read that TypeScript does not parse (YAML,
  * JSON, Python, Markdown …: test cassettes, versioned docs) gets one helper thread for it. The helper never loads
  * TypeScript, whose load and warm-up are what make a general worker cost more than it saves on two cores (see
- * AUTO_THRESHOLD). Measured on two cores: pydantic-ai (90 MB of YAML and Python) and crewAI (280 MB, mostly MDX)
- * 25 % faster; vercel/ai (31 MB of docs beside 26 MB of code) 8 %; below this size the thread's start costs as much
- * as it saves.
+ * AUTO_THRESHOLD). Measured on two cores: pydantic-ai (90 MB of YAML and Python) 35 % faster, crewAI (280 MB, mostly
+ * MDX) 30 %, vercel/ai (31 MB of docs beside 26 MB of code) 8 %, LlamaIndexTS (13 MB) 10 %; typescript-sdk (2 MB) was
+ * 4 % slower with one: below this size the thread's start costs as much as it saves.
  */
 const HELPER_MIN_BYTES = 8 * 1024 * 1024;
 
