@@ -42,6 +42,8 @@ export function approvalAdvice(framework: AgentFramework | undefined, file = '')
       return 'Add needsApproval: true to its tool() definition (AI SDK 6), so each call waits for an approval response.';
     case 'mastra':
       return 'Add requireApproval: true to its createTool() definition, or call the agent with requireToolApproval: true.';
+    case 'voltagent':
+      return 'Add needsApproval: true to its createTool() definition, so each call waits for an approval.';
     case 'langchain':
     case 'langgraph':
       return 'Add it to humanInTheLoopMiddleware({ interruptOn: { <tool>: true } }) in the agent\'s middleware, or call interrupt() in the tool before it acts.';

@@ -76,6 +76,25 @@ export const reply = await planner.generate('What is open?', { toolsets: await m
     ]);
   });
 
+  it('VoltAgent: an MCPConfiguration\'s getTools() as an agent\'s tools', () => {
+    const text = `import { Agent, MCPConfiguration } from '@voltagent/core';
+
+const mcpConfig = new MCPConfiguration({
+  servers: {
+    filesystem: { type: 'stdio', command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', './data'] },
+  },
+});
+
+export const files = new Agent({
+  name: 'files',
+  instructions: 'Read and write files.',
+  model: 'openai/gpt-4o-mini',
+  tools: await mcpConfig.getTools(),
+});
+`;
+    assert.deepEqual(found('src/files.ts', text, 'grants/all-mcp-tools'), ['grants/all-mcp-tools 13:10-13:36 await mcpConfig.getTools()']);
+  });
+
   it('LangChain MCP adapters: getTools() and Object.values(...) handed to an agent', () => {
     const text = `import { MultiServerMCPClient } from '@langchain/mcp-adapters';
 import { createReactAgent } from '@langchain/langgraph/prebuilt';

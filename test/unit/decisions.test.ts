@@ -256,6 +256,55 @@ describe('grants/unapproved-high-risk-tool', () => {
     assert.ok(fixed.includes("execute: async () => 'dropped', needsApproval: true },"));
   });
 
+  it('VoltAgent: new Agent and createTool from @voltagent/core; needsApproval gates, and the fix adds it', () => {
+    const text = `import { Agent, createTool } from '@voltagent/core';
+import { openai } from '@ai-sdk/openai';
+import { z } from 'zod';
+
+const searchOrders = createTool({
+  name: 'search_orders',
+  description: 'Finds orders by customer.',
+  parameters: z.object({ customer: z.string() }),
+  execute: async ({ customer }) => ({ customer, orders: [] }),
+});
+
+const refundOrder = createTool({
+  name: 'refund_order',
+  description: 'Refunds an order in full.',
+  parameters: z.object({ orderId: z.string() }),
+  needsApproval: true,
+  execute: async ({ orderId }) => ({ refunded: orderId }),
+});
+
+const deleteCustomer = createTool({
+  name: 'delete_customer',
+  description: 'Deletes a customer record.',
+  parameters: z.object({ customerId: z.string() }),
+  execute: async ({ customerId }) => ({ deleted: customerId }),
+});
+
+export const support = new Agent({
+  name: 'support',
+  instructions: 'Help customers with their orders.',
+  model: openai('gpt-4o-mini'),
+  tools: [searchOrders, refundOrder, deleteCustomer],
+});
+`;
+    const findings = expectCrossFile({ 'src/support.ts': text }, [UNAPPROVED, 'ownership/unowned-agent'], [
+      ['src/support.ts', `${UNAPPROVED} 20:24-20:34`, 'createTool'],
+      ['src/support.ts', 'ownership/unowned-agent 27:24-27:33', 'new Agent'],
+    ]);
+    assert.match(findings[0]!.message, /^Tool "delete_customer" deletes data .* Add needsApproval: true to its createTool\(\) definition/);
+    const analysis = analyzeFile({ path: 'src/support.ts', text }, defaultConfig(), { now: NOW });
+    assert.deepEqual(
+      analysis.facts.agents.map((agent) => [agent.framework, agent.name, agent.tools.map((tool) => [tool.name, tool.approval?.gate ?? 'none'])]),
+      [['voltagent', 'support', [['search_orders', 'none'], ['refund_order', 'always'], ['delete_customer', 'none']]]],
+    );
+    const fixed = applyEdits(text, fixesFor({ path: 'src/support.ts', text, finding: findings[0]!, config: defaultConfig() })[0]!.edits);
+    expectCrossFile({ 'src/support.ts': fixed }, [UNAPPROVED], []);
+    assert.ok(fixed.includes('execute: async ({ customerId }) => ({ deleted: customerId }),\n  needsApproval: true,\n});'), fixed);
+  });
+
   it('LangChain human-in-the-loop middleware, LangGraph interrupt() and interruptBefore gate tools', () => {
     const findings = expectCrossFile({ 'src/ops.ts': OPS }, [UNAPPROVED], [['src/ops.ts', `${UNAPPROVED} 12:18-12:22`, 'tool']]);
     assert.match(findings[0]!.message, /^Tool "send_message" sends messages .* Add it to humanInTheLoopMiddleware/);

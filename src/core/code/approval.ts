@@ -6,6 +6,7 @@
  * - OpenAI Agents SDK: `tool({ needsApproval })`, hosted MCP `hostedMcpTool({ requireApproval })`;
  * - AI SDK: `tool({ needsApproval })`; a tool without `execute` goes back to the application (human in the loop);
  * - Mastra: `createTool({ requireApproval })`, `agent.stream/generate(…, { requireToolApproval: true })`;
+ * - VoltAgent: `createTool({ needsApproval })`;
  * - LangChain: `createAgent({ middleware: [humanInTheLoopMiddleware({ interruptOn: { tool: true } })] })`;
  * - LangGraph: `interrupt()` in the tool, `createReactAgent({ interruptBefore: ['tools'] })`;
  * - MCP SDK server tools: an elicitation (`elicitInput()`) asks the user before acting.

@@ -13,6 +13,7 @@ export interface ImportBinding {
 
 export const isOpenAIAgents = (module: string): boolean => module === '@openai/agents' || module.startsWith('@openai/agents-') || module.startsWith('@openai/agents/');
 export const isMastra = (module: string): boolean => module.startsWith('@mastra/');
+export const isVoltAgent = (module: string): boolean => module.startsWith('@voltagent/');
 export const isLangGraph = (module: string): boolean => module.startsWith('@langchain/langgraph');
 export const isLangChain = (module: string): boolean => module === 'langchain' || module.startsWith('langchain/') || module.startsWith('@langchain/core');
 export const isAiSdk = (module: string): boolean => module === 'ai' || module.startsWith('ai/') || module.startsWith('@ai-sdk/');
@@ -32,6 +33,7 @@ export function isShellModule(module: string): boolean {
 export function frameworkOf(module: string): AgentFramework {
   if (isOpenAIAgents(module)) return 'openai-agents';
   if (isMastra(module)) return 'mastra';
+  if (isVoltAgent(module)) return 'voltagent';
   if (isLangGraph(module)) return 'langgraph';
   if (isLangChain(module)) return 'langchain';
   if (isAiSdk(module)) return 'ai-sdk';
@@ -43,7 +45,7 @@ export function frameworkOf(module: string): AgentFramework {
 export function agentConstructor(binding: ImportBinding, viaNew: boolean): AgentFramework | undefined {
   const { module, name } = binding;
   if (viaNew) {
-    if (name === 'Agent' && (isOpenAIAgents(module) || module === '@mastra/core' || module === '@mastra/core/agent' || module === 'ai')) return frameworkOf(module);
+    if (name === 'Agent' && (isOpenAIAgents(module) || module === '@mastra/core' || module === '@mastra/core/agent' || module === '@voltagent/core' || module === 'ai')) return frameworkOf(module);
     if ((name === 'Experimental_Agent' || name === 'ToolLoopAgent') && isAiSdk(module)) return 'ai-sdk';
     return undefined;
   }

@@ -149,7 +149,7 @@ function flagsFor(ts: Ts): Uint8Array {
  */
 // Distinctive words first: a pattern that starts at every quote of a file costs more than the rest of this gate.
 const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"`]/;
-const AGENT_MODULE = /@openai\/agents|@mastra\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai)['"`/]/;
+const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai)['"`/]/;
 /** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
 const CALLED_EXPORTS = [
   'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'tool', 'dynamicTool', 'createTool',
@@ -555,6 +555,11 @@ export class Walker {
     if (name === 'createTool' && isMastra(module)) {
       const options = this.objectArg(args[0]);
       this.toolDefs.set(call, { name: options && this.stringProp(options, 'id'), kind: 'function', framework: 'mastra', impl: options && this.propValue(options, 'execute'), headStart, headEnd });
+      return;
+    }
+    if (name === 'createTool' && module === '@voltagent/core') {
+      const options = this.objectArg(args[0]);
+      this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'voltagent', impl: options && this.propValue(options, 'execute'), headStart, headEnd });
       return;
     }
     const hosted = isOpenAIAgents(module) ? OPENAI_HOSTED_TOOLS.get(name) : undefined;

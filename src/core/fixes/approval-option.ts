@@ -57,7 +57,7 @@ function definitionAt(ts: Ts, sourceFile: TsNamespace.SourceFile, start: number,
   return found;
 }
 
-/** `needsApproval` for tools from @openai/agents and the AI SDK (and plain-object AI SDK tools), `requireApproval` for Mastra. */
+/** `needsApproval` for tools from @openai/agents, VoltAgent and the AI SDK (and plain-object AI SDK tools), `requireApproval` for Mastra. */
 function optionFor(ts: Ts, sourceFile: TsNamespace.SourceFile, callee: TsNamespace.Expression | undefined): 'needsApproval' | 'requireApproval' | undefined {
   if (!callee) return 'needsApproval';
   const local = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
@@ -68,7 +68,7 @@ function optionFor(ts: Ts, sourceFile: TsNamespace.SourceFile, callee: TsNamespa
     const names = bindings && ts.isNamedImports(bindings) ? bindings.elements.map((element) => element.name.text) : bindings ? [bindings.name.text] : [];
     if (!names.includes(local)) continue;
     const module = statement.moduleSpecifier.text;
-    if (module === '@openai/agents' || module.startsWith('@openai/agents') || module === 'ai' || module.startsWith('@ai-sdk/')) return 'needsApproval';
+    if (module === '@openai/agents' || module.startsWith('@openai/agents') || module === 'ai' || module.startsWith('@ai-sdk/') || module === '@voltagent/core') return 'needsApproval';
     if (module.startsWith('@mastra/')) return 'requireApproval';
   }
   return undefined;
