@@ -305,6 +305,44 @@ export const support = new Agent({
     assert.ok(fixed.includes('execute: async ({ customerId }) => ({ deleted: customerId }),\n  needsApproval: true,\n});'), fixed);
   });
 
+  it('LlamaIndex.TS: agent() from @llamaindex/workflow with tool() in either form; no approval option, so the advice says so', () => {
+    const text = `import { openai } from '@llamaindex/openai';
+import { agent } from '@llamaindex/workflow';
+import { tool } from 'llamaindex';
+import { z } from 'zod';
+
+const searchDocs = tool({
+  name: 'search_docs',
+  description: 'Searches the handbook.',
+  parameters: z.object({ query: z.string() }),
+  execute: async ({ query }) => \`results for \${query}\`,
+});
+
+const deleteFile = tool(async ({ path }: { path: string }) => \`deleted \${path}\`, {
+  name: 'delete_file',
+  description: 'Deletes a file from the shared drive.',
+  parameters: z.object({ path: z.string() }),
+});
+
+export const librarian = agent({
+  name: 'librarian',
+  tools: [searchDocs, deleteFile],
+  llm: openai({ model: 'gpt-4.1-mini' }),
+});
+`;
+    const findings = expectCrossFile({ 'src/librarian.ts': text }, [UNAPPROVED, 'ownership/unowned-agent'], [
+      ['src/librarian.ts', `${UNAPPROVED} 13:20-13:24`, 'tool'],
+      ['src/librarian.ts', 'ownership/unowned-agent 19:26-19:31', 'agent'],
+    ]);
+    assert.match(findings[0]!.message, /^Tool "delete_file" deletes data .* LlamaIndex\.TS has no per-call approval option/);
+    const analysis = analyzeFile({ path: 'src/librarian.ts', text }, defaultConfig(), { now: NOW });
+    assert.deepEqual(
+      analysis.facts.agents.map((agent) => [agent.framework, agent.name, agent.tools.map((tool) => tool.name)]),
+      [['llamaindex', 'librarian', ['search_docs', 'delete_file']]],
+    );
+    assert.deepEqual(fixesFor({ path: 'src/librarian.ts', text, finding: findings[0]!, config: defaultConfig() }).filter((fix) => fix.title.startsWith('Require')), []);
+  });
+
   it('LangChain human-in-the-loop middleware, LangGraph interrupt() and interruptBefore gate tools', () => {
     const findings = expectCrossFile({ 'src/ops.ts': OPS }, [UNAPPROVED], [['src/ops.ts', `${UNAPPROVED} 12:18-12:22`, 'tool']]);
     assert.match(findings[0]!.message, /^Tool "send_message" sends messages .* Add it to humanInTheLoopMiddleware/);

@@ -17,11 +17,13 @@ import type { ToolApproval } from '../facts';
 import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
 
 
-/** The object a definition takes its options in: `tool({ … })`, LangChain `tool(fn, { … })`, `registerTool(name, { … })`. */
+/** The object a definition takes its options in: `tool({ … })`, LangChain (and LlamaIndex.TS) `tool(fn, { … })`, `registerTool(name, { … })`. */
 export function definitionOptionsNode(ts: Ts, node: Node, def: ToolDef): Expression | undefined {
   if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return undefined;
   const args = node.arguments ?? [];
-  const index = (def.framework === 'langchain' && ts.isCallExpression(node)) || def.framework === 'mcp-sdk' ? 1 : 0;
+  // LlamaIndex.TS takes either form: `tool({ … })` or `tool(fn, { … })`.
+  const llamaIndexPair = def.framework === 'llamaindex' && args.length > 1 && !ts.isObjectLiteralExpression(args[0]!);
+  const index = (def.framework === 'langchain' && ts.isCallExpression(node)) || llamaIndexPair || def.framework === 'mcp-sdk' ? 1 : 0;
   return args[index];
 }
 

@@ -14,6 +14,8 @@ export interface ImportBinding {
 export const isOpenAIAgents = (module: string): boolean => module === '@openai/agents' || module.startsWith('@openai/agents-') || module.startsWith('@openai/agents/');
 export const isMastra = (module: string): boolean => module.startsWith('@mastra/');
 export const isVoltAgent = (module: string): boolean => module.startsWith('@voltagent/');
+/** LlamaIndex.TS: the `llamaindex` umbrella package and its `@llamaindex/…` parts (`@llamaindex/workflow`, `@llamaindex/core/tools`). */
+export const isLlamaIndexTs = (module: string): boolean => module === 'llamaindex' || module.startsWith('llamaindex/') || module.startsWith('@llamaindex/');
 export const isLangGraph = (module: string): boolean => module.startsWith('@langchain/langgraph');
 export const isLangChain = (module: string): boolean => module === 'langchain' || module.startsWith('langchain/') || module.startsWith('@langchain/core');
 export const isAiSdk = (module: string): boolean => module === 'ai' || module.startsWith('ai/') || module.startsWith('@ai-sdk/');
@@ -34,6 +36,7 @@ export function frameworkOf(module: string): AgentFramework {
   if (isOpenAIAgents(module)) return 'openai-agents';
   if (isMastra(module)) return 'mastra';
   if (isVoltAgent(module)) return 'voltagent';
+  if (isLlamaIndexTs(module)) return 'llamaindex';
   if (isLangGraph(module)) return 'langgraph';
   if (isLangChain(module)) return 'langchain';
   if (isAiSdk(module)) return 'ai-sdk';
@@ -51,6 +54,7 @@ export function agentConstructor(binding: ImportBinding, viaNew: boolean): Agent
   }
   if (name === 'createReactAgent' && isLangGraph(module)) return 'langgraph';
   if (name === 'createAgent' && (module === 'langchain' || module.startsWith('langchain/'))) return 'langchain';
+  if (name === 'agent' && isLlamaIndexTs(module)) return 'llamaindex';
   return undefined;
 }
 

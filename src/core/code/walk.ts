@@ -15,6 +15,7 @@ import {
   type ImportBinding,
   isAiSdk,
   isLangChain,
+  isLlamaIndexTs,
   isMastra,
   isMcpClientFactory,
   isMcpModule,
@@ -149,10 +150,10 @@ function flagsFor(ts: Ts): Uint8Array {
  */
 // Distinctive words first: a pattern that starts at every quote of a file costs more than the rest of this gate.
 const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"`]/;
-const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai)['"`/]/;
+const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@llamaindex\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai|llamaindex)['"`/]/;
 /** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
 const CALLED_EXPORTS = [
-  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'tool', 'dynamicTool', 'createTool',
+  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'agent', 'tool', 'dynamicTool', 'createTool',
   'DynamicTool', 'DynamicStructuredTool', 'asTool', ...OPENAI_HOSTED_TOOLS.keys(), ...OPENAI_MCP_SERVERS, 'StdioClientTransport',
   'StdioMCPTransport', 'Experimental_StdioMCPTransport', 'createMCPClient', 'experimental_createMCPClient', 'MCPClient',
   'MCPConfiguration', 'MastraMCPClient', 'MultiServerMCPClient', 'McpServer',
@@ -549,6 +550,11 @@ export class Walker {
       } else if (isLangChain(module)) {
         const options = this.objectArg(args[1]);
         this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'langchain', impl: args[0], headStart, headEnd });
+      } else if (isLlamaIndexTs(module)) {
+        // `tool({ name, description, parameters, execute })`, or `tool(fn, { name, description, parameters })`.
+        const whole = this.objectArg(args[0]);
+        const options = whole ?? this.objectArg(args[1]);
+        this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'llamaindex', impl: whole ? this.propValue(whole, 'execute') : args[0], headStart, headEnd });
       }
       return;
     }
