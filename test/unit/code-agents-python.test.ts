@@ -492,11 +492,12 @@ browser = Agent(name="browser", tools=[ComputerTool(computer=object())])
 `;
     const result = () => analyse('src/shell.py', text);
 
-    it('reports a local shell whose executor runs commands, and a computer tool; not hosted, approved or test-double shells', () => {
+    it('reports a local shell whose executor runs commands; not hosted, approved or test-double shells, nor a computer tool', () => {
+      // ComputerTool drives a browser or desktop, not a shell (as computerTool() in TypeScript); openai-agents-python's
+      // tests hand it fake computers 40 times.
       assert.deepEqual(result().findings, [
         'grants/unrestricted-shell 22:9-22:18 ShellTool',
         'grants/unrestricted-shell 23:10-23:24 LocalShellTool',
-        'grants/unrestricted-shell 31:40-31:52 ComputerTool',
       ]);
     });
   });

@@ -256,7 +256,8 @@ class PyLinker implements ShellHost {
             if (config && !this.w.dictValue(config, 'allowed_tools')) def.kind = 'mcp-all';
           }
           this.defs.set(call, def);
-          if (hosted.kind === 'shell' || hosted.kind === 'computer') this.hostedShell(call, binding.name, hosted.kind, head);
+          // `ComputerTool()` drives a browser or desktop, not a shell: not reported (as `computerTool()` in TypeScript).
+          if (hosted.kind === 'shell') this.hostedShell(call, binding.name, head);
           continue;
         }
       }
@@ -294,28 +295,23 @@ class PyLinker implements ShellHost {
   }
 
   /**
-   * `ShellTool()`, `LocalShellTool()`, `ComputerTool()`. Not reported: a shell that needs approval, one in OpenAI's
+   * `ShellTool()`, `LocalShellTool()`. Not reported: a shell that needs approval, one in OpenAI's
    * hosted container (`environment={"type": "container_auto"}`), one without an executor (hosted, or refused by the
    * SDK: a local shell requires one), or one whose executor (found in this file) runs no local command itself (it
    * hands the command to a sandbox, or it is a test double).
    */
-  private hostedShell(call: PyNode, label: string, kind: 'shell' | 'computer', head: { headStart: number; headEnd: number }): void {
-    if (kind === 'shell') {
-      const approval = this.w.argument(call, 'needs_approval');
-      if (approval && this.w.unwrap(approval).type !== 'false') return;
-      const environment = this.dictOf(this.w.argument(call, 'environment'));
-      if (environment && /^container_/.test(this.w.string(this.w.dictValue(environment, 'type')) ?? '')) return;
-      const executor = this.w.argument(call, 'executor');
-      if (!executor) return;
-      const fn = this.executorFunction(executor);
-      if (fn && !this.w.calls.some((inner) => inner.start >= fn.start && inner.end <= fn.end && sinkOf(this.w, inner))) return;
-    }
+  private hostedShell(call: PyNode, label: string, head: { headStart: number; headEnd: number }): void {
+    const approval = this.w.argument(call, 'needs_approval');
+    if (approval && this.w.unwrap(approval).type !== 'false') return;
+    const environment = this.dictOf(this.w.argument(call, 'environment'));
+    if (environment && /^container_/.test(this.w.string(this.w.dictValue(environment, 'type')) ?? '')) return;
+    const executor = this.w.argument(call, 'executor');
+    if (!executor) return;
+    const fn = this.executorFunction(executor);
+    if (fn && !this.w.calls.some((inner) => inner.start >= fn.start && inner.end <= fn.end && sinkOf(this.w, inner))) return;
     const message =
-      kind === 'shell'
-        ? `${label}() lets the model run any shell command with this process's permissions and credentials. ` +
-          'Give the agent function tools that run the specific commands its task needs, or run the shell in a sandbox (container or VM) with no standing credentials and require approval (needs_approval=True).'
-        : `${label}() lets the model operate a computer (screen, keyboard, mouse) with every session and credential it holds. ` +
-          'Run it in an isolated VM or browser profile with no standing credentials, and require approval for consequential actions.';
+      `${label}() lets the model run any shell command with this process's permissions and credentials. ` +
+      'Give the agent function tools that run the specific commands its task needs, or run the shell in a sandbox (container or VM) with no standing credentials and require approval (needs_approval=True).';
     this.finding(this.scan.shell, this.source.toFile(head.headStart), this.source.toFileEnd(head.headEnd), message);
   }
 
