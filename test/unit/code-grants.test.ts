@@ -589,3 +589,52 @@ export const run = tool({ name: 'run', execute: async ({ cmd }: { cmd: string })
     assert.deepEqual(found('src/mine.ts', text, 'grants/unrestricted-shell'), []);
   });
 });
+
+describe('code grants: grants/unrestricted-shell in Claude Agent SDK options', () => {
+  it('TypeScript: permissionMode bypassPermissions and a bare Bash in allowedTools, over several lines', () => {
+    const text = `import { query } from '@anthropic-ai/claude-agent-sdk';
+
+for await (const message of query({
+  prompt: 'Fix the failing tests',
+  options: {
+    permissionMode: 'bypassPermissions',
+    allowedTools: [
+      'Read',
+      'Bash',
+      'Bash(npm run test:*)',
+      'Bash(python3:*)',
+    ],
+  },
+})) {
+  console.log(message);
+}
+`;
+    assert.deepEqual(found('src/fix.ts', text, 'grants/unrestricted-shell'), [
+      'grants/unrestricted-shell 6:22-6:39 bypassPermissions',
+      'grants/unrestricted-shell 9:8-9:12 Bash',
+      'grants/unrestricted-shell 11:8-11:23 Bash(python3:*)',
+    ]);
+  });
+
+  it('Python: ClaudeAgentOptions(permission_mode="bypassPermissions", allowed_tools=["Bash(*)"])', () => {
+    const text = `from claude_agent_sdk import ClaudeAgentOptions, query
+
+options = ClaudeAgentOptions(permission_mode="bypassPermissions", allowed_tools=["Read", "Bash(*)"])
+# options = ClaudeAgentOptions(permission_mode="bypassPermissions")
+`;
+    assert.deepEqual(found('agent.py', text, 'grants/unrestricted-shell'), [
+      'grants/unrestricted-shell 3:47-3:64 bypassPermissions',
+      'grants/unrestricted-shell 3:91-3:98 Bash(*)',
+    ]);
+  });
+
+  it('not reported: narrow allow-lists, other permission modes, and files that do not use the SDK', () => {
+    const narrow = `import { query } from '@anthropic-ai/claude-agent-sdk';
+
+export const run = () => query({ prompt: 'Review', options: { permissionMode: 'acceptEdits', allowedTools: ['Read', 'Bash(npm run lint)'] } });
+`;
+    assert.deepEqual(found('src/review.ts', narrow, 'grants/unrestricted-shell'), []);
+    const elsewhere = `export const modes = { permissionMode: 'bypassPermissions', allowedTools: ['Bash'] };\n`;
+    assert.deepEqual(found('src/modes.ts', elsewhere, 'grants/unrestricted-shell'), []);
+  });
+});

@@ -20,6 +20,7 @@ export const unrestrictedShell = defineRule({
   check(context: AnalysisContext) {
     if (context.kind === 'code' || context.kind === 'python' || context.kind === 'notebook') {
       checkShellInCode(context);
+      if (context.kind !== 'notebook') checkAgentSdkOptions(context);
       return;
     }
     const settings = readClaudeSettings(context);
@@ -113,6 +114,51 @@ function checkAllowedToolsKeys(context: AnalysisContext): void {
       }
     });
   }
+}
+
+/** The Claude Agent SDK (and its earlier name, the Claude Code SDK), in TypeScript and Python. */
+const AGENT_SDK_IMPORT = /@anthropic-ai\/claude-(?:agent-sdk|code)|claude_(?:agent|code)_sdk/;
+/** `permissionMode: 'bypassPermissions'` (TypeScript), `permission_mode="bypassPermissions"` (Python). */
+const BYPASS_MODE = /\bpermission(?:Mode|_mode)\s*[:=]\s*(["'`])(bypassPermissions)\1/g;
+/** The start of an allow-list: `allowedTools: [`, `allowed_tools=[`. */
+const ALLOWED_TOOLS_LIST = /\ballowed(?:Tools|_tools)\s*[:=]\s*\[/g;
+/** A quoted `Bash` or `Bash(…)` item of such a list. */
+const QUOTED_BASH = /(["'`])(Bash(?:\([^()\n]{0,300}\))?)\1/g;
+/** How far an allow-list is read for its items (a list of tools is short). */
+const MAX_LIST = 4_000;
+
+/**
+ * Claude Agent SDK options in agent code: `query({ options: { permissionMode: 'bypassPermissions', allowedTools:
+ * ['Bash'] } })`, `ClaudeAgentOptions(permission_mode="bypassPermissions", allowed_tools=["Bash"])`, the same grants
+ * as Claude Code's settings. Read from the text of a file that imports the SDK, on lines that are not comments.
+ */
+function checkAgentSdkOptions(context: AnalysisContext): void {
+  const { text } = context;
+  if (!AGENT_SDK_IMPORT.test(text) || !(text.includes('bypassPermissions') || /allowed(?:Tools|_tools)/.test(text))) return;
+  forEachActiveLine(text, (line, lineStart) => {
+    for (const match of line.matchAll(BYPASS_MODE)) {
+      const start = lineStart + match.index! + match[0].length - match[2]!.length - 1;
+      reportCapped(
+        context,
+        RULE,
+        start,
+        start + match[2]!.length,
+        'permission mode "bypassPermissions" lets the Claude Agent SDK use every tool, including any shell command, without asking. Use "default" (or "acceptEdits") with allowed tools limited to what the task needs, such as "Bash(npm run test:*)", and decide the rest in a canUseTool callback.',
+      );
+    }
+    for (const list of line.matchAll(ALLOWED_TOOLS_LIST)) {
+      const from = lineStart + list.index! + list[0].length;
+      const close = text.indexOf(']', from);
+      const items = text.slice(from, close < 0 ? Math.min(text.length, from + MAX_LIST) : Math.min(close, from + MAX_LIST));
+      for (const item of items.matchAll(QUOTED_BASH)) {
+        const rule = item[2]!;
+        const grant = shellGrantOf(rule === 'Bash' ? undefined : rule.slice(5, -1));
+        if (!grant) continue;
+        const start = from + item.index! + 1;
+        reportCapped(context, RULE, start, start + rule.length, `"${rule}" in the allowed tools lets the agent run ${grant.what} without asking. Allow the specific commands the work needs instead, such as "Bash(npm run test:*)".`);
+      }
+    }
+  });
 }
 
 const SKIP_PERMISSIONS = /--dangerously-skip-permissions(?![\w-])|--dangerously-bypass-approvals-and-sandbox(?![\w-])|--permission-mode(?:=|[ \t]{1,10})["']?bypassPermissions(?![\w-])/g;
