@@ -44,6 +44,8 @@ export function approvalAdvice(framework: AgentFramework | undefined, file = '')
       return 'Add requireApproval: true to its createTool() definition, or call the agent with requireToolApproval: true.';
     case 'voltagent':
       return 'Add needsApproval: true to its createTool() definition, so each call waits for an approval.';
+    case 'agentkit':
+      return "Wait for a person's decision in the tool's handler before it acts: await step.waitForEvent(…) with the approval event.";
     case 'llamaindex':
       return 'LlamaIndex.TS has no per-call approval option: ask a person in the tool before it acts (a human-in-the-loop event in a workflow).';
     case 'langchain':

@@ -6,7 +6,7 @@
 import type { Range } from './types';
 
 export type AgentFramework =
-  | 'openai-agents' | 'mastra' | 'voltagent' | 'langgraph' | 'langchain' | 'ai-sdk' | 'mcp-sdk'
+  | 'openai-agents' | 'mastra' | 'voltagent' | 'agentkit' | 'langgraph' | 'langchain' | 'ai-sdk' | 'mcp-sdk'
   // Python only
   | 'crewai' | 'pydantic-ai' | 'smolagents' | 'google-adk' | 'llamaindex' | 'autogen'
   | 'unknown';

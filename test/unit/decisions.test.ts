@@ -343,6 +343,54 @@ export const librarian = agent({
     assert.deepEqual(fixesFor({ path: 'src/librarian.ts', text, finding: findings[0]!, config: defaultConfig() }).filter((fix) => fix.title.startsWith('Require')), []);
   });
 
+  it('Inngest AgentKit: createAgent and createTool; a handler that waits for a person (step.waitForEvent) gates its tool', () => {
+    const text = `import { createAgent, createTool } from '@inngest/agent-kit';
+import { z } from 'zod';
+
+const searchTickets = createTool({
+  name: 'search_tickets',
+  description: 'Searches support tickets.',
+  parameters: z.object({ query: z.string() }),
+  handler: async ({ query }) => [{ id: 1, query }],
+});
+
+const refundOrder = createTool({
+  name: 'refund_order',
+  description: 'Refunds an order.',
+  parameters: z.object({ orderId: z.string() }),
+  handler: async ({ orderId }, { step }) => {
+    const approval = await step?.waitForEvent('refund.approved', { event: 'refund/approved', timeout: '1h' });
+    return approval ? { refunded: orderId } : { refunded: false };
+  },
+});
+
+export const support = createAgent({
+  name: 'Support',
+  system: 'Resolve support tickets.',
+  tools: [
+    searchTickets,
+    refundOrder,
+    createTool({
+      name: 'delete_ticket',
+      description: 'Deletes a ticket.',
+      parameters: z.object({ id: z.number() }),
+      handler: async ({ id }) => ({ deleted: id }),
+    }),
+  ],
+});
+`;
+    const findings = expectCrossFile({ 'src/support.ts': text }, [UNAPPROVED, 'ownership/unowned-agent'], [
+      ['src/support.ts', 'ownership/unowned-agent 21:24-21:35', 'createAgent'],
+      ['src/support.ts', `${UNAPPROVED} 27:5-27:15`, 'createTool'],
+    ]);
+    assert.match(findings[1]!.message, /^Tool "delete_ticket" deletes data .* await step\.waitForEvent/);
+    const analysis = analyzeFile({ path: 'src/support.ts', text }, defaultConfig(), { now: NOW });
+    assert.deepEqual(
+      analysis.facts.agents.map((agent) => [agent.framework, agent.name, agent.tools.map((tool) => [tool.name, tool.approval?.gate, tool.approval?.via])]),
+      [['agentkit', 'Support', [['search_tickets', 'none', undefined], ['refund_order', 'always', 'step.waitForEvent()'], ['delete_ticket', 'none', undefined]]]],
+    );
+  });
+
   it('LangChain human-in-the-loop middleware, LangGraph interrupt() and interruptBefore gate tools', () => {
     const findings = expectCrossFile({ 'src/ops.ts': OPS }, [UNAPPROVED], [['src/ops.ts', `${UNAPPROVED} 12:18-12:22`, 'tool']]);
     assert.match(findings[0]!.message, /^Tool "send_message" sends messages .* Add it to humanInTheLoopMiddleware/);

@@ -7,6 +7,7 @@
  * - AI SDK: `tool({ needsApproval })`; a tool without `execute` goes back to the application (human in the loop);
  * - Mastra: `createTool({ requireApproval })`, `agent.stream/generate(…, { requireToolApproval: true })`;
  * - VoltAgent: `createTool({ needsApproval })`;
+ * - Inngest AgentKit: `await step.waitForEvent(…)` in the tool's handler (a person's answer);
  * - LangChain: `createAgent({ middleware: [humanInTheLoopMiddleware({ interruptOn: { tool: true } })] })`;
  * - LangGraph: `interrupt()` in the tool, `createReactAgent({ interruptBefore: ['tools'] })`;
  * - MCP SDK server tools: an elicitation (`elicitInput()`) asks the user before acting.
@@ -15,6 +16,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from '../languages/typescript-api';
 import type { ToolApproval } from '../facts';
 import { isFunctionLikeNode, propertyNameText, stringValue, type Expression, type FunctionLike, type Node, type ObjectLiteral, type ToolDef, type Walker } from './walk';
+import { isAgentKit } from './modules';
 
 
 /** The object a definition takes its options in: `tool({ … })`, LangChain (and LlamaIndex.TS) `tool(fn, { … })`, `registerTool(name, { … })`. */
@@ -53,7 +55,7 @@ export function toolApproval(ts: Ts, w: Walker, def: ToolDef, options: ObjectLit
   return { gate: 'none' };
 }
 
-/** `interrupt(…)` from LangGraph, or an MCP elicitation, inside the implementation. */
+/** `interrupt(…)` from LangGraph, an MCP elicitation, or an AgentKit `step.waitForEvent(…)`, inside the implementation. */
 function gatingCall(ts: Ts, w: Walker, fn: FunctionLike): string | undefined {
   if (!fn.body) return undefined;
   let found: string | undefined;
@@ -64,6 +66,8 @@ function gatingCall(ts: Ts, w: Walker, fn: FunctionLike): string | undefined {
       const callee = node.expression;
       if (ts.isIdentifier(callee) && callee.text === 'interrupt' && w.imports.get('interrupt')?.module.startsWith('@langchain/langgraph')) found = 'interrupt()';
       else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'elicitInput') found = 'elicitInput()';
+      // Inngest AgentKit: the tool's handler waits for a person's answer (`await step?.waitForEvent(…)`).
+      else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'waitForEvent' && [...w.imports.values()].some((binding) => isAgentKit(binding.module))) found = 'step.waitForEvent()';
     }
     ts.forEachChild(node, visit);
   };

@@ -14,6 +14,8 @@ export interface ImportBinding {
 export const isOpenAIAgents = (module: string): boolean => module === '@openai/agents' || module.startsWith('@openai/agents-') || module.startsWith('@openai/agents/');
 export const isMastra = (module: string): boolean => module.startsWith('@mastra/');
 export const isVoltAgent = (module: string): boolean => module.startsWith('@voltagent/');
+/** Inngest AgentKit. */
+export const isAgentKit = (module: string): boolean => module === '@inngest/agent-kit' || module.startsWith('@inngest/agent-kit/');
 /** LlamaIndex.TS: the `llamaindex` umbrella package and its `@llamaindex/…` parts (`@llamaindex/workflow`, `@llamaindex/core/tools`). */
 export const isLlamaIndexTs = (module: string): boolean => module === 'llamaindex' || module.startsWith('llamaindex/') || module.startsWith('@llamaindex/');
 export const isLangGraph = (module: string): boolean => module.startsWith('@langchain/langgraph');
@@ -37,6 +39,7 @@ export function frameworkOf(module: string): AgentFramework {
   if (isMastra(module)) return 'mastra';
   if (isVoltAgent(module)) return 'voltagent';
   if (isLlamaIndexTs(module)) return 'llamaindex';
+  if (isAgentKit(module)) return 'agentkit';
   if (isLangGraph(module)) return 'langgraph';
   if (isLangChain(module)) return 'langchain';
   if (isAiSdk(module)) return 'ai-sdk';
@@ -55,6 +58,7 @@ export function agentConstructor(binding: ImportBinding, viaNew: boolean): Agent
   if (name === 'createReactAgent' && isLangGraph(module)) return 'langgraph';
   if (name === 'createAgent' && (module === 'langchain' || module.startsWith('langchain/'))) return 'langchain';
   if (name === 'agent' && isLlamaIndexTs(module)) return 'llamaindex';
+  if ((name === 'createAgent' || name === 'createRoutingAgent') && isAgentKit(module)) return 'agentkit';
   return undefined;
 }
 

@@ -14,6 +14,7 @@ import {
   AI_SDK_CALLS,
   type ImportBinding,
   isAiSdk,
+  isAgentKit,
   isLangChain,
   isLlamaIndexTs,
   isMastra,
@@ -150,10 +151,10 @@ function flagsFor(ts: Ts): Uint8Array {
  */
 // Distinctive words first: a pattern that starts at every quote of a file costs more than the rest of this gate.
 const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"`]/;
-const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@llamaindex\/|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai|llamaindex)['"`/]/;
+const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@llamaindex\/|@inngest\/agent-kit|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai|llamaindex)['"`/]/;
 /** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
 const CALLED_EXPORTS = [
-  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'agent', 'tool', 'dynamicTool', 'createTool',
+  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'createRoutingAgent', 'agent', 'tool', 'dynamicTool', 'createTool',
   'DynamicTool', 'DynamicStructuredTool', 'asTool', ...OPENAI_HOSTED_TOOLS.keys(), ...OPENAI_MCP_SERVERS, 'StdioClientTransport',
   'StdioMCPTransport', 'Experimental_StdioMCPTransport', 'createMCPClient', 'experimental_createMCPClient', 'MCPClient',
   'MCPConfiguration', 'MastraMCPClient', 'MultiServerMCPClient', 'McpServer',
@@ -561,6 +562,11 @@ export class Walker {
     if (name === 'createTool' && isMastra(module)) {
       const options = this.objectArg(args[0]);
       this.toolDefs.set(call, { name: options && this.stringProp(options, 'id'), kind: 'function', framework: 'mastra', impl: options && this.propValue(options, 'execute'), headStart, headEnd });
+      return;
+    }
+    if (name === 'createTool' && isAgentKit(module)) {
+      const options = this.objectArg(args[0]);
+      this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'agentkit', impl: options && this.propValue(options, 'handler'), headStart, headEnd });
       return;
     }
     if (name === 'createTool' && module === '@voltagent/core') {
