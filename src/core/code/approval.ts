@@ -59,6 +59,9 @@ export function toolApproval(ts: Ts, w: Walker, def: ToolDef, options: ObjectLit
 function gatingCall(ts: Ts, w: Walker, fn: FunctionLike): string | undefined {
   if (!fn.body) return undefined;
   let found: string | undefined;
+  // Asked of the file's imports once, at the first `….waitForEvent(…)`.
+  let agentKit: boolean | undefined;
+  const importsAgentKit = (): boolean => (agentKit ??= [...w.imports.values()].some((binding) => isAgentKit(binding.module)));
   let budget = 20_000;
   const visit = (node: Node): void => {
     if (found || --budget < 0) return;
@@ -67,7 +70,7 @@ function gatingCall(ts: Ts, w: Walker, fn: FunctionLike): string | undefined {
       if (ts.isIdentifier(callee) && callee.text === 'interrupt' && w.imports.get('interrupt')?.module.startsWith('@langchain/langgraph')) found = 'interrupt()';
       else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'elicitInput') found = 'elicitInput()';
       // Inngest AgentKit: the tool's handler waits for a person's answer (`await step?.waitForEvent(…)`).
-      else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'waitForEvent' && [...w.imports.values()].some((binding) => isAgentKit(binding.module))) found = 'step.waitForEvent()';
+      else if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'waitForEvent' && importsAgentKit()) found = 'step.waitForEvent()';
     }
     ts.forEachChild(node, visit);
   };

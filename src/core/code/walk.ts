@@ -152,6 +152,15 @@ function flagsFor(ts: Ts): Uint8Array {
 // Distinctive words first: a pattern that starts at every quote of a file costs more than the rest of this gate.
 const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"`]/;
 const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@llamaindex\/|@inngest\/agent-kit|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai|llamaindex)['"`/]/;
+/**
+ * `createTool({ … })` of each framework that has one: the key of the name the model sees (Mastra also matches its
+ * record key, src/core/code/scan.ts) and of the implementation.
+ */
+const CREATE_TOOL_SHAPES: readonly { framework: AgentFramework; module: (module: string) => boolean; nameKey: string; implKey: string }[] = [
+  { framework: 'mastra', module: isMastra, nameKey: 'id', implKey: 'execute' },
+  { framework: 'agentkit', module: isAgentKit, nameKey: 'name', implKey: 'handler' },
+  { framework: 'voltagent', module: (module) => module === '@voltagent/core', nameKey: 'name', implKey: 'execute' },
+];
 /** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
 const CALLED_EXPORTS = [
   'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'createRoutingAgent', 'agent', 'tool', 'dynamicTool', 'createTool',
@@ -559,19 +568,10 @@ export class Walker {
       }
       return;
     }
-    if (name === 'createTool' && isMastra(module)) {
+    const shape = name === 'createTool' ? CREATE_TOOL_SHAPES.find((candidate) => candidate.module(module)) : undefined;
+    if (shape) {
       const options = this.objectArg(args[0]);
-      this.toolDefs.set(call, { name: options && this.stringProp(options, 'id'), kind: 'function', framework: 'mastra', impl: options && this.propValue(options, 'execute'), headStart, headEnd });
-      return;
-    }
-    if (name === 'createTool' && isAgentKit(module)) {
-      const options = this.objectArg(args[0]);
-      this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'agentkit', impl: options && this.propValue(options, 'handler'), headStart, headEnd });
-      return;
-    }
-    if (name === 'createTool' && module === '@voltagent/core') {
-      const options = this.objectArg(args[0]);
-      this.toolDefs.set(call, { name: options && this.stringProp(options, 'name'), kind: 'function', framework: 'voltagent', impl: options && this.propValue(options, 'execute'), headStart, headEnd });
+      this.toolDefs.set(call, { name: options && this.stringProp(options, shape.nameKey), kind: 'function', framework: shape.framework, impl: options && this.propValue(options, shape.implKey), headStart, headEnd });
       return;
     }
     const hosted = isOpenAIAgents(module) ? OPENAI_HOSTED_TOOLS.get(name) : undefined;
