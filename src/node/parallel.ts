@@ -77,7 +77,7 @@ export async function auditPathsInParallel(root: string, targets: string[], conf
   let fresh: SourceResult[];
   if (threads > 1) {
     fresh = await analyzeInWorkers(pending, threads, input);
-  } else if (helperWanted([...python, ...other], config.maxFileSize, cores, options.concurrency)) {
+  } else if (helperWanted(python, other, config.maxFileSize, cores, options.concurrency)) {
     fresh = await analyzeWithHelper(code, python, other, input);
   } else {
     await loadParsersFor(pending.map((file) => file.path));
@@ -99,34 +99,42 @@ function byKind(files: DiscoveredFile[]): { code: DiscoveredFile[]; python: Disc
 }
 
 /**
- * With `auto` on two cores or more, a tree with at least this much to read that TypeScript does not parse (YAML,
- * JSON, Python, Markdown …: test cassettes, versioned docs) gets one helper thread for it. The helper never loads
- * TypeScript, whose load and warm-up are what make a general worker cost more than it saves on two cores (see
- * AUTO_THRESHOLD). Measured on two cores: pydantic-ai (90 MB of YAML and Python) 35 % faster, crewAI (280 MB, mostly
- * MDX) 30 %, vercel/ai (31 MB of docs beside 26 MB of code) 8 %, LlamaIndexTS (13 MB) 10 %; typescript-sdk (2 MB) was
- * 4 % slower with one: below this size the thread's start costs as much as it saves.
+ * With `auto` on two cores or more, a tree with at least this much work that TypeScript does not parse (YAML, JSON,
+ * Python, Markdown …: test cassettes, versioned docs, a Python package) gets one helper thread for it. The helper never
+ * loads TypeScript, whose load and warm-up are what make a general worker cost more than it saves on two cores (see
+ * AUTO_THRESHOLD). The work is counted in bytes, a Python byte as PYTHON_BYTE_COST of them. Measured on two cores:
+ * pydantic-ai (90 MB of YAML and Python) 35 % faster, crewAI (280 MB, mostly MDX) 30 %, vercel/ai (31 MB of docs
+ * beside 26 MB of code) 8 %, LlamaIndexTS (13 MB) 10 %; typescript-sdk (2 MB) was 4 % slower with one: below this
+ * size the thread's start costs as much as it saves.
  */
 const HELPER_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * What a byte of Python source weighs against one of YAML, JSON or text: the Python parse and its analysis run
+ * at about 5 MB/s, the others at 40 to 90 MB/s (npm run bench, profile.mjs --phases on pydantic-ai). So a Python
+ * package of 1 MB is as much work as 8 MB of cassettes, and gets the helper too.
+ */
+const PYTHON_BYTE_COST = 8;
 
 /**
  * Whether the files TypeScript does not parse are worth a helper thread. Sizes discovery did not learn are asked
  * here (until the sum is reached) and kept, so that reading the file does not ask again.
  */
-function helperWanted(files: DiscoveredFile[], maxFileSize: number, cores: number, concurrency: Concurrency = 'auto'): boolean {
+function helperWanted(python: DiscoveredFile[], other: DiscoveredFile[], maxFileSize: number, cores: number, concurrency: Concurrency = 'auto'): boolean {
   if (concurrency !== 'auto' || cores < 2) return false;
-  let bytes = 0;
-  for (const file of files) {
+  let work = 0;
+  for (const file of [...python, ...other]) {
     file.size ??= sizeOf(file.absolutePath);
-    // A file over the size limit is skipped unread: no work.
-    if (file.size <= maxFileSize && (bytes += file.size) >= HELPER_MIN_BYTES) return true;
+    // A file over the size limit is skipped unread: no work. A notebook is mostly JSON and outputs: a byte.
+    if (file.size <= maxFileSize && (work += file.size * (fileKind(file.path) === 'python' ? PYTHON_BYTE_COST : 1)) >= HELPER_MIN_BYTES) return true;
   }
   return false;
 }
 
 /**
- * Two threads split by the kind of work. The helper takes batches of Python files (only it loads the Python parser,
- * whose WebAssembly memory never shrinks), then of the other files TypeScript does not parse; the main thread
- * analyses the TS/JS files (only it loads TypeScript), then takes its share of those other files from the same queue.
+ * Two threads split by the kind of work. The helper takes batches of Python files first, then of the other files
+ * TypeScript does not parse; the main thread analyses the TS/JS files (only it loads TypeScript), then takes its share
+ * of those other files from the same queue, and last of the Python files still waiting (loading the Python parser
+ * only then: a tree that is mostly Python is shared by both threads, one with a little Python is left to the helper).
  */
 async function analyzeWithHelper(code: DiscoveredFile[], python: DiscoveredFile[], other: DiscoveredFile[], input: WorkerInput): Promise<SourceResult[]> {
   const takePython = batchTaker(python, 2);
@@ -141,7 +149,8 @@ async function analyzeWithHelper(code: DiscoveredFile[], python: DiscoveredFile[
     results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
     await pause();
   }
-  for (let batch = takeOther(); batch; batch = takeOther()) {
+  for (let batch = takeOther() ?? takePython(); batch; batch = takeOther() ?? takePython()) {
+    await loadParsersFor(batch.map((file) => file.path));
     for (const file of batch) {
       results.push(analyzeSource(diskSource(file), input.config, now, input.forCache));
       await pause();

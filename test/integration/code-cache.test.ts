@@ -161,6 +161,34 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     assert.equal(auto.stderr.split('worker thread\n').length - 1, availableParallelism() >= 2 ? 1 : 0);
   });
 
+  it('auto: a Python package of 1 MB or more gets the helper too, and both threads parse its modules', () => {
+    const tree = temp('agent-guardrail-python-helper-');
+    const files: Record<string, string> = { 'agents/settings.py': `import os\n\nGITHUB_TOKEN = "${GITHUB_TOKEN}"\n` };
+    // 48 modules of 23 KB: 1.1 MB of Python (a Python byte weighs as eight of YAML), nothing else to speak of.
+    const fn = (m: number, i: number): string => `def handler_${m}_${i}(request, limit=10):\n    """Look up page ${i} of the index."""\n    rows = [row for row in request.rows if row.page == ${i}]\n    return {"rows": rows[:limit], "page": ${i}}\n\n\n`;
+    for (let m = 0; m < 48; m++) files[`pkg/handlers/h${m}.py`] = Array.from({ length: 120 }, (_, i) => fn(m, i)).join('');
+    files['pkg/handlers/h47.py'] += `client_secret = "${GITHUB_TOKEN}"\n`;
+    writeTree(tree, files);
+    const home = temp('agent-guardrail-xdg-');
+    // Says which threads are workers, and whether the main thread loaded the Python parser (it does so only to take
+    // Python files itself).
+    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
+    writeFileSync(
+      probe,
+      "const { isMainThread } = require('node:worker_threads');\n" +
+        "if (!isMainThread) process.stderr.write('worker thread\\n');\n" +
+        "else process.on('exit', () => { if (Object.keys(require.cache).some((f) => f.endsWith('tree-sitter.js'))) process.stderr.write('main parsed Python\\n'); });\n",
+    );
+    const run = (flags: string[]) => auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}` }, flags);
+    const one = run(['--concurrency', '1']);
+    assert.deepEqual(one.findings, ['agents/settings.py:3:17 secrets/provider-key', 'pkg/handlers/h47.py:721:18 secrets/provider-key']);
+    const auto = run([]);
+    assert.deepEqual(auto.findings, one.findings);
+    if (availableParallelism() < 2) return;
+    assert.equal(auto.stderr.split('worker thread\n').length - 1, 1);
+    assert.match(auto.stderr, /main parsed Python/);
+  });
+
   it('the bundles it loads are plain ASCII, which is read without UTF-8 decoding', () => {
     // A comment or a regular expression with a non-ASCII character (esbuild escapes those in strings only) would
     // make every process start decode megabytes of UTF-8.
