@@ -193,6 +193,23 @@ describe('public, made-up and encrypted values', () => {
     ]);
   });
 
+  it("does not report format fields (f-strings, str.format) or the Authenticator's example TOTP secret; a key beside them is", () => {
+    for (const value of ['{password}', '{0}', '{self.api_key!r}', '{names_by_value[match.group(0)]}', '{config["token"]}', '{token:>12}']) assert.ok(isPlaceholder(value), value);
+    assert.ok(!isPlaceholder(`{${TOKEN}}`), 'a random value in braces is still judged');
+    assert.ok(isPublicValue('JBSWY3DPEHPK3PXP'));
+    const python = lines(
+      'import re',
+      '',
+      'def mask(value, sensitive):',
+      "    pattern = re.compile('|'.join(re.escape(secret) for secret in sensitive))",
+      "    return pattern.sub(lambda m: f'<secret>{sensitive_keys[m.group(0)]}</secret>', value)",
+      '',
+      "otp_secret = 'JBSWY3DPEHPK3PXP'",
+      `totp_secret = '${TOKEN}'`,
+    );
+    expectSecrets('examples/two_factor.py', python, [[`${GENERIC} 8:16-8:48`, TOKEN]]);
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

@@ -13,6 +13,10 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   // (a `${` / `{{` inside the reference is excluded so that each start scans only to the next one: linear)
   /\$\{(?:[^}$]|\$(?!\{))*\}/,
   /\{\{(?:[^{}]|\{(?!\{))*\}\}/,
+  // A format field (Python f-strings and str.format, C#, Rust): `{password}`, `{0}`, `{self.token!r}`, an expression such
+  // as `{names[match.group(0)]}` in `f'<secret>{…}</secret>'`. Without an accessor the name must read as a name
+  // (letters and underscores, a few digits at the end), so a random value in braces is still judged.
+  /^\{(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^[\]{}]*\]|\([^(){}]*\))+|[A-Za-z_]+[0-9]{0,3}|[0-9]+)(?:![rsa])?(?::[^{}]*)?\}$/,
   /^\$[A-Za-z_][A-Za-z0-9_]*$/,
   /^%[A-Za-z_][A-Za-z0-9_]*%$/,
   // angle-bracket and bracket placeholders: <TOKEN>, <your key>, [API_KEY]

@@ -27,6 +27,9 @@ const PUBLIC_VALUES: readonly string[] = [
   'ZmssLNjJy2998hD4CTg2ejr2',
   'd-FL95Q19q7MQmFpd7hHD0Ty',
   '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',
+  // The example TOTP secret of Google Authenticator's key URI format (otpauth://…?secret=JBSWY3DPEHPK3PXP), which TOTP
+  // libraries, tutorials and test pages reuse
+  'JBSWY3DPEHPK3PXP',
   // Mailgun's documented example API key (samples.mailgun.org)
   'key-3ax6xnjp29jd6fds4gc373sgvjxteol0',
   // Azurite / Azure Storage Emulator account key of devstoreaccount1, the same on every machine

@@ -153,6 +153,8 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
     noMatch: [
       '<password>{AQAAABAAAAAQwSzWE4mKbT130vOpXAgfLyaDjK3pURkv1tEE9qg2=}</password>',
       '<password>${env.DEPLOY_PASSWORD}</password>',
+      "f'<secret>{names_by_value[match.group(0)]}</secret>'",
+      '"<apiToken>{settings.api_token!s}</apiToken>".format(settings=settings)',
       '<secret>changeme</secret>',
       '<password>password</password>',
     ],
