@@ -197,6 +197,10 @@ describe('public, made-up and encrypted values', () => {
     for (const value of ['{password}', '{0}', '{self.api_key!r}', '{names_by_value[match.group(0)]}', '{config["token"]}', '{token:>12}']) assert.ok(isPlaceholder(value), value);
     assert.ok(!isPlaceholder(`{${TOKEN}}`), 'a random value in braces is still judged');
     assert.ok(isPublicValue('JBSWY3DPEHPK3PXP'));
+    // A secret manager's handle in place of the secret (mcp-agent cloud), beside a key that is reported.
+    const handle = ['mcpac_sc_83d4', '12fd-0b3e-4174-89b4-ecebb1e4ca07'].join('');
+    assert.ok(isPlaceholder(handle));
+    expectSecrets('README.md', lines(`INFO: Reusing existing developer secret handle at 'openai.api_key': ${handle}`, `anthropic.api_key: ${TOKEN}`), [[`${GENERIC} 2:20-2:52`, TOKEN]]);
     const python = lines(
       'import re',
       '',

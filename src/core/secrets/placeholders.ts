@@ -38,6 +38,8 @@ const PLACEHOLDER_PATTERNS: RegExp[] = [
   /^projects\/[^/]+\/secrets\//,
   /^https:\/\/[a-z0-9-]+\.vault\.azure\.net\//i,
   /^(?:secret|kv)\/data\//,
+  // mcp-agent cloud's secret handles (`mcpac_sc_` and a UUID), which its deployed config holds in place of the secret
+  /^mcpac_sc_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   // a value encrypted by SOPS (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): ciphertext, safe to commit
   /^ENC\[[A-Z0-9_]+,data:/,
   // environment reads written as strings
