@@ -87,6 +87,8 @@ const SHADOWING: readonly RegExp[] = [
 const NOT_A_TOOL = /^(?:this|that|these|those|it|them|other|another|any|every|each|some|the|a|an|tool|tools|function|api|method|command|one|same|following|above|below|previous|next)$/i;
 
 export function scanToolText(text: string, options: ScanOptions): PoisonMatch[] {
+  // One pass of the hint instead of a dozen patterns: most tool texts are plain descriptions.
+  if (!POISON_HINT.test(text)) return [];
   const matches: PoisonMatch[] = invisible(text);
   if (options.role === 'name') return matches;
   for (const pattern of HIDDEN_MARKERS) {
