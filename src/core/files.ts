@@ -24,14 +24,20 @@ export function fileKind(path: string): FileKind {
 
 /** Folders of test code: `test/`, `tests/`, `__tests__/`, `spec/`, `e2e/`, `integration_tests/` … */
 const TEST_FOLDER = /^(?:tests?|__tests__|spec|e2e|testing|.+[_-]tests)$/;
-/** Test files by name: `test_x.py`, `x_test.py`, `conftest.py`, `x.test.ts`, `x.spec.js`, type tests `x.test-d.ts`. */
-const TEST_FILE = /^test_.+\.pyw?$|_test\.pyw?$|^conftest\.py$|\.(?:test|spec)(?:-d)?\.[^.]+$/i;
+/**
+ * Test files by name: `test_x.py`, `x_test.py`, `conftest.py`, `x.test.ts`, `x.spec.js`, type tests `x.test-d.ts`;
+ * Go's `x_test.go` (the toolchain's own rule), Ruby's `x_spec.rb` and `x_test.rb`, and `XTest.java`, `XTests.kt`,
+ * `XTests.cs` (the default patterns of Maven Surefire, Gradle and .NET test projects).
+ */
+const TEST_FILE = /^test_.+\.pyw?$|_test\.(?:pyw?|go|rb)$|_spec\.rb$|^conftest\.py$|\.(?:test|spec)(?:-d)?\.[^.]+$/i;
+/** `FooTest.java`, not `Latest.java`: the capital T after a lower-case letter or digit is the convention's. */
+const CLASS_TEST_FILE = /[a-z0-9]Tests?\.(?:java|kt|cs)$/;
 
 /** Test code, whose agents and tools are fixtures that nobody deploys. */
 export function isTestFile(path: string): boolean {
   const parts = path.replace(/\\/g, '/').split('/');
   const name = parts.pop() ?? '';
-  return TEST_FILE.test(name) || parts.some((part) => TEST_FOLDER.test(part));
+  return TEST_FILE.test(name) || CLASS_TEST_FILE.test(name) || parts.some((part) => TEST_FOLDER.test(part));
 }
 
 /**

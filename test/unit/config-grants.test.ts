@@ -835,6 +835,12 @@ export const github = { scopes: ['read:user', 'admin:repo_hook'] };
     for (const path of ['libs/agno/tests/unit/tools/test_gmail_tools.py', 'src/gmail.test.ts', 'tests/fixtures/oauth.json']) {
       expectGrants(path, path.endsWith('.json') ? `{ "scopes": ["https://mail.google.com/"] }\n` : python, []);
     }
+    // Go, Ruby and JVM/.NET tests by their languages' own naming rules (github-mcp-server's scope tests are *_test.go).
+    const go = `package scopes\n\nvar tool = &inventory.ServerTool{\n\tTool:           mcp.Tool{Name: "sync"},\n\tAcceptedScopes: []string{"repo"},\n}\n`;
+    const reported = [[`${OAUTH} 5:28-5:32`, 'repo']] as [string, string][];
+    expectGrants('pkg/scopes/scopes.go', go, reported);
+    for (const path of ['pkg/scopes/map_test.go', 'spec/oauth_spec.rb', 'src/main/java/com/acme/ScopeFilterTest.java', 'app/src/ScopesTests.kt']) expectGrants(path, go, []);
+    expectGrants('src/main/java/com/acme/Latest.java', go, reported);
   });
 
   it('locates parts of escaped and folded strings exactly', () => {

@@ -201,6 +201,15 @@ describe('public, made-up and encrypted values', () => {
     const handle = ['mcpac_sc_83d4', '12fd-0b3e-4174-89b4-ecebb1e4ca07'].join('');
     assert.ok(isPlaceholder(handle));
     expectSecrets('README.md', lines(`INFO: Reusing existing developer secret handle at 'openai.api_key': ${handle}`, `anthropic.api_key: ${TOKEN}`), [[`${GENERIC} 2:20-2:52`, TOKEN]]);
+    // opencode's references in a Markdown config sample (github-mcp-server's install guide): `{env:…}`, `{file:…}`.
+    const guide = lines(
+      '```json',
+      '{ "headers": { "Authorization": "Bearer {env:GITHUB_PERSONAL_ACCESS_TOKEN}" },',
+      '  "environment": { "API_TOKEN": "{file:~/.secrets/api-token}", "ACCESS_TOKEN": "{ACCESS_TOKEN}" },',
+      `  "fallback": { "Authorization": "Bearer ${TOKEN}" } }`,
+      '```',
+    );
+    expectSecrets('docs/install-opencode.md', guide, [[`${GENERIC} 4:42-4:74`, TOKEN]]);
     const python = lines(
       'import re',
       '',

@@ -104,7 +104,9 @@ export function scanTextRange(text: string, start: number, end: number, options:
       if (inQuery) value = value.replace(/[&#].*$/, '');
       else value = value.replace(/&[A-Za-z_][A-Za-z0-9_.-]*=.*$/, '');
       // `${VAR:-default}`, `$(command)`: a reference, cut short at `}` or `)`; a default inside is matched on its own.
+      // So is a brace reference cut short at its own `}`: `{env:GITHUB_TOKEN}`, `{file:~/.token}` (opencode), `{TOKEN}`.
       if (value.length < 8 || value.startsWith('${') || value.startsWith('$(')) continue;
+      if (value.startsWith('{') && line[valueStart + value.length] === '}') continue;
       // An unquoted value with a call, an index or member access in it, or a dotted name, is code
       // (`token = self._fp.read(1)[0]`, `private_key: ed25519.Ed25519PrivateKey`), not a literal.
       if (!valueQuote && (options.quotedValuesOnly || /[([]/.test(value) || EXPRESSION_OPERATORS.test(value) || CODE_PATH.test(value) || CAMEL_CASE_VARIABLE.test(value))) continue;
