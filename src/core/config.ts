@@ -15,13 +15,14 @@ export const BROKERS = [
 export type Broker = (typeof BROKERS)[number];
 
 /**
- * Where a code agent needs no owner by default: tests, examples, documentation, fixtures and benchmarks (SDK
+ * Where a code agent needs no owner by default: tests, examples and cookbooks, documentation, fixtures and benchmarks (SDK
  * repositories define hundreds of sample agents that nobody deploys).
  */
 export const DEFAULT_OWNER_OPTIONAL: readonly string[] = [
   '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*-tests/**', '**/*_tests/**',
   '**/*.test.*', '**/*.test-d.*', '**/*.spec.*', '**/test_*.py', '**/*_test.py', '**/conftest.py', '**/examples/**',
-  '**/example/**', '**/example.*', '**/samples/**', '**/sample/**', '**/demo/**', '**/demos/**', '**/templates/**',
+  '**/example/**', '**/example.*', '**/samples/**', '**/sample/**', '**/demo/**', '**/demos/**', '**/cookbook/**',
+  '**/cookbooks/**', '**/templates/**',
   '**/docs/**', '**/doc/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/__mocks__/**', '**/bench/**',
   '**/benchmark/**', '**/benchmarks/**',
 ];
@@ -67,7 +68,7 @@ const configSchemas = once(() => {
         .array(z.string())
         .optional()
         .describe(
-          'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, templates, docs, fixtures, benchmarks); [] requires an owner everywhere.',
+          'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, cookbooks, templates, docs, fixtures, benchmarks); [] requires an owner everywhere.',
         ),
       broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
       maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),

@@ -4,6 +4,7 @@ import { browserExposedName } from '../../src/core/code/public-env';
 import { defaultConfig } from '../../src/core/config';
 import type { Finding } from '../../src/core/types';
 import { describe1 } from '../helpers';
+import { loadPythonParser } from '../../src/node/python-parser';
 
 function findingsOf(path: string, text: string, rule: string): Finding[] {
   return analyzeFile({ path, text }, defaultConfig()).findings.filter((finding) => finding.ruleId === rule);
@@ -591,6 +592,10 @@ export const run = tool({ name: 'run', execute: async ({ cmd }: { cmd: string })
 });
 
 describe('code grants: grants/unrestricted-shell in Claude Agent SDK options', () => {
+  before(async () => {
+    await loadPythonParser();
+  });
+
   it('TypeScript: permissionMode bypassPermissions and a bare Bash in allowedTools, over several lines', () => {
     const text = `import { query } from '@anthropic-ai/claude-agent-sdk';
 
@@ -636,5 +641,35 @@ export const run = () => query({ prompt: 'Review', options: { permissionMode: 'a
     assert.deepEqual(found('src/review.ts', narrow, 'grants/unrestricted-shell'), []);
     const elsewhere = `export const modes = { permissionMode: 'bypassPermissions', allowedTools: ['Bash'] };\n`;
     assert.deepEqual(found('src/modes.ts', elsewhere, 'grants/unrestricted-shell'), []);
+  });
+
+  it('not reported: usage examples in a docstring or a JSDoc comment; the code beside them is', () => {
+    // agno's ClaudeAgent documents its options with an example in its docstring.
+    const python = `from claude_agent_sdk import ClaudeAgentOptions
+
+
+class CodingAgent:
+    \"\"\"Runs Claude Code.
+
+    Example:
+        agent = CodingAgent(
+            allowed_tools=["Read", "Edit", "Bash"],
+            permission_mode="bypassPermissions",
+        )
+    \"\"\"
+
+    def options(self):
+        return ClaudeAgentOptions(allowed_tools=["Read", "Bash"])
+`;
+    assert.deepEqual(found('coding_agent.py', python, 'grants/unrestricted-shell'), ['grants/unrestricted-shell 15:59-15:63 Bash']);
+    const typescript = `import { query } from '@anthropic-ai/claude-agent-sdk';
+
+/**
+ * Runs the fixer. Example:
+ *   run({ allowedTools: ['Read', 'Bash'], permissionMode: 'bypassPermissions' })
+ */
+export const run = (allowedTools: string[]) => query({ prompt: 'Fix', options: { allowedTools: [...allowedTools, 'Bash'] } });
+`;
+    assert.deepEqual(found('src/run.ts', typescript, 'grants/unrestricted-shell'), ['grants/unrestricted-shell 7:115-7:119 Bash']);
   });
 });

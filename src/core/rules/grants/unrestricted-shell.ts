@@ -1,4 +1,6 @@
 import { checkShellInCode } from '../../code/shell';
+import { pythonSource } from '../../code/python-source';
+import type { PyNode } from '../../languages/python-tree';
 import { parsePermissionRule, readClaudeSettings } from '../../configs/claude';
 import { isProsePath } from '../../configs/kind';
 import { forEachActiveLine } from '../../configs/lines';
@@ -135,8 +137,12 @@ const MAX_LIST = 4_000;
 function checkAgentSdkOptions(context: AnalysisContext): void {
   const { text } = context;
   if (!AGENT_SDK_IMPORT.test(text) || !(text.includes('bypassPermissions') || /allowed(?:Tools|_tools)/.test(text))) return;
+  const documentation = documentationAt(context);
   forEachActiveLine(text, (line, lineStart) => {
+    // A JSDoc or block-comment line (` * allowedTools: ['Bash']` in a usage example) grants nothing.
+    if (context.kind === 'code' && /^\s*(?:\/?\*)/.test(line)) return;
     for (const match of line.matchAll(BYPASS_MODE)) {
+      if (documentation(lineStart + match.index!)) continue;
       const start = lineStart + match.index! + match[0].length - match[2]!.length - 1;
       reportCapped(
         context,
@@ -147,6 +153,7 @@ function checkAgentSdkOptions(context: AnalysisContext): void {
       );
     }
     for (const list of line.matchAll(ALLOWED_TOOLS_LIST)) {
+      if (documentation(lineStart + list.index!)) continue;
       const from = lineStart + list.index! + list[0].length;
       const close = text.indexOf(']', from);
       const items = text.slice(from, close < 0 ? Math.min(text.length, from + MAX_LIST) : Math.min(close, from + MAX_LIST));
@@ -159,6 +166,19 @@ function checkAgentSdkOptions(context: AnalysisContext): void {
       }
     }
   });
+}
+
+/**
+ * Whether an offset of a Python file lies in a string literal: a docstring's usage example
+ * (`ClaudeAgent(allowed_tools=["Read", "Bash"])` under `Example:`) configures nothing. Other files: never.
+ */
+function documentationAt(context: AnalysisContext): (offset: number) => boolean {
+  if (context.kind !== 'python') return () => false;
+  let strings: PyNode[] | undefined;
+  return (offset) => {
+    strings ??= (pythonSource(context)?.tree.nodes ?? []).filter((node) => node.type === 'string');
+    return strings.some((node) => node.start <= offset && offset < node.end);
+  };
 }
 
 const SKIP_PERMISSIONS = /--dangerously-skip-permissions(?![\w-])|--dangerously-bypass-approvals-and-sandbox(?![\w-])|--permission-mode(?:=|[ \t]{1,10})["']?bypassPermissions(?![\w-])/g;
