@@ -69,6 +69,8 @@ function pythonApprovalAdvice(framework: AgentFramework | undefined): string {
     case 'langchain':
     case 'langgraph':
       return 'Add it to HumanInTheLoopMiddleware(interrupt_on={"<tool>": True}) in the agent\'s middleware, or call interrupt() (langgraph.types) in the tool before it acts.';
+    case 'agno':
+      return 'Add requires_confirmation=True to its @tool(…) decorator (for a toolkit: requires_confirmation_tools=["<tool>"]): the run then pauses until someone confirms the call, and continue_run() goes on.';
     case 'mcp-sdk':
       return 'Ask the user with an elicitation (await ctx.elicit(…)) before the tool acts.';
     default:

@@ -8,7 +8,7 @@ import type { Range } from './types';
 export type AgentFramework =
   | 'openai-agents' | 'mastra' | 'voltagent' | 'agentkit' | 'langgraph' | 'langchain' | 'ai-sdk' | 'mcp-sdk'
   // Python only
-  | 'crewai' | 'pydantic-ai' | 'smolagents' | 'google-adk' | 'llamaindex' | 'autogen'
+  | 'crewai' | 'pydantic-ai' | 'smolagents' | 'google-adk' | 'llamaindex' | 'autogen' | 'agno'
   | 'unknown';
 
 export interface Located<T> {

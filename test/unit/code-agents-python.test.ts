@@ -270,6 +270,95 @@ with MCPServerAdapter(params) as mcp_tools, MCPServerAdapter(params, "read_file"
     });
   });
 
+  describe('agno', () => {
+    const text = `from agno.agent import Agent
+from agno.approval import approval
+from agno.tools import tool
+from agno.tools.mcp import MCPTools
+from agno.tools.shell import ShellTools
+
+
+@tool
+def lookup_order(order_id: str) -> str:
+    """Look up an order."""
+    return order_id
+
+
+@tool(requires_confirmation=True)
+def refund_order(order_id: str) -> str:
+    """Refund an order."""
+    return order_id
+
+
+@approval
+@tool(name="transfer_funds")
+def move_money(amount: float) -> str:
+    """Move money between accounts."""
+    return str(amount)
+
+
+@tool(name="delete_customer")
+def remove_customer(customer_id: str) -> str:
+    """Delete a customer."""
+    return customer_id
+
+
+standalone = ShellTools()
+
+
+async def main():
+    async with MCPTools(command="npx -y @acme/crm-mcp@1.2.0") as crm, MCPTools(command="npx -y @acme/docs-mcp@2.0.1", include_tools=["search_docs"]) as docs:
+        agent = Agent(
+            name="support",
+            tools=[lookup_order, refund_order, move_money, remove_customer, crm, docs, ShellTools(), ShellTools(requires_confirmation_tools=["run_shell_command"])],
+        )
+        await agent.aprint_response("Refund order 42")
+`;
+    const result = () => analyse('src/support.py', text);
+
+    it('finds the agents and their tools', () => {
+      assert.deepEqual(result().agents, [
+        {
+          kind: 'definition',
+          framework: 'agno',
+          name: 'support',
+          at: '38:17-38:22 Agent',
+          tools: [
+            'lookup_order function 40:20-40:32 lookup_order',
+            'refund_order function 40:34-40:46 refund_order',
+            'transfer_funds function 40:48-40:58 move_money',
+            'delete_customer function 40:60-40:75 remove_customer',
+            '? mcp-all 40:77-40:80 crm',
+            'search_docs function 40:82-40:86 docs',
+            'run_shell_command shell 40:88-40:98 ShellTools',
+            'run_shell_command shell 40:102-40:112 ShellTools',
+          ],
+          complete: false,
+          credentials: [],
+        },
+      ]);
+    });
+
+    it('reports the code rules at the exact places: not the confirmed shell, nor a toolkit no agent gets', () => {
+      assert.deepEqual(result().findings, ['grants/unrestricted-shell 40:88-40:98 ShellTools', 'grants/all-mcp-tools 40:77-40:80 crm']);
+    });
+
+    it('reads approvals from the tool, @approval and the toolkit', () => {
+      const analysis = analyzeFile({ path: 'src/support.py', text }, defaultConfig(), { now: NOW });
+      const tools = analysis.facts.agents[0]!.tools.map((tool) => `${tool.name} ${tool.approval?.gate ?? '-'} ${tool.approval?.via ?? ''} ${tool.risk ?? ''}`.replace(/ +/g, ' ').trim());
+      assert.deepEqual(tools, [
+        'lookup_order none',
+        'refund_order always requires_confirmation moves money',
+        'transfer_funds always @approval moves money',
+        'delete_customer none deletes data',
+        'undefined -',
+        'search_docs -',
+        'run_shell_command none runs shell commands',
+        'run_shell_command always requires_confirmation_tools runs shell commands',
+      ]);
+    });
+  });
+
   describe('Pydantic AI', () => {
     const text = `import os
 

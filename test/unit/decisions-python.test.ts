@@ -454,6 +454,52 @@ root_agent = Agent(
     assert.ok(applyEdits(text, quickFix('agent.py', text, findings[1]!)!.edits).includes('FunctionTool(purge_mailbox, require_confirmation=True)'));
   });
 
+  it('agno: requires_confirmation, requires_user_input and @approval gate a tool; the fix adds requires_confirmation=True', () => {
+    const text = `from agno.agent import Agent
+from agno.approval import approval
+from agno.tools import tool
+
+
+@tool(requires_user_input=True, user_input_fields=["recipient"])
+def send_money(amount: float, recipient: str) -> str:
+    """Send money."""
+    return recipient
+
+
+@approval(type="audit")
+@tool(requires_confirmation=True)
+def cancel_subscription(subscription_id: str) -> str:
+    """Cancel a subscription."""
+    return subscription_id
+
+
+@tool
+def delete_ticket(ticket_id: str) -> str:
+    """Delete a ticket."""
+    return ticket_id
+
+
+@tool(name="purge_mailbox", description="Purge a mailbox.")
+def purge(mailbox: str) -> str:
+    return mailbox
+
+
+@tool(name="calculate_monthly_payment")
+def payment(principal: float, rate: float) -> float:
+    return principal * rate
+
+
+agent = Agent(name="assistant", tools=[send_money, cancel_subscription, delete_ticket, purge, payment])
+`;
+    const findings = expectFindings({ 'agent.py': text }, [UNAPPROVED], [
+      ['agent.py', `${UNAPPROVED} 19:2-19:6`, 'tool'],
+      ['agent.py', `${UNAPPROVED} 25:2-25:6`, 'tool'],
+    ]);
+    assert.match(findings[0]!.message, /Add requires_confirmation=True to its @tool\(…\) decorator/);
+    assert.ok(applyEdits(text, quickFix('agent.py', text, findings[0]!)!.edits).includes('@tool(requires_confirmation=True)\ndef delete_ticket'));
+    assert.ok(applyEdits(text, quickFix('agent.py', text, findings[1]!)!.edits).includes('@tool(name="purge_mailbox", description="Purge a mailbox.", requires_confirmation=True)'));
+  });
+
   it('test code is not deployed: its agents are fixtures (Python and TypeScript alike)', () => {
     const python = `from agents import Agent, function_tool
 

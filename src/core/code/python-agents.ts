@@ -3,7 +3,7 @@
  * agents and their tools as the model sees them (facts for the workspace index: unowned agents, undeclared tools,
  * inventory), and the findings of grants/all-mcp-tools, grants/env-passthrough and the code side of
  * grants/unrestricted-shell. Frameworks: OpenAI Agents SDK, LangChain/LangGraph, CrewAI, Pydantic AI, smolagents,
- * Google ADK, LlamaIndex, AutoGen, and MCP servers (FastMCP, the low-level server).
+ * Google ADK, LlamaIndex, AutoGen, agno, and MCP servers (FastMCP, the low-level server).
  */
 import type { AnalysisContext } from '../context';
 import type { AgentFramework, CodeAgent, CodeTool } from '../facts';
@@ -19,6 +19,8 @@ import {
   mcpAllTools,
   mcpClientClass,
   mcpServerClass,
+  mcpToolkitClass,
+  shellToolkit,
   OPENAI_HOSTED_TOOLS,
   type PyBinding,
   stdioParams,
@@ -111,6 +113,7 @@ class PyLinker implements ShellHost {
     this.classTools();
     const credentials = this.environment();
     for (const call of this.w.calls) this.agent(call, credentials);
+    this.shellToolkits();
     this.hostedMcpTools();
     this.envPassthrough();
     const shellDefs = new PythonShell(this).run();
@@ -236,6 +239,15 @@ class PyLinker implements ShellHost {
           this.defs.set(call, { ...(name !== undefined && { name }), kind: 'function', framework: factory.framework, ...(impl && { impl }), ...head, options: call });
           continue;
         }
+        const shellTool = shellToolkit(binding);
+        if (shellTool) {
+          // agno `ShellTools()`: `enable_run_shell_command=False` leaves it without the shell (unless `all=True`).
+          const enabled = this.w.argument(call, 'enable_run_shell_command');
+          const all = this.w.argument(call, 'all');
+          if (enabled && this.w.unwrap(enabled).type === 'false' && !(all && this.w.unwrap(all).type === 'true')) continue;
+          this.defs.set(call, { name: shellTool, kind: 'shell', framework: 'agno', ...head, options: call });
+          continue;
+        }
         if (binding.name === 'AgentTool' && isGoogleAdk(binding.module)) {
           // Google ADK: another agent as a tool; the model sees the agent's name.
           const agent = this.w.argument(call, 'agent', 0);
@@ -313,6 +325,28 @@ class PyLinker implements ShellHost {
       `${label}() lets the model run any shell command with this process's permissions and credentials. ` +
       'Give the agent function tools that run the specific commands its task needs, or run the shell in a sandbox (container or VM) with no standing credentials and require approval (needs_approval=True).';
     this.finding(this.scan.shell, this.source.toFile(head.headStart), this.source.toFileEnd(head.headEnd), message);
+  }
+
+  /**
+   * agno `ShellTools()` handed to an agent of this file (a toolkit built in a unit test of its own is no grant):
+   * reported unless its `requires_confirmation_tools` names the shell tool (or is a list from elsewhere, which may),
+   * since then each command waits for a person's confirmation.
+   */
+  private shellToolkits(): void {
+    const given = new Set(this.toolRefs.map((ref) => ref.def));
+    for (const [call, def] of this.defs) {
+      if (def.framework !== 'agno' || def.kind !== 'shell' || !given.has(def)) continue;
+      const confirmed = this.w.argument(call, 'requires_confirmation_tools');
+      if (confirmed) {
+        const list = this.w.unwrap(confirmed);
+        if (list.type !== 'list' || list.children.some((item) => this.w.string(item) === undefined || this.w.string(item) === def.name)) continue;
+      }
+      const label = this.w.name(fieldOf(call, 'function')!);
+      const message =
+        `${label}() lets the model run any shell command with this process's permissions and credentials. ` +
+        `Give the agent tools that run the specific commands its task needs, or require a confirmation for each command: ${label}(requires_confirmation_tools=["${def.name}"]).`;
+      this.finding(this.scan.shell, this.source.toFile(def.headStart), this.source.toFileEnd(def.headEnd), message);
+    }
   }
 
   // ---------------------------------------------------------------- agents
@@ -472,6 +506,13 @@ class PyLinker implements ShellHost {
       }
     }
     if (!def) {
+      // An MCP toolkit in the list (agno `tools=[MCPTools(…)]`, also bound by `async with … as tools`).
+      const mcp = this.mcpTools(element, 0);
+      if (mcp) {
+        if (mcp.names) for (const name of mcp.names) out.push(this.tool(name, 'function', element));
+        else this.mcpAll(element, mcp.label, mcp.how, out);
+        return;
+      }
       const fn = this.functionOf(element);
       if (fn) {
         // A plain function handed to the agent (ADK, Pydantic AI, LangGraph, AutoGen, LlamaIndex accept them).
@@ -596,6 +637,15 @@ class PyLinker implements ShellHost {
         return { label: 'MCPServerAdapter(…)', how: 'Pass the names of the tools the task needs: MCPServerAdapter(params, "tool_a", "tool_b").' };
       }
       return { label: all, how: 'Pick the tools the task needs from the result by name and pass only those.' };
+    }
+    const toolkit = binding && mcpToolkitClass(binding);
+    if (toolkit) {
+      // agno `MCPTools(command=…)`: every tool of the server unless `include_tools=[…]` picks them.
+      const filter = this.w.argument(e, toolkit.filter);
+      if (!filter) return { label: `${binding!.name}(…)`, how: `Pass ${toolkit.filter}=["…"] with the tools the task needs.` };
+      const list = this.w.deref(filter).node;
+      const names = list.type === 'list' ? list.children.map((item) => this.w.string(item)) : [];
+      return names.length && names.every((name) => name !== undefined) ? { names: names as string[], label: binding!.name, how: '' } : undefined;
     }
     if (callee.type === 'attribute') {
       const method = this.w.lastName(callee);

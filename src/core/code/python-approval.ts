@@ -8,6 +8,8 @@
  *   `agent.as_tool(…, needs_approval=…)`, hosted MCP `HostedMCPTool(tool_config={"require_approval": …})`;
  * - Pydantic AI: `@agent.tool(requires_approval=True)`, `Tool(fn, requires_approval=True)`, `raise ApprovalRequired`;
  * - Google ADK: `FunctionTool(fn, require_confirmation=True | callable)`, `tool_context.request_confirmation()`;
+ * - agno: `@tool(requires_confirmation=True)` (also `requires_user_input`; `external_execution` leaves it to the
+ *   application), `@approval` (agno.approval), a toolkit's `requires_confirmation_tools=["<tool>"]`;
  * - LangGraph: `interrupt()` in the tool, `create_react_agent(…, interrupt_before=["tools"])`;
  * - LangChain: `create_agent(…, middleware=[HumanInTheLoopMiddleware(interrupt_on={"tool": True})])`;
  * - MCP servers: an elicitation (`await ctx.elicit(…)`) asks the user before acting.
@@ -16,14 +18,17 @@
 import type { ToolApproval } from '../facts';
 import { fieldOf, type PyNode } from '../languages/python-tree';
 import type { AgentGates } from './approval';
-import { isLangChain, isLangGraph, isPydanticAI } from './python-frameworks';
+import { isAgno, isLangChain, isLangGraph, isPydanticAI } from './python-frameworks';
 import { sinkOf } from './python-shell';
 import { retainShape } from './python-source';
 import type { PyToolDef, PyWalker } from './python-walk';
 import { isReadOnlyName, riskOf } from './risk';
 
-/** Keywords of a tool definition that make a person approve its calls. */
-const APPROVAL_KEYWORDS = ['needs_approval', 'requires_approval', 'require_confirmation'];
+/**
+ * Keywords of a tool definition that make a person approve its calls; agno's `requires_user_input` pauses the run
+ * until the user supplies arguments, and its `external_execution` hands the call to the application (which decides).
+ */
+const APPROVAL_KEYWORDS = ['needs_approval', 'requires_approval', 'require_confirmation', 'requires_confirmation', 'requires_user_input', 'external_execution'];
 
 /** Calls whose name carries no risk word but that delete data, send messages or write rows, by module and name. */
 const RISKY_CALLS = new Map<string, string>([
@@ -73,6 +78,7 @@ export class PyApprovals {
   }
 
   private ownApproval(def: PyToolDef): ToolApproval | undefined {
+    if (def.impl && this.approvalDecorated(def.impl)) return { gate: 'always', via: '@approval' };
     const options = def.options;
     if (options?.type === 'dictionary') {
       // Hosted MCP: "require_approval": "always" | "never" | {"always": {…}, "never": {…}}
@@ -83,6 +89,15 @@ export class PyApprovals {
         const value = this.w.argument(options, key);
         if (value) return this.gateOf(value, key);
       }
+      // An agno toolkit: the tools it names need a confirmation (a list from elsewhere may name this one).
+      const confirmed = this.w.argument(options, 'requires_confirmation_tools');
+      if (confirmed) {
+        const list = this.w.unwrap(confirmed);
+        if (list.type !== 'list') return { gate: 'conditional', via: 'requires_confirmation_tools' };
+        const names = list.children.map((item) => this.w.string(item));
+        if (names.includes(def.name)) return { gate: 'always', via: 'requires_confirmation_tools' };
+        if (names.some((name) => name === undefined)) return { gate: 'conditional', via: 'requires_confirmation_tools' };
+      }
       if (fieldOf(options, 'arguments')?.children.some((child) => child.type === 'dictionary_splat')) return undefined;
     } else if (options) {
       return undefined;
@@ -91,9 +106,20 @@ export class PyApprovals {
     return via ? { gate: 'always', via } : { gate: 'none' };
   }
 
+  /** agno's `@approval` (or `@approval()`) on the function: a blocking approval; `type="audit"` only records calls. */
+  private approvalDecorated(fn: PyNode): boolean {
+    const entry = this.w.decorated.find((item) => item.fn === fn);
+    return !!entry?.decorators.some((decorator) => {
+      const call = decorator.type === 'call' ? decorator : undefined;
+      const binding = this.w.binding(call ? fieldOf(call, 'function')! : decorator);
+      if (!binding || !isAgno(binding.module) || binding.name !== 'approval') return false;
+      return !call || this.w.string(this.w.argument(call, 'type')) !== 'audit';
+    });
+  }
+
   private gateOf(value: PyNode, key: string): ToolApproval {
     const e = this.w.unwrap(value);
-    if (e.type === 'true') return { gate: 'always', via: key };
+    if (e.type === 'true') return key === 'external_execution' ? { gate: 'conditional', via: key } : { gate: 'always', via: key };
     if (e.type === 'false' || e.type === 'none') return { gate: 'none', via: `${key}=${e.type === 'false' ? 'False' : 'None'}` };
     const text = this.w.string(e);
     if (text === 'always') return { gate: 'always', via: key };

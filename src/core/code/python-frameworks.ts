@@ -23,11 +23,12 @@ export const isGoogleAdk = (module: string): boolean => under(module, 'google.ad
 export const isLlamaIndex = (module: string): boolean => under(module, 'llama_index');
 export const isAutogen = (module: string): boolean => under(module, 'autogen_agentchat') || under(module, 'autogen_core') || under(module, 'autogen_ext') || under(module, 'autogen');
 export const isMcpPython = (module: string): boolean => under(module, 'mcp') || under(module, 'fastmcp');
+export const isAgno = (module: string): boolean => under(module, 'agno');
 export const isLangChainMcp = (module: string): boolean => under(module, 'langchain_mcp_adapters');
 
 /** Modules whose presence means a `{"command": …, "env": …}` dict in the file configures an MCP server. */
 export function isPythonMcpModule(module: string): boolean {
-  return isMcpPython(module) || isLangChainMcp(module) || under(module, 'agents.mcp') || under(module, 'pydantic_ai.mcp') || under(module, 'google.adk.tools.mcp_tool') || under(module, 'llama_index.tools.mcp') || under(module, 'crewai_tools') || isSmolagents(module);
+  return isMcpPython(module) || isLangChainMcp(module) || under(module, 'agents.mcp') || under(module, 'pydantic_ai.mcp') || under(module, 'google.adk.tools.mcp_tool') || under(module, 'llama_index.tools.mcp') || under(module, 'crewai_tools') || isSmolagents(module) || under(module, 'agno.tools.mcp');
 }
 
 /** How an agent constructor or factory takes its options. */
@@ -66,6 +67,7 @@ export function agentShape(binding: PyBinding): AgentShape | undefined {
   if (isLangChain(module) && name === 'initialize_agent') return { framework: 'langchain', kind: 'definition', tools: { keyword: 'tools', index: 0 } };
   if (isLangChain(module) && name === 'AgentExecutor') return { framework: 'langchain', kind: 'call', tools: { keyword: 'tools' } };
   if (isAutogen(module) && name === 'AssistantAgent') return { framework: 'autogen', kind: 'definition', name: { keyword: 'name', index: 0 }, tools: { keyword: 'tools' } };
+  if (isAgno(module) && name === 'Agent') return { framework: 'agno', kind: 'definition', name: { keyword: 'name' }, tools: { keyword: 'tools' } };
   return undefined;
 }
 
@@ -81,6 +83,7 @@ export function toolDecorator(binding: PyBinding): { framework: AgentFramework; 
   if (name === 'tool' && isLangChain(module)) return { framework: 'langchain', nameKeyword: 'name_or_callable', positionalName: true };
   if (name === 'tool' && isCrewAI(module)) return { framework: 'crewai', nameKeyword: 'name', positionalName: true };
   if (name === 'tool' && isSmolagents(module)) return { framework: 'smolagents' };
+  if (name === 'tool' && isAgno(module)) return { framework: 'agno', nameKeyword: 'name' };
   return undefined;
 }
 
@@ -156,6 +159,20 @@ export function mcpAllTools(binding: PyBinding): string | undefined {
   if (isSmolagents(module) && (name === 'ToolCollection.from_mcp' || name === 'MCPClient')) return name === 'MCPClient' ? 'MCPClient' : 'ToolCollection.from_mcp()';
   if (isLlamaIndex(module) && (name === 'aget_tools_from_mcp_url' || name === 'get_tools_from_mcp_url')) return `${name}()`;
   return undefined;
+}
+
+/** Toolkits that are an MCP server's tools, all of them unless the keyword that filters them is given (agno). */
+export function mcpToolkitClass({ module, name }: PyBinding): { filter: string } | undefined {
+  if (isAgno(module) && (name === 'MCPTools' || name === 'MultiMCPTools')) return { filter: 'include_tools' };
+  return undefined;
+}
+
+/**
+ * Toolkits that run any shell command the model gives them, and the tool name the model calls (agno `ShellTools`:
+ * `run_shell_command`, which its own docstring calls an RCE sink without confirmation).
+ */
+export function shellToolkit({ module, name }: PyBinding): string | undefined {
+  return isAgno(module) && name === 'ShellTools' ? 'run_shell_command' : undefined;
 }
 
 /** MCP clients whose `get_tools()` / `to_tool_list()` returns every tool. */

@@ -10,7 +10,7 @@ import { nameWords } from '../secrets/names';
 const KEPT_THINGS = ['file', 'files', 'dir', 'directory', 'folder', 'user', 'users', 'member', 'members', 'account', 'customer', 'record', 'records', 'repo', 'repository', 'branch', 'bucket', 'object', 'objects', 'volume', 'instance', 'project', 'resource', 'data', 'backup', 'key', 'secret', 'table', 'document', 'documents', 'issue', 'email', 'message', 'messages', 'contact', 'contacts', 'order', 'database', 'db', 'collection', 'deployment', 'container', 'cluster', 'vm', 'server', 'domain', 'dns', 'permission', 'permissions', 'role', 'access'];
 
 /** Words that make a name read-only: such a tool is never high-risk, whatever else its name or body says. */
-const READ_ONLY = ['get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check'];
+const READ_ONLY = ['get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'view', 'show', 'describe', 'count', 'preview', 'draft', 'validate', 'check', 'calculate', 'compute', 'estimate'];
 
 /** Whether a tool's name says it only reads (`get_order`, `searchDocs`). */
 export function isReadOnlyName(name: string | undefined): boolean {

@@ -2,10 +2,10 @@
  * grants/unenforced-decision (challenge) and grants/unapproved-high-risk-tool in Python: add the framework's approval
  * keyword to the tool's definition, `needs_approval=True` (OpenAI Agents SDK `@function_tool`, `FunctionTool`,
  * `as_tool`), `requires_approval=True` (Pydantic AI `@agent.tool`, `Tool`), `require_confirmation=True` (Google ADK
- * `FunctionTool`), or set an existing `False`/`None` to `True`. Not safe for fix-all: the application must then
+ * `FunctionTool`), `requires_confirmation=True` (agno `@tool`), or set an existing `False`/`None` to `True`. Not safe for fix-all: the application must then
  * handle approval requests, which the follow-up says how to do.
  */
-import { isFunctionToolDecorator, isGoogleAdk, isOpenAIAgents, isPydanticAI } from '../code/python-frameworks';
+import { isAgno, isFunctionToolDecorator, isGoogleAdk, isOpenAIAgents, isPydanticAI } from '../code/python-frameworks';
 import { PyWalker } from '../code/python-walk';
 import { fieldOf, parsePython, PythonParserMissing, type PyNode, type PythonTree } from '../languages/python-tree';
 import type { Finding } from '../types';
@@ -18,6 +18,7 @@ const FOLLOW_UP: Record<string, string> = {
   requires_approval:
     "The run now ends with DeferredToolRequests instead of calling the tool: add DeferredToolRequests to the agent's output_type, then run again with DeferredToolResults holding the approvals.",
   require_confirmation: 'Each call now waits for a confirmation (an adk_request_confirmation event): answer it from the client before the tool runs.',
+  requires_confirmation: 'The run now pauses before each call: mark the paused tool confirmed (or not) and call continue_run() to go on.',
 };
 
 export function pythonApprovalOptionFixes(path: string, text: string, finding: Finding): Fix[] {
@@ -47,6 +48,7 @@ function keywordFor(w: PyWalker, head: PyNode): string | undefined {
   if (binding && (isFunctionToolDecorator(binding) || (isOpenAIAgents(binding.module) && binding.name === 'FunctionTool'))) return 'needs_approval';
   if (binding && isPydanticAI(binding.module) && binding.name === 'Tool') return 'requires_approval';
   if (binding && isGoogleAdk(binding.module) && binding.name === 'FunctionTool') return 'require_confirmation';
+  if (binding && isAgno(binding.module) && binding.name === 'tool') return 'requires_confirmation';
   if (head.type !== 'attribute') return undefined;
   const method = w.lastName(head);
   if (method === 'as_tool') return 'needs_approval';
