@@ -294,6 +294,8 @@ codex exec --dangerously-bypass-approvals-and-sandbox "refactor"
       [`${SHELL} 6:12-6:54`, '--dangerously-bypass-approvals-and-sandbox'],
     ]);
     expectGrants('docs/agents.md', script, []);
+    // A release-notes feed that names a flag runs nothing (anthropics/claude-code's feed.xml).
+    expectGrants('feed.xml', `<item><description>&lt;p&gt;Fixed a prompt restarting without its permission mode (e.g. --dangerously-skip-permissions)&lt;/p&gt;</description></item>\n`, []);
 
     const pkg = `{
   "name": "agents",

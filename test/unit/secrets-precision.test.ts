@@ -210,6 +210,11 @@ describe('public, made-up and encrypted values', () => {
       '```',
     );
     expectSecrets('docs/install-opencode.md', guide, [[`${GENERIC} 4:42-4:74`, TOKEN]]);
+    // A token's prefix turns up inside base64 data by chance (autogen's notebook: "BSA…" in an image/png output);
+    // the same shape between quotes is a key.
+    const brave = ['BSAyVlWxPIS6jKwEpstW', 'ORpNrPMELYpHLyw'].join('');
+    const blob = `${'iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAIAAADT'.repeat(2)}/${brave}+${'qTfxcIZRo4iETx9MBEWQi+Y2xTUaIxFG3VNwUpg/'.repeat(2)}`;
+    expectSecrets('docs/group-chat.ipynb.json', lines(`{"image/png": "${blob}",`, ` "brave_search_key": "${brave}"}`), [[`${PROVIDER} 2:23-2:58`, brave]]);
     const python = lines(
       'import re',
       '',

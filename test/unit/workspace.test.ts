@@ -95,13 +95,13 @@ describe('workspace index (cross-file rules)', () => {
     assert.equal(finding!.severity, 'warning');
   });
 
-  it('ownership/unowned-agent: agents in tests, examples, cookbooks, templates, docs, fixtures and benchmarks need no owner, unless ownerOptional says otherwise', () => {
+  it('ownership/unowned-agent: agents in tests, examples, cookbooks, tutorials, notebooks, templates, docs, fixtures and benchmarks need no owner, unless ownerOptional says otherwise', () => {
     const files = [
       'examples/basic/hello-world.ts', 'packages/core/test/agent.test.ts', 'docs/src/scripts/translate.ts', 'integration-tests/node/run.mjs', 'src/__fixtures__/agent.ts',
       // crewAI: a tool's example script, the CLI's project templates; pytest modules beside the code
       'lib/tools/src/tools/multion_tool/example.py', 'lib/cli/src/crewai_cli/templates/crew/crew.py', 'src/agents/test_billing.py', 'src/agents/billing_test.py',
       // langgraph: a benchmark's agent; agno: its cookbook of examples
-      'libs/langgraph/bench/react_agent.py', 'cookbook/05_agent_os/servers/adk_server.py',
+      'libs/langgraph/bench/react_agent.py', 'cookbook/05_agent_os/servers/adk_server.py', 'autogenstudio/notebooks/tutorial.ipynb',
       'src/agents/billing.ts',
     ];
     const index = indexWith({}, files.map((file) => codeAgent(file, 'sample', ['search'])));
@@ -110,7 +110,7 @@ describe('workspace index (cross-file rules)', () => {
     assert.deepEqual(everywhere, [...files].sort());
     const onlyTests = index.allFindings({ ...config, ownerOptional: ['**/test/**', '**/*-tests/**'] }).map((finding) => finding.file).sort();
     assert.deepEqual(onlyTests, [
-      'cookbook/05_agent_os/servers/adk_server.py', 'docs/src/scripts/translate.ts', 'examples/basic/hello-world.ts', 'lib/cli/src/crewai_cli/templates/crew/crew.py',
+      'autogenstudio/notebooks/tutorial.ipynb', 'cookbook/05_agent_os/servers/adk_server.py', 'docs/src/scripts/translate.ts', 'examples/basic/hello-world.ts', 'lib/cli/src/crewai_cli/templates/crew/crew.py',
       'lib/tools/src/tools/multion_tool/example.py', 'libs/langgraph/bench/react_agent.py', 'src/__fixtures__/agent.ts', 'src/agents/billing.ts', 'src/agents/billing_test.py', 'src/agents/test_billing.py',
     ]);
   });

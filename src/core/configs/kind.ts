@@ -88,5 +88,6 @@ export function isClaudeSettingsPath(path: string): boolean {
 
 /** Prose documentation: it describes grants, it does not make them (line scans skip it). */
 export function isProsePath(path: string): boolean {
-  return /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt)$/i.test(path);
+  // RSS and Atom feeds are release notes too (Claude Code's feed.xml quotes its own flags).
+  return /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|rss|atom)$/i.test(path) || /(?:^|\/)(?:feed|rss|atom)\.xml$/i.test(path);
 }

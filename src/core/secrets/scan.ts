@@ -159,17 +159,17 @@ export class ProviderScanner {
     // Catalog order, so that findings come out in a stable order whatever the keyword order in the text.
     for (const [index, where] of [...this.plan(text)].sort((a, b) => a[0] - b[0])) {
       const compiled = this.compiledAt(index);
-      if (where === 'all') this.run(compiled, text, 0, 0, text.length, matches);
-      else for (const [from, to] of where) this.run(compiled, text.slice(from, to), from, from === 0 ? 0 : from + WINDOW_MARGIN, to === text.length ? to : to - WINDOW_MARGIN, matches);
+      if (where === 'all') this.run(compiled, text, text, 0, 0, text.length, matches);
+      else for (const [from, to] of where) this.run(compiled, text, text.slice(from, to), from, from === 0 ? 0 : from + WINDOW_MARGIN, to === text.length ? to : to - WINDOW_MARGIN, matches);
     }
     return matches;
   }
 
   /**
-   * Run one detector on `part`, which starts at `offset` in the text; keep matches that lie within [keepFrom,
+   * Run one detector on `part`, which starts at `offset` in `text`; keep matches that lie within [keepFrom,
    * keepTo) of the text (inside a window's margins, where the lookarounds saw the real neighbours).
    */
-  private run({ detector, regex, grouped }: CompiledDetector, part: string, offset: number, keepFrom: number, keepTo: number, matches: SecretMatch[]): void {
+  private run({ detector, regex, grouped }: CompiledDetector, text: string, part: string, offset: number, keepFrom: number, keepTo: number, matches: SecretMatch[]): void {
     regex.lastIndex = 0;
     for (let match = regex.exec(part); match; match = regex.exec(part)) {
       if (match[0].length === 0) {
@@ -180,6 +180,7 @@ export class ProviderScanner {
       const group = grouped ? secretGroup(match) : undefined;
       const secret = group ? part.slice(group[0], group[1]) : match[0];
       const start = offset + (group ? group[0] : match.index);
+      if (insideBase64Blob(text, start, start + secret.length)) continue;
       if (this.accepts(detector, secret, match.groups ?? {})) {
         matches.push({
           detectorId: detector.id,
@@ -203,6 +204,22 @@ export class ProviderScanner {
     }
     return true;
   }
+}
+
+/** Characters of standard base64, which a token's prefix can turn up inside by chance. */
+const isBase64Character = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+/** How many base64 characters on each side make a match part of a blob (an image, a binary attachment). */
+const BLOB_MARGIN = 40;
+
+/**
+ * A match with at least BLOB_MARGIN base64 characters right before and right after it lies inside encoded data (a
+ * notebook's `image/png` output, an embedded font): `BSA…` or `AKIA…` turn up in megabytes of base64 by chance.
+ * A real token sits between delimiters (quotes, spaces, `=`, `:`) on at least one side.
+ */
+function insideBase64Blob(text: string, start: number, end: number): boolean {
+  for (let i = 1; i <= BLOB_MARGIN; i++) if (start - i < 0 || !isBase64Character(text.charCodeAt(start - i))) return false;
+  for (let i = 0; i < BLOB_MARGIN; i++) if (end + i >= text.length || !isBase64Character(text.charCodeAt(end + i))) return false;
+  return true;
 }
 
 const PRIVATE_KEY_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----/g;
