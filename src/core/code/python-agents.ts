@@ -91,13 +91,17 @@ class PyLinker implements ShellHost {
   /** Each agent's tools, with what its own options gate (./python-approval.ts). */
   private readonly agentTools: { tools: CodeTool[]; gates: AgentGates; framework: AgentFramework }[] = [];
   private mcpContext = false;
+  /** Each tool definition's own approval, asked by the shell toolkits' check and by the approvals of every agent. */
+  private readonly pyApprovals: PyApprovals;
 
   constructor(
     readonly w: PyWalker,
     private readonly context: AnalysisContext,
     private readonly source: PythonSource,
     private readonly scan: PyCodeScan,
-  ) {}
+  ) {
+    this.pyApprovals = new PyApprovals(w);
+  }
 
   run(): void {
     this.mcpContext = [...this.w.imports.values()].some((binding) => isPythonMcpModule(binding.module)) || this.w.starModules.some(isPythonMcpModule);
@@ -125,7 +129,7 @@ class PyLinker implements ShellHost {
 
   /** Per tool: whether the code makes a person approve its calls, where it is defined, and whether it is high-risk. */
   private approvals(): void {
-    const approvals = new PyApprovals(this.w);
+    const approvals = this.pyApprovals;
     const defs = new Map<CodeTool, PyToolDef>();
     for (const { tool, def } of this.toolRefs) defs.set(tool, def);
     for (const { tools, gates, framework } of this.agentTools) {
@@ -329,18 +333,14 @@ class PyLinker implements ShellHost {
 
   /**
    * agno `ShellTools()` handed to an agent of this file (a toolkit built in a unit test of its own is no grant):
-   * reported unless its `requires_confirmation_tools` names the shell tool (or is a list from elsewhere, which may),
-   * since then each command waits for a person's confirmation.
+   * reported unless its `requires_confirmation_tools` names the shell tool (or is a list from elsewhere, which may:
+   * ./python-approval.ts), since then each command waits for a person's confirmation.
    */
   private shellToolkits(): void {
     const given = new Set(this.toolRefs.map((ref) => ref.def));
     for (const [call, def] of this.defs) {
       if (def.framework !== 'agno' || def.kind !== 'shell' || !given.has(def)) continue;
-      const confirmed = this.w.argument(call, 'requires_confirmation_tools');
-      if (confirmed) {
-        const list = this.w.unwrap(confirmed);
-        if (list.type !== 'list' || list.children.some((item) => this.w.string(item) === undefined || this.w.string(item) === def.name)) continue;
-      }
+      if (this.pyApprovals.toolApproval(def)?.gate !== 'none') continue;
       const label = this.w.name(fieldOf(call, 'function')!);
       const message =
         `${label}() lets the model run any shell command with this process's permissions and credentials. ` +
