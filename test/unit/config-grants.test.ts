@@ -627,7 +627,7 @@ params.set('state', 'repo');
     assert.match(messagesIn('src/integrations.ts', text)[0]!, /Use drive\.file/);
   });
 
-  it('cloud-platform for Vertex AI and Secret Manager, which accept no narrower scope, is not reported', () => {
+  it('cloud-platform for Vertex AI, Secret Manager and Application Integration, which accept no narrower scope, is not reported', () => {
     const vertex = `import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
 
 export function createAuthTokenGenerator(options?: GoogleAuthOptions) {
@@ -646,6 +646,9 @@ export const DRIVE_SCOPES = ["https://www.googleapis.com/auth/drive"];
     const secrets = `const client = new SecretManagerServiceClient({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
 `;
     expectGrants('src/broker/secrets.ts', secrets, []);
+    // Google ADK's Application Integration and API hub clients (integrations.googleapis.com, apihub.googleapis.com).
+    const integration = `SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]\nBASE = "https://integrations.googleapis.com/v2"\n`;
+    expectGrants('src/google/adk/tools/application_integration_tool/clients/integration_client.py', integration, []);
     const storage = `const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
 const bucket = new Storage({ authClient: auth }).bucket('agent-uploads');
 `;

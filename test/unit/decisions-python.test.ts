@@ -247,7 +247,14 @@ async def stream_update(text: str) -> str:
     return "ok"
 
 
-agent = create_react_agent("openai:gpt-5", [tidy, notify, settle, forget, clean_table, stream_update])
+@tool
+def scroll_down_screen() -> str:
+    """Scroll the page down."""
+    DRIVER.execute_script("window.scrollBy(0, 500)")
+    return "ok"
+
+
+agent = create_react_agent("openai:gpt-5", [tidy, notify, settle, forget, clean_table, stream_update, scroll_down_screen])
 `;
     const findings = expectFindings({ 'ops.py': text }, [UNAPPROVED], [
       ['ops.py', `${UNAPPROVED} 9:2-9:6`, 'tool'],

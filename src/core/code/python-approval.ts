@@ -53,8 +53,11 @@ const RISKY_METHODS = new Map<string, string>([
   ['bulk_write', 'writes to a database'],
 ]);
 
-/** Methods whose names read as risky but that act locally: a WebSocket's `send_text`, pandas' `drop`. */
-const LOCAL_METHODS = new Set(['send_text', 'send_json', 'send_bytes', 'drop', 'drop_duplicates', 'dropna', 'truncate']);
+/**
+ * Methods whose names read as risky but that act locally: a WebSocket's `send_text`, pandas' `drop`, Selenium's
+ * `execute_script` (JavaScript in the browser page, not a shell).
+ */
+const LOCAL_METHODS = new Set(['send_text', 'send_json', 'send_bytes', 'drop', 'drop_duplicates', 'dropna', 'truncate', 'execute_script', 'execute_async_script']);
 
 /** Methods that run SQL, and the statements that write. */
 const SQL_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql']);

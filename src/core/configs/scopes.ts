@@ -160,9 +160,10 @@ export function scopeCandidates(text: string): number[] {
 
 /**
  * APIs that accept no narrower scope than cloud-platform (Vertex AI / aiplatform, including Gemini and the partner
- * models on Vertex; Secret Manager): asking for cloud-platform to call them is the only way, and IAM bounds it.
+ * models on Vertex; Secret Manager; Application Integration, Integration Connectors and API hub, which ADK's toolsets
+ * call): asking for cloud-platform to call them is the only way, and IAM bounds it.
  */
-const ONLY_CLOUD_PLATFORM = /vertex|aiplatform|secretmanager|secret-manager/i;
+const ONLY_CLOUD_PLATFORM = /vertex|aiplatform|secretmanager|secret-manager|integrations\.googleapis|connectors\.googleapis|apihub\.googleapis|application[_-]integration|integration[_-]connector/i;
 
 /** Does this file call an API for which cloud-platform is the only scope (by its path or its text)? */
 export function callsCloudPlatformOnlyApi(path: string, text: string): boolean {
