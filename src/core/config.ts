@@ -22,7 +22,7 @@ export const DEFAULT_OWNER_OPTIONAL: readonly string[] = [
   '**/test/**', '**/tests/**', '**/__tests__/**', '**/spec/**', '**/e2e/**', '**/*-tests/**', '**/*_tests/**',
   '**/*.test.*', '**/*.test-d.*', '**/*.spec.*', '**/test_*.py', '**/*_test.py', '**/conftest.py', '**/examples/**',
   '**/example/**', '**/example.*', '**/samples/**', '**/sample/**', '**/demo/**', '**/demos/**', '**/cookbook/**',
-  '**/cookbooks/**', '**/tutorial/**', '**/tutorials/**', '**/notebooks/**', '**/templates/**',
+  '**/cookbooks/**', '**/tutorial/**', '**/tutorials/**', '**/notebooks/**', '**/*.ipynb', '**/templates/**',
   '**/docs/**', '**/doc/**', '**/fixtures/**', '**/__fixtures__/**', '**/testdata/**', '**/__mocks__/**', '**/bench/**',
   '**/benchmark/**', '**/benchmarks/**',
 ];
@@ -68,7 +68,7 @@ const configSchemas = once(() => {
         .array(z.string())
         .optional()
         .describe(
-          'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, cookbooks, tutorials, notebooks, templates, docs, fixtures, benchmarks); [] requires an owner everywhere.',
+          'Glob patterns (gitignore syntax) of files whose code agents need no owner (ownership/unowned-agent). Replaces the default (tests, examples, cookbooks, tutorials, notebooks, Jupyter notebooks anywhere, templates, docs, fixtures, benchmarks); [] requires an owner everywhere.',
         ),
       broker: z.enum(BROKERS).optional().describe('The credential broker quick fixes scaffold code for.'),
       maxCredentialTtl: z.string().optional().describe('Longest acceptable credential TTL in a manifest (`1h`, `15m`, `PT1H`).'),

@@ -834,6 +834,27 @@ export const github = { scopes: ['read:user', 'admin:repo_hook'] };
     expectGrants('src/auth/challenge.ts', text, [[`${OAUTH} 2:47-2:64`, "'admin:repo_hook'"]]);
   });
 
+  it("a pull-request title linter's commit scopes are not OAuth scopes; a list of OAuth scopes still is", () => {
+    const workflow = `name: pr-lint
+on: pull_request
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: amannn/action-semantic-pull-request@v5
+        with:
+          scopes: |
+            deps
+            docs
+            langchain-modal
+            repo
+            sdk
+`;
+    expectGrants('.github/workflows/pr_lint.yml', workflow, []);
+    const token = `github:\n  scopes: |\n    repo\n    read:org\n    user\n`;
+    expectGrants('config/github-app.yaml', token, [[`${OAUTH} 3:5-3:9`, 'repo']]);
+  });
+
   it('scopes in tests are what the code under test asks for: reported in that code, not in its tests', () => {
     const python = `SCOPES = ["https://www.googleapis.com/auth/gmail.modify"]\n`;
     expectGrants('libs/agno/agno/tools/google/gmail.py', python, [[`${OAUTH} 1:12-1:56`, 'https://www.googleapis.com/auth/gmail.modify']]);

@@ -214,6 +214,9 @@ describe('public, made-up and encrypted values', () => {
     // the same shape between quotes is a key.
     const brave = ['BSAyVlWxPIS6jKwEpstW', 'ORpNrPMELYpHLyw'].join('');
     const blob = `${'iVBORw0KGgoAAAANSUhEUgAAAQAAAAEACAIAAADT'.repeat(2)}/${brave}+${'qTfxcIZRo4iETx9MBEWQi+Y2xTUaIxFG3VNwUpg/'.repeat(2)}`;
+    // Stand-in passwords made of a filler word and "pass" (gpt-researcher's docs), beside a real one.
+    const docs = lines("CONNECTION_STRING = 'postgresql://someuser:somepass@localhost:5432/somedatabase'", "DSN = 'postgresql://app:mypassword1@db/app'", `PROD = 'postgresql://app:${PASSWORD}@db.internal:5432/app'`);
+    expectSecrets('docs/vector-stores.md', docs, [[`secrets/connection-string 3:26-3:40`, PASSWORD]]);
     expectSecrets('docs/group-chat.ipynb.json', lines(`{"image/png": "${blob}",`, ` "brave_search_key": "${brave}"}`), [[`${PROVIDER} 2:23-2:58`, brave]]);
     const python = lines(
       'import re',

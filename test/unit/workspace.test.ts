@@ -101,7 +101,7 @@ describe('workspace index (cross-file rules)', () => {
       // crewAI: a tool's example script, the CLI's project templates; pytest modules beside the code
       'lib/tools/src/tools/multion_tool/example.py', 'lib/cli/src/crewai_cli/templates/crew/crew.py', 'src/agents/test_billing.py', 'src/agents/billing_test.py',
       // langgraph: a benchmark's agent; agno: its cookbook of examples
-      'libs/langgraph/bench/react_agent.py', 'cookbook/05_agent_os/servers/adk_server.py', 'autogenstudio/notebooks/tutorial.ipynb',
+      'libs/langgraph/bench/react_agent.py', 'cookbook/05_agent_os/servers/adk_server.py', 'autogenstudio/notebooks/tutorial.ipynb', 'tool_use/memory_cookbook.ipynb',
       'src/agents/billing.ts',
     ];
     const index = indexWith({}, files.map((file) => codeAgent(file, 'sample', ['search'])));
@@ -112,6 +112,7 @@ describe('workspace index (cross-file rules)', () => {
     assert.deepEqual(onlyTests, [
       'autogenstudio/notebooks/tutorial.ipynb', 'cookbook/05_agent_os/servers/adk_server.py', 'docs/src/scripts/translate.ts', 'examples/basic/hello-world.ts', 'lib/cli/src/crewai_cli/templates/crew/crew.py',
       'lib/tools/src/tools/multion_tool/example.py', 'libs/langgraph/bench/react_agent.py', 'src/__fixtures__/agent.ts', 'src/agents/billing.ts', 'src/agents/billing_test.py', 'src/agents/test_billing.py',
+      'tool_use/memory_cookbook.ipynb',
     ]);
   });
 

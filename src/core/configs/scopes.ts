@@ -110,10 +110,19 @@ export function scopeWords(value: string): { word: string; from: number; to: num
   return words;
 }
 
-/** GitHub scopes in a scope list string. */
+/** OAuth scopes spelled as one plain word: GitHub's and OpenID Connect's. Other providers' have `:`, `.`, `_` or `/`. */
+const PLAIN_SCOPES = new Set(['repo', 'gist', 'notifications', 'user', 'project', 'workflow', 'codespace', 'copilot', 'openid', 'email', 'profile']);
+
+/**
+ * GitHub scopes in a scope list string. A list with a plain word that is no OAuth scope (`deps`, `docs`,
+ * `langchain-modal`) is something else called scopes: the commit scopes a pull-request title linter allows
+ * (`amannn/action-semantic-pull-request`'s `scopes:`), where `repo` is a part of the repository.
+ */
 export function githubScopesInList(value: string, skip?: (word: string) => boolean): ScopeHit[] {
+  const words = scopeWords(value);
+  if (words.some(({ word }) => /^[A-Za-z0-9-]+$/.test(word) && !PLAIN_SCOPES.has(word))) return [];
   const hits: ScopeHit[] = [];
-  for (const { word, from, to } of scopeWords(value)) {
+  for (const { word, from, to } of words) {
     const message = githubScopeMessage(word);
     if (message && !skip?.(word)) hits.push({ from, to, scope: word, message });
   }

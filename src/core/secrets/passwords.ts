@@ -10,8 +10,11 @@ const DEFAULT_PASSWORDS = new Set([
   'api_key', 'mypassword', 'yourpassword', 'p@ssw0rd', 'passw0rd', 'hunter2',
 ]);
 
+/** Stand-ins made of a filler word and "pass": `somepass`, `mypassword`, `dbpass`, `test_pwd1` (gpt-researcher's docs). */
+const STAND_IN_PASSWORD = /^(?:some|my|your|our|the|db|user|test|dummy|fake|sample|example|default|demo|dev|local)[-_]?(?:pass|passwd|password|pwd|secret)[0-9]{0,3}$/i;
+
 export function isDefaultPassword(value: string): boolean {
-  return DEFAULT_PASSWORDS.has(value.toLowerCase());
+  return DEFAULT_PASSWORDS.has(value.toLowerCase()) || STAND_IN_PASSWORD.test(value);
 }
 
 /**
