@@ -122,12 +122,13 @@ const PYTHON_BYTE_COST = 8;
 function helperWanted(python: DiscoveredFile[], other: DiscoveredFile[], maxFileSize: number, cores: number, concurrency: Concurrency = 'auto'): boolean {
   if (concurrency !== 'auto' || cores < 2) return false;
   let work = 0;
-  for (const file of [...python, ...other]) {
+  const adds = (file: DiscoveredFile, cost: number): boolean => {
     file.size ??= sizeOf(file.absolutePath);
-    // A file over the size limit is skipped unread: no work. A notebook is mostly JSON and outputs: a byte.
-    if (file.size <= maxFileSize && (work += file.size * (fileKind(file.path) === 'python' ? PYTHON_BYTE_COST : 1)) >= HELPER_MIN_BYTES) return true;
-  }
-  return false;
+    // A file over the size limit is skipped unread: no work.
+    return file.size <= maxFileSize && (work += file.size * cost) >= HELPER_MIN_BYTES;
+  };
+  // A notebook (in the Python list too) is mostly JSON and outputs: a byte counts as one.
+  return python.some((file) => adds(file, fileKind(file.path) === 'python' ? PYTHON_BYTE_COST : 1)) || other.some((file) => adds(file, 1));
 }
 
 /**
