@@ -41,7 +41,7 @@ function referenceTree(parser: Parser, text: string): { root: PyNode; errors: nu
         const node: PyNode = { type: type(id)!, field: cursor.currentFieldName ?? undefined, start: cursor.startIndex, end: cursor.endIndex, parent, children: [], operator: undefined };
         if (node.type === 'ERROR') errors++;
         else if (mayMiss && cursor.nodeIsMissing) errors++;
-        parent.children.push(node);
+        (parent.children as PyNode[]).push(node);
         if (node.type !== 'format_specifier' && cursor.gotoFirstChild()) {
           parent = node;
           descend = true;
@@ -133,6 +133,15 @@ describe('Python tree copy', () => {
     const files = [...pythonFilesUnder('test/corpus'), ...pythonFilesUnder('test/eval')];
     assert.ok(files.length >= 30, `${files.length} files`);
     for (const file of files) same(readFileSync(file, 'utf8'), file);
+  });
+
+  it('gives nodes without children one shared, frozen empty list (most nodes are leaves)', () => {
+    const { nodes } = parsePython('def f(a, b):\n    return g(a) + b\n\nx = [1, 2, 3]\n');
+    const leaves = nodes.filter((node) => node.children.length === 0);
+    assert.ok(leaves.length > 5);
+    assert.ok(leaves.every((leaf) => leaf.children === leaves[0]!.children && Object.isFrozen(leaf.children)));
+    const parents = nodes.filter((node) => node.children.length > 0);
+    assert.ok(parents.every((node) => node.children.every((child) => child.parent === node)));
   });
 
   it('leaves the runtime usable for the public API after a copy', () => {
