@@ -5,6 +5,7 @@ import { isIdentifierLike } from '../../src/core/secrets/identifiers';
 import { decodeJwt, holdsUnusableJwt, isUnusableJwt } from '../../src/core/secrets/jwt';
 import { isPlausibleKeyBody } from '../../src/core/secrets/key-structure';
 import { isPlaceholder } from '../../src/core/secrets/placeholders';
+import { isDefaultPassword } from '../../src/core/secrets/passwords';
 import { isPublicValue } from '../../src/core/secrets/public-values';
 import { expectNone, expectSecrets } from '../helpers';
 
@@ -229,6 +230,27 @@ describe('public, made-up and encrypted values', () => {
       `totp_secret = '${TOKEN}'`,
     );
     expectSecrets('examples/two_factor.py', python, [[`${GENERIC} 8:16-8:48`, TOKEN]]);
+  });
+
+  it("does not report a signing scope, a value cut at `;`, or \"password\" spelled in leet; secrets beside them are", () => {
+    // A presigned URL in a notebook's output (camel's Chunkr cookbook): X-Amz-Credential is the HMAC key's id and its
+    // scope; a session token in the same URL is a secret.
+    const scope = ['GOOG1EBMQ2D33SPB3VQ4MMVJEKXWQFNK5WS57JRFVYUSD3ZCA76OC3B74IG7C', '%2F20250929%2Fus-east-1%2Fs3%2Faws4_request'].join('');
+    const presigned = `https://storage.googleapis.com/chunkr/out.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${scope}&X-Amz-Date=20250929T140627Z`;
+    expectNone('docs/chunkr.ipynb.json', lines(`{"text/plain": ["'${presigned}'"]}`));
+    const withToken = lines(`url = '${presigned}&X-Amz-Security-Token=${TOKEN}'`);
+    expectSecrets('docs/chunkr.md', withToken, [[`${GENERIC} ${expectedAt(withToken, TOKEN)}`, TOKEN]]);
+    // An ADO.NET connection string (wshobson/agents' Dapper guide): `Password=xxx;` ends at the `;`, it does not run
+    // on to `;Min` before the next space. A token between `;`s in a URL is the token alone.
+    const dotnet = lines('"Default": "Server=localhost;Database=MyDb;User Id=sa;Password=xxx;TrustServerCertificate=True;Min Pool Size=5;"');
+    expectNone('docs/dapper-patterns.md', dotnet);
+    const matrix = lines(`See https://api.acme-corp.io/v1/items;token=${TOKEN};page=2 for the list.`);
+    expectSecrets('docs/api.md', matrix, [[`${GENERIC} ${expectedAt(matrix, TOKEN)}`, TOKEN]]);
+    // "Password" in leet after a word, made to pass a policy in a tutorial (camel's OceanBase cookbook).
+    for (const value of ['TenantPassw0rd!', 'AdminP@ssw0rd1', 'DemoPassword123!', 'pa55word']) assert.ok(isDefaultPassword(value), value);
+    for (const value of [PASSWORD, 'Xk9#Password-Vq2L', 'password-manager-export-7Hq']) assert.ok(!isDefaultPassword(value), value);
+    const docker = lines('docker run -p 2881:2881 \\', '  -e OB_TENANT_PASSWORD=TenantPassw0rd! \\', `  -e OB_SYS_PASSWORD=${PASSWORD} \\`, '  oceanbase/oceanbase-ce');
+    expectSecrets('docs/oceanbase.md', docker, [[`${GENERIC} ${expectedAt(docker, PASSWORD)}`, PASSWORD]]);
   });
 
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {

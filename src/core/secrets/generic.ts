@@ -3,6 +3,7 @@ import { characterClasses, shannonEntropy } from './entropy';
 import { isIdentifierLike } from './identifiers';
 import { nameWords } from './names';
 import { isHexDigest, isNonSecretIdentifier, isPlaceholder, isUuid } from './placeholders';
+import { isDefaultPassword } from './passwords';
 
 /** Authorization schemes whose credential follows the scheme word. */
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key|Klaviyo-API-Key|SSWS)\s+/;
@@ -58,7 +59,7 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   if (value.length < minLength || value.length > 1024) return false;
   if (SPACED_TEXT.test(value)) return false;
   if (URL_OR_PATH.test(value) || DATA_URI.test(value)) return false;
-  if (isPlaceholder(value, options.extraPlaceholders)) return false;
+  if (isPlaceholder(value, options.extraPlaceholders) || isDefaultPassword(value)) return false;
   if (CHECKSUMMED_TOKEN.test(value) && !hasValidCrc32Checksum(value.slice(4))) return false;
   if (isUuid(value)) return uuidIsCredential(options.name);
   if (isNonSecretIdentifier(value)) return false;

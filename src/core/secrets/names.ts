@@ -116,6 +116,9 @@ function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
     if (words.length === 1) return false;
     return before.some((word) => KEY_QUALIFIERS.has(word));
   }
+  // AWS Signature V4's `X-Amz-Credential` (and Cloud Storage's `X-Goog-Credential`) is the access key's id and the
+  // signing scope (`AKIA…/20250929/us-east-1/s3/aws4_request`), not a secret; `X-Amz-Security-Token` is one.
+  if (last === 'credential' && (before.includes('amz') || before.includes('goog'))) return false;
   if (CREDENTIAL_WORDS.has(last)) return true;
   // `pass` only as a suffix of a compound (DB_PASS, smtpPass), never alone (a boolean or a pipeline stage).
   if (last === 'pass' && words.length > 1) return true;

@@ -13,8 +13,15 @@ const DEFAULT_PASSWORDS = new Set([
 /** Stand-ins made of a filler word and "pass": `somepass`, `mypassword`, `dbpass`, `test_pwd1` (gpt-researcher's docs). */
 const STAND_IN_PASSWORD = /^(?:some|my|your|our|the|db|user|test|dummy|fake|sample|example|default|demo|dev|local)[-_]?(?:pass|passwd|password|pwd|secret)[0-9]{0,3}$/i;
 
+/**
+ * "Password" itself, spelled plainly or in leet, after at most one word and before a counter and a symbol or two:
+ * `TenantPassw0rd!` (camel's OceanBase tutorial, `docker run -e OB_TENANT_PASSWORD=…`), `AdminP@ssw0rd1`,
+ * `DemoPassword123!`. Made to pass a password policy in an example, not chosen to keep anyone out.
+ */
+const SPELLED_PASSWORD = /^[A-Za-z]{0,16}(?:pass(?:w0rd|word)|p@ss(?:w0rd|word)|pa55w(?:0rd|ord)|pa\$\$w(?:0rd|ord))[0-9]{0,4}[!@#$%^&*.?]{0,2}$/i;
+
 export function isDefaultPassword(value: string): boolean {
-  return DEFAULT_PASSWORDS.has(value.toLowerCase()) || STAND_IN_PASSWORD.test(value);
+  return DEFAULT_PASSWORDS.has(value.toLowerCase()) || STAND_IN_PASSWORD.test(value) || SPELLED_PASSWORD.test(value);
 }
 
 /**

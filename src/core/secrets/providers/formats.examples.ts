@@ -29,8 +29,8 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
     ],
   },
   'url-query-token': {
-    match: ['https://api.acme.dev/v1/export?format=csv&access_token=BMtO2aUL2GyWjdEOCnX45lkhEfTaoTMM', 'wss://stream.acme.dev/events?api_key=-L-8AAhyNXGipiC_-pDrG2wHRhCcp4l4KJaY1ytz&v=2', 'GET /hooks/deploy?token=9ee6e4b75afe5b1450c24132fc2257936a399ad0'],
-    secrets: ['BMtO2aUL2GyWjdEOCnX45lkhEfTaoTMM', '-L-8AAhyNXGipiC_-pDrG2wHRhCcp4l4KJaY1ytz', '9ee6e4b75afe5b1450c24132fc2257936a399ad0'],
+    match: ['https://api.acme.dev/v1/export?format=csv&access_token=BMtO2aUL2GyWjdEOCnX45lkhEfTaoTMM', 'wss://stream.acme.dev/events?api_key=-L-8AAhyNXGipiC_-pDrG2wHRhCcp4l4KJaY1ytz&v=2', 'GET /hooks/deploy?token=9ee6e4b75afe5b1450c24132fc2257936a399ad0', 'https://api.acme.dev/v1/items;token=Qf7Lw2Xn9RkTzB4mVc8Hs1Jd;page=2'],
+    secrets: ['BMtO2aUL2GyWjdEOCnX45lkhEfTaoTMM', '-L-8AAhyNXGipiC_-pDrG2wHRhCcp4l4KJaY1ytz', '9ee6e4b75afe5b1450c24132fc2257936a399ad0', 'Qf7Lw2Xn9RkTzB4mVc8Hs1Jd'],
     noMatch: [
       'https://api.acme.dev/v1/export?access_token=YOUR_ACCESS_TOKEN',
       'https://api.acme.dev/v1/export?access_token={{token}}',
@@ -39,6 +39,7 @@ export const FORMATS_EXAMPLES: Record<string, ProviderExamples> = {
       'https://search.acme.dev/?q=key=value',
       'https://codecov.io/gh/acme/agents/branch/main/graph/badge.svg?token=yZL6LtXkOA',
       'https://example.com/api?key=NUXOmHqWNVTapJkJJHw8BfD155AuqhH_qju_5fNmQ4ZHV7u8',
+      'Server=db.acme.dev;Database=Orders;User Id=app;Password=xxx;TrustServerCertificate=True;Min Pool Size=5;',
     ],
   },
   'auth-header': {

@@ -73,7 +73,9 @@ export const FORMATS_PROVIDERS: ProviderDetector[] = family('formats', [
     keywords: ['token=', 'key=', 'secret=', 'password=', 'passwd=', 'pwd=', 'auth='],
     // `?access_token=…`, `&api_key=…`, `&key=…`: URLs end up in logs, browser history and referrers. The URL, when
     // written, is read too: documentation hosts and badge images (whose tokens are public by design) are skipped.
-    pattern: `(?:(?<![A-Za-z0-9+.-])(?<url>[Hh][Tt][Tt][Pp][Ss]?://(?<host>[A-Za-z0-9.-]{1,253})[^\\s#'"\`<>]{0,300}?)|(?<![?&;]))[?&;](?<name>access_token|refresh_token|id_token|auth_token|private_token|token|api_key|apikey|api-key|key|client_secret|secret|password|passwd|pwd|auth)=(?<secret>[^&#:\\s'"\`<>\\\\]{8,300})`,
+    // `;` ends a value as it can start one: in `Server=…;Password=xxx;TrustServerCertificate=True;Min Pool Size=5`
+    // (an ADO.NET connection string) the value is `xxx`, not everything up to the next space.
+    pattern: `(?:(?<![A-Za-z0-9+.-])(?<url>[Hh][Tt][Tt][Pp][Ss]?://(?<host>[A-Za-z0-9.-]{1,253})[^\\s#'"\`<>]{0,300}?)|(?<![?&;]))[?&;](?<name>access_token|refresh_token|id_token|auth_token|private_token|token|api_key|apikey|api-key|key|client_secret|secret|password|passwd|pwd|auth)=(?<secret>[^&;#:\\s'"\`<>\\\\]{8,300})`,
     bounded: true,
     ignoreCase: true,
     validate: (secret, { name, url, host }) => !EXAMPLE_HOST.test(host ?? '') && !BADGE_URL.test(url ?? '') && isTokenValue(safeDecodeUri(secret), name),
