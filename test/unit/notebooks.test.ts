@@ -82,6 +82,14 @@ describe('Jupyter notebooks', () => {
     assert.deepEqual([...mapped.text].map((_, i) => mapped.toFile(i)), [2, 3, 5, 6, 12, 13, 15, 19]);
     assert.equal(mapped.toFileEnd(6), 15, 'the end of "\\n" is after the escape');
     assert.equal(mapped.toFileEnd(8), 20);
+    // Escapes first, side by side and last; a string with none.
+    const edges = '["\\\\\\tx\\n", "plain"]';
+    const list = parseTree(edges)!;
+    const both = new MappedText();
+    both.appendJsonString(edges, list.children![0]!);
+    both.appendJsonString(edges, list.children![1]!);
+    assert.equal(both.text, '\\\tx\nplain');
+    assert.deepEqual([...both.text].map((_, i) => both.toFile(i)), [2, 4, 6, 7, 13, 14, 15, 16, 17]);
   });
 
   it('notes a file that is not a notebook and still scans it', () => {

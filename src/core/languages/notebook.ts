@@ -5,6 +5,8 @@
  */
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 
+const BACKSLASH = 0x5c;
+
 /** A text assembled from JSON strings, with the file offset of every character. */
 export class MappedText {
   text = '';
@@ -14,34 +16,32 @@ export class MappedText {
    */
   private readonly runs: number[] = [];
 
-  /** Append the decoded content of the JSON string literal at `node`, recording where each character came from. */
+  /**
+   * Append the decoded content of the JSON string literal at `node`, recording where each character came from. Runs
+   * of plain characters are sliced out whole: appending them a character at a time made a string of one-character
+   * pieces (33 MB of allocations and 190 ms for a 1 MB notebook).
+   */
   appendJsonString(file: string, node: JsonNode): void {
     const end = node.offset + node.length - 1;
-    let runStart = -1;
-    const close = (at: number) => {
-      if (runStart >= 0) this.runs.push(this.text.length - (at - runStart), runStart, at - runStart, at - runStart);
-      runStart = -1;
+    let runStart = node.offset + 1;
+    const appendPlain = (until: number) => {
+      if (until <= runStart) return;
+      this.runs.push(this.text.length, runStart, until - runStart, until - runStart);
+      this.text += file.slice(runStart, until);
     };
-    let plain = '';
-    for (let i = node.offset + 1; i < end; i++) {
-      const char = file[i]!;
-      if (char !== '\\') {
-        if (runStart < 0) runStart = i;
-        plain += char;
-        continue;
-      }
-      this.text += plain;
-      plain = '';
-      close(i);
+    // A loop bounded by the literal, not indexOf: that would look past it, to the next backslash anywhere in the file.
+    for (let i = runStart; i < end; i++) {
+      if (file.charCodeAt(i) !== BACKSLASH) continue;
+      appendPlain(i);
       const next = file[i + 1];
       const width = next === 'u' ? 6 : 2;
       const decoded = next === 'u' ? String.fromCharCode(parseInt(file.slice(i + 2, i + 6), 16) || 0) : (JSON_ESCAPES[next ?? ''] ?? next ?? '');
       this.runs.push(this.text.length, i, decoded.length, width);
       this.text += decoded;
-      i += width - 1;
+      runStart = i + width;
+      i = runStart - 1;
     }
-    this.text += plain;
-    close(end);
+    appendPlain(end);
   }
 
   /** Append text that is not in the file (a line break between cells). */
