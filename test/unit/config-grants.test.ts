@@ -404,6 +404,19 @@ Resources:
     ]);
   });
 
+  it('an ARN that a policy check compares is not attached (CloudFormation Guard, Rego, Python); one attached beside it is', () => {
+    const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+    const guard = [
+      'rule IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE when %roles !empty {',
+      `  some Properties.ManagedPolicyArns[*] == '${admin}'`,
+      '}',
+      '',
+    ].join('\n');
+    expectGrants('rules/default_guard_rules.guard', guard, []);
+    const python = ['def allowed(arn):', `    return arn != "${admin}" and arn not in ["arn:aws:iam::aws:policy/IAMFullAccess"]`, '', `iam.attach_role_policy(RoleName="agent", PolicyArn="${admin}")`, ''].join('\n');
+    expectGrants('tools/iam.py', python, [[`${CLOUD} 4:53-4:96`, admin]]);
+  });
+
   it('Terraform JSON: policy document statements, an embedded policy string, attachments and GCP roles', () => {
     const text = `{
   "data": {

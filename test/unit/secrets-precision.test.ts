@@ -253,6 +253,31 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('docs/oceanbase.md', docker, [[`${GENERIC} ${expectedAt(docker, PASSWORD)}`, PASSWORD]]);
   });
 
+  it('does not report hashes in a detect-secrets baseline, prose without spaces, regular expressions, stand-ins in base64, or jwt.io claims', () => {
+    // awslabs/mcp, every one: 125 findings in .secrets.baseline alone.
+    const baseline = lines('{ "results": { "src/app.py": [', '  { "type": "Secret Keyword", "hashed_secret": "df99ad98cabfe1616640820bcfb345ef5b10077f", "line_number": 12 } ] } }');
+    expectNone('.secrets.baseline', baseline);
+    expectNone('docs/ja/server.md', lines('- `AWS_SESSION_TOKEN`: 一時的な認証情報用のセッショントークン（AWS_ACCESS_KEY_ID および AWS_SECRET_ACCESS_KEY と併用）'));
+    const patterns = lines('PATTERNS = {', '    "aws_access_key": r"(?<![A-Z0-9])[A-Z0-9]{20}(?![A-Z0-9])",', '    "aws_secret_key": r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])",', '}');
+    expectNone('src/security.py', patterns);
+    expectNone('model/service-2.json', lines('{ "metadata": { "auth": ["aws.auth#sigv4"] } }'));
+    // A list of hostile inputs is no [header, value] pair.
+    expectNone('tests/test_validators.py', lines('codes = [', "    '../../../etc/passwd',", "    '<script>alert(1)</script>',", ']'));
+    // base64 of AWS:ecrpassword and user:password, beside base64 of a real password.
+    const real = Buffer.from(`AWS:${PASSWORD}`).toString('base64');
+    const ecr = lines(
+      'response = {"authorizationData": [{"authorizationToken": "QVdTOmVjcnBhc3N3b3Jk"}]}',
+      "headers = {'Authorization': 'Basic dXNlcjpwYXNzd29yZA=='}",
+      `token = {"authorizationToken": "${real}"}`,
+    );
+    expectSecrets('tests/test_docker.py', ecr, [[`${GENERIC} ${expectedAt(ecr, real)}`, real]]);
+    // jwt.io's example claims with its example signature (the payload edited: exp instead of iat).
+    const example = jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'John Doe', exp: 1516239022 }, 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c');
+    assert.ok(isUnusableJwt(example));
+    assert.ok(!isUnusableJwt(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: 'user_01K9GBD9', name: 'Jane Roe', iat: 1762559447 }, SIGNATURE)));
+    expectNone('tests/test_error_handler.py', lines(`ORIGINAL_JWT_TOKEN_WITH_EXP = '${example}'`));
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

@@ -6,6 +6,7 @@
  */
 import { appendAll } from '../arrays';
 import type { FoldedValue, NamedValue } from '../secrets/detect';
+import { PAIR_NAME } from '../secrets/names';
 import { pyStringValue } from './python-strings';
 import { fieldOf, type PyNode, type PythonTree, textEndsWith, textOf } from './python-tree';
 
@@ -389,7 +390,10 @@ function visit(c: Collector, node: PyNode): void {
     case 'list': {
       // Header tuples: [("x-api-key", "…")]
       const items = node.children.filter((child) => child.type !== 'comment');
-      if (items.length === 2 && unwrap(items[0]!).type === 'string') addValue(c, [nameOf(c, items[0])], items[1]);
+      if (items.length === 2 && unwrap(items[0]!).type === 'string') {
+        const name = nameOf(c, items[0]);
+        if (name !== undefined && PAIR_NAME.test(name)) addValue(c, [name], items[1]);
+      }
       break;
     }
     case 'concatenated_string':

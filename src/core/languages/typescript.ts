@@ -2,7 +2,7 @@ import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from './typescript-api';
 import { holdsProviderSecret, type FoldedValue, type NamedValue } from '../secrets/detect';
 import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
-import { isSecretLikeName, nameWords, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
+import { isSecretLikeName, nameWords, PAIR_NAME, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
 import { memoizeByString } from '../memo';
 import { expandStructuredValue } from '../secrets/structured-values';
@@ -157,8 +157,6 @@ const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
   Groq: [],
 }));
 
-/** The first item of a `[name, value]` pair: a header or variable name, not a `NAME=value` string of its own. */
-const HEADER_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,100}$/;
 
 const HEADER_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'add']);
 
@@ -648,7 +646,7 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
       case K.ArrayLiteralExpression: {
         // Header tuples: new Headers([['x-api-key', '…']])
         const elements = (node as TsNamespace.ArrayLiteralExpression).elements;
-        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!) && HEADER_NAME.test(elements[0].text)) addValue(elements[0].text, elements[1]);
+        if (elements.length === 2 && ts.isStringLiteralLike(elements[0]!) && PAIR_NAME.test(elements[0].text)) addValue(elements[0].text, elements[1]);
         break;
       }
     }

@@ -27,6 +27,13 @@ const UUID_CREDENTIAL_WORDS = new Set(['key', 'apikey', 'secret', 'secretkey', '
 const WORDS_ONLY = /^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/;
 const WORD_AND_COUNTER = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)[-_]?\d{1,4}$/;
 const SPACED_TEXT = /\s/;
+/** Two characters of a script written without spaces (CJK, kana, Hangul, full-width forms): prose, not a token. */
+const UNSPACED_PROSE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]{2}/;
+/**
+ * A regular expression's source (lookarounds, a non-capturing group, a quantified class or escape): a pattern that
+ * finds keys (`aws_secret_key: r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?!…)"`), not a key.
+ */
+const REGEX_SOURCE = /\(\?<?[=!:]|\][{+*]|\\[dws][+*{]/;
 /** An env var name or constant written as a string: `OPENAI_API_KEY`, `my-secret-name`. */
 const IDENTIFIER_LIKE = /^[A-Za-z][A-Za-z0-9]*(?:[-_.:/][A-Za-z0-9]+)*$/;
 
@@ -57,7 +64,8 @@ export interface GenericValueOptions {
 export function looksLikeSecretValue(value: string, options: GenericValueOptions = {}): boolean {
   const minLength = options.passwordLike ? 8 : 12;
   if (value.length < minLength || value.length > 1024) return false;
-  if (SPACED_TEXT.test(value)) return false;
+  if (SPACED_TEXT.test(value) || UNSPACED_PROSE.test(value) || REGEX_SOURCE.test(value)) return false;
+  if (encodesStandInCredential(value)) return false;
   if (URL_OR_PATH.test(value) || DATA_URI.test(value)) return false;
   if (isPlaceholder(value, options.extraPlaceholders) || isDefaultPassword(value)) return false;
   if (CHECKSUMMED_TOKEN.test(value) && !hasValidCrc32Checksum(value.slice(4))) return false;
@@ -69,6 +77,21 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
 
   return randomEnough(value, !!options.passwordLike);
 }
+
+/**
+ * `base64(user:password)` whose password is a stand-in: a Basic credential or an ECR authorization token written
+ * for a test (`QVdTOmVjcnBhc3N3b3Jk` is `AWS:ecrpassword`, awslabs/mcp's ECS tests). With a real password it is a
+ * secret like any other.
+ */
+function encodesStandInCredential(value: string): boolean {
+  if (value.length > 200 || !BASE64.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  const colon = decoded.indexOf(':');
+  return colon >= 0 && PRINTABLE.test(decoded) && isDefaultPassword(decoded.slice(colon + 1));
+}
+
+const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+const PRINTABLE = /^[\x20-\x7e]+$/;
 
 /**
  * The length and randomness looksLikeSecretValue asks for, after its exclusions of placeholders, fakes and

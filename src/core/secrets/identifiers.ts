@@ -6,10 +6,10 @@
  * random characters, and a few random characters (`-9f31c7`) do not make a name a secret.
  */
 
-/** Separators between the parts of a name. */
-const SEPARATORS = /[-_.:/=,@+]+/;
+/** Separators between the parts of a name (`#` as in a fragment or a Smithy shape id: `aws.auth#sigv4`). */
+const SEPARATORS = /[-_.:/=,@+#]+/;
 /** Only name characters: no spaces (prose is handled elsewhere), no quotes or brackets. */
-const NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.:/=,@+-]*$/;
+const NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.:/=,@+#-]*$/;
 const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** camelCase and PascalCase boundaries inside one part (`clientCapabilities` → client, Capabilities). */
 const CAMEL_PARTS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]|[0-9]+/g;

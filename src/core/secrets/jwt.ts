@@ -86,7 +86,8 @@ export function decodeJwt(value: string): DecodedJwt | undefined {
 /**
  * A JWT that authenticates nothing: unsigned (`alg: none`, which servers reject), with a signature too short to be
  * one (`….signature`, `….fake-sig`), expired before JWTs existed (a test's `exp: 570`), or issued by a public demo
- * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`). The
+ * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`), or made
+ * of jwt.io's example claims (`sub: 1234567890`, `name: John Doe`). The
  * signature's size alone settles it for a value of a token's shape whose header does not even decode, as in a
  * hand-written `eyJhbGciOi….payload.sig`.
  */
@@ -96,12 +97,14 @@ export function isUnusableJwt(value: string): boolean {
   return JWT_SHAPE.test(value) && Buffer.from(value.slice(value.lastIndexOf('.') + 1), 'base64url').length < MIN_SIGNATURE_BYTES;
 }
 
-/** Unsigned, expired before JWTs existed, or issued by a public demo issuer. */
+/** Unsigned, expired before JWTs existed, issued by a public demo issuer, or jwt.io's example. */
 function isUnusableClaims(jwt: DecodedJwt): boolean {
   if (String(jwt.header.alg).toLowerCase() === 'none') return true;
   const expires = jwt.payload?.exp;
   if (typeof expires === 'number' && expires < JWT_ERA) return true;
-  return jwt.payload?.iss === 'supabase-demo';
+  if (jwt.payload?.iss === 'supabase-demo') return true;
+  // jwt.io's example claims, copied into tests with their example signature or signed again with a test key.
+  return jwt.payload?.sub === '1234567890' && jwt.payload?.name === 'John Doe';
 }
 
 /**

@@ -67,6 +67,8 @@ const NEGATING_QUALIFIERS = new Set([
   'message', 'label', 'field', 'input', 'prompt', 'completion', 'output', 'reasoning', 'cached', 'used',
   'stop', 'eos', 'bos', 'pad', 'special', 'start', 'end', 'expected', 'mock', 'fake', 'dummy', 'example',
   'sample', 'test',
+  // detect-secrets' baseline (`.secrets.baseline`) lists each finding's `hashed_secret`: a SHA-1, not the secret.
+  'hashed',
 ]);
 
 /** Trailing words that make the name describe a credential instead of holding it. */
@@ -84,6 +86,12 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'reset', 'confirm', 'confirmation', 'strength', 'visible', 'shown', 'toggle', 'dialog', 'modal', 'form',
   'tokenizer', 'tokenize', 'tokenized',
 ]);
+
+/**
+ * The first item of a `[name, value]` pair (a header tuple): a header or variable name, not a `NAME=value` string of
+ * its own, nor a path (`['../../../etc/passwd', '<script>…']` is a list of hostile inputs in awslabs/mcp's tests).
+ */
+export const PAIR_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,100}$/;
 
 /** Words that make a secret-like name a password's, whose values may be shorter and less random. */
 export const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);

@@ -161,6 +161,12 @@ const MANAGED_POLICIES = {
 /** Keys that take managed policy names or ARNs (SAM `Policies`, CloudFormation `ManagedPolicyArns`, Terraform `policy_arn`). */
 const MANAGED_POLICY_KEYS = /^(?:Policies|ManagedPolicyArns|managed_policy_arns|policy_arn|policy_arns|PolicyArn|PolicyArns)$/;
 
+/**
+ * What comes right before an ARN that is compared, not attached: a policy check looking for it (CloudFormation
+ * Guard's `some Properties.ManagedPolicyArns[*] == 'arn:…/AdministratorAccess'`, a Rego or Python `!=`, `in`).
+ */
+const COMPARED = /(?:[=!]==?|<>|\b(?:not\s+)?in|\bIN)\s*\[?\s*(?:\$\{[^}]*\}\s*)?["'`]?$/;
+
 /** Attachments by ARN, in any JSON/YAML/Terraform/script text (`arn:aws:iam::aws:policy/AdministratorAccess`). */
 const MANAGED_POLICY_ARN = /arn:(?:aws[a-z-]{0,12}|\$\{AWS::Partition\}):iam::aws:policy\/(AdministratorAccess|PowerUserAccess|IAMFullAccess)(?![\w-])/g;
 
@@ -274,6 +280,7 @@ function scanText(context: AnalysisContext): void {
   forEachActiveLine(text, (line, lineStart) => {
     if (arn && line.includes(':iam::aws:policy/')) {
       for (const match of line.matchAll(MANAGED_POLICY_ARN)) {
+        if (COMPARED.test(line.slice(Math.max(0, match.index! - 40), match.index))) continue;
         const name = match[1] as keyof typeof MANAGED_POLICIES;
         reportCapped(context, RULE, lineStart + match.index!, lineStart + match.index! + match[0].length, MANAGED_POLICIES[name]);
       }
