@@ -165,7 +165,7 @@ const MANAGED_POLICY_KEYS = /^(?:Policies|ManagedPolicyArns|managed_policy_arns|
  * What comes right before an ARN that is compared, not attached: a policy check looking for it (CloudFormation
  * Guard's `some Properties.ManagedPolicyArns[*] == 'arn:…/AdministratorAccess'`, a Rego or Python `!=`, `in`).
  */
-const COMPARED = /(?:[=!]==?|<>|\b(?:not\s+)?in|\bIN)\s*\[?\s*(?:\$\{[^}]*\}\s*)?["'`]?$/;
+const COMPARED = /(?:[=!]==?|<>|\b(?:not[ \t]{1,8})?in|\bIN)[ \t]{0,8}(?:\[[ \t]{0,8})?(?:\$\{[^}]{0,40}\}[ \t]{0,8})?["'`]?$/;
 
 /** Attachments by ARN, in any JSON/YAML/Terraform/script text (`arn:aws:iam::aws:policy/AdministratorAccess`). */
 const MANAGED_POLICY_ARN = /arn:(?:aws[a-z-]{0,12}|\$\{AWS::Partition\}):iam::aws:policy\/(AdministratorAccess|PowerUserAccess|IAMFullAccess)(?![\w-])/g;
