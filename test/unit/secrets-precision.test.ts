@@ -278,6 +278,22 @@ describe('public, made-up and encrypted values', () => {
     expectNone('tests/test_error_handler.py', lines(`ORIGINAL_JWT_TOKEN_WITH_EXP = '${example}'`));
   });
 
+  it("does not report a hand-typed run inside a value, a URL password that names a credential, or VisualWebArena's reset token", () => {
+    // OpenHands: a logging test's made-up key, a git URL with a labelled token, the benchmark's documented token.
+    const openhands = lines(
+      "api_key = 'sk-ant-1234567890abcdef-some-more-stuff-here'",
+      "url = 'https://oauth2:old_gitlab_token@gitlab.com/owner/repo.git'",
+      "env = {'VWA_CLASSIFIEDS_RESET_TOKEN': '4b61655535e7ed388f0d40a93600254c'}",
+      `anthropic_key = '${TOKEN}'`,
+      `remote = 'https://oauth2:${PASSWORD}@gitlab.com/owner/repo.git'`,
+    );
+    expectSecrets('tests/unit/test_logging.py', openhands, [
+      [`${GENERIC} ${expectedAt(openhands, TOKEN)}`, TOKEN],
+      [`secrets/connection-string ${expectedAt(openhands, PASSWORD)}`, PASSWORD],
+    ]);
+    assert.ok(isObviousFake('1234567890abcdef') && isObviousFake('token-0987654321-x'));
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

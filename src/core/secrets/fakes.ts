@@ -61,7 +61,7 @@ function encodesMadeUpText(value: string): boolean {
 const INSTRUCTION = /(?:^|[^a-z])(?:replace[-_ ]?(?:with|this|me)|(?:enter|insert|put|paste|add|set)[-_ ]?(?:your|the|a|an|real)[-_ ]|[-_ ]here(?:[^a-z]|$)|must[-_ ]be[-_ ]set|to[-_ ]be[-_ ](?:replaced|set|filled))/i;
 
 /** Keyboard rows and alphabets that hand-typed fakes walk along. */
-const WALKS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const WALKS = ['abcdefghijklmnopqrstuvwxyz', '0123456789', '1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const NEXT = new Map<string, string>();
 for (const walk of WALKS) for (let i = 0; i + 1 < walk.length; i++) NEXT.set(walk[i]!, `${NEXT.get(walk[i]!) ?? ''}${walk[i + 1]}`);
 
@@ -146,5 +146,18 @@ export function isStandInSasToken(value: string): boolean {
 export function isObviousFake(value: string): boolean {
   if (hasMarkerWord(value)) return true;
   if (value.length > MAX_WORD_CHECK_LENGTH) return false;
-  return NOT_REAL.test(value) || INSTRUCTION.test(value) || isHandTypedSequence(value) || encodesMadeUpText(value);
+  return NOT_REAL.test(value) || INSTRUCTION.test(value) || isHandTypedSequence(value) || holdsLongWalk(value) || encodesMadeUpText(value);
+}
+
+/** Ten characters in a row that walk a sequence: chance writes that about once in 10¹³ random values. */
+const LONG_WALK = 10;
+
+/** A hand-typed run inside a value: `sk-ant-1234567890abcdef-some-more-stuff-here` (OpenHands' logging test). */
+function holdsLongWalk(value: string): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = follows(value[i - 1]!, value[i]!) ? run + 1 : 1;
+    if (run >= LONG_WALK) return true;
+  }
+  return false;
 }

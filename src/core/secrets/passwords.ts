@@ -35,5 +35,7 @@ export function isPlausiblePassword(value: string, extraPlaceholders: readonly R
   if (isPlaceholder(value, extraPlaceholders)) return false;
   // A short run of plain words, also joined by `_` or `-` (`ghp_other`, `db-pass`): a label, not a password.
   if (/^[A-Za-z]+(?:[_-][A-Za-z]+)*$/.test(value) && value.length < 16) return false;
+  // Words that end by naming a credential (`old_gitlab_token`, `my-api-key`): a label of any length.
+  if (/^[A-Za-z]+(?:[_-][A-Za-z]+)*[_-](?:token|password|passwd|pwd|pass|secret|key)$/i.test(value)) return false;
   return characterClasses(value) >= 2 && shannonEntropy(value) >= 2.5;
 }

@@ -30,6 +30,9 @@ const PUBLIC_VALUES: readonly string[] = [
   // The example TOTP secret of Google Authenticator's key URI format (otpauth://…?secret=JBSWY3DPEHPK3PXP), which TOTP
   // libraries, tutorials and test pages reuse
   'JBSWY3DPEHPK3PXP',
+  // VisualWebArena's classifieds site: the reset token its docker setup and README give every install (OpenHands'
+  // benchmark harness passes it on)
+  '4b61655535e7ed388f0d40a93600254c',
   // Mailgun's documented example API key (samples.mailgun.org)
   'key-3ax6xnjp29jd6fds4gc373sgvjxteol0',
   // Azurite / Azure Storage Emulator account key of devstoreaccount1, the same on every machine
