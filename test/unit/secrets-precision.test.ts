@@ -294,6 +294,19 @@ describe('public, made-up and encrypted values', () => {
     assert.ok(isObviousFake('1234567890abcdef') && isObviousFake('token-0987654321-x'));
   });
 
+  it("does not report SWE-bench's test lists, Mixpanel's project token or a hex filler word; secrets beside them are", () => {
+    // SWE-agent's SWE-bench data, aider's analytics and its census example.
+    const sweBench = lines(`[{"PASS_TO_PASS": ["tests/test_numpy_pixel_data.py::test_pixel_array_8bit_un_signed[${'Xk9mQ2vL7pR4t'}]"], "FAIL_TO_PASS": ["tests/test_x.py::test_y[a9Fq2Lm]"], "db_pass": "${PASSWORD}"}]`);
+    expectSecrets('tests/test_data/swe-bench-dev-easy.json', sweBench, [[`${GENERIC} ${expectedAt(sweBench, PASSWORD)}`, PASSWORD]]);
+    const aider = lines('mixpanel_project_token = "6da9a43058a5d1b9f3353153921fb04d"', "api_key = '4ae31ed2a0f0dd62609e51cd95deadbeefe7774f'", `mixpanel_api_secret = "${TOKEN}"`);
+    expectSecrets('aider/analytics.py', aider, [[`${GENERIC} ${expectedAt(aider, TOKEN)}`, TOKEN]]);
+    // The same token under another name in the same file (aider's recorded chat), beside another file's.
+    const chat = lines('    project_token = "6da9a43058a5d1b9f3353153921fb04d"', 'mixpanel_project_token = "6da9a43058a5d1b9f3353153921fb04d"');
+    expectNone('tests/fixtures/chat-history.txt', chat);
+    const alone = lines('    project_token = "6da9a43058a5d1b9f3353153921fb04d"');
+    expectSecrets('tests/fixtures/other.txt', alone, [[`${GENERIC} ${expectedAt(alone, '6da9a43058a5d1b9f3353153921fb04d')}`, '6da9a43058a5d1b9f3353153921fb04d']]);
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

@@ -1,6 +1,6 @@
 import { base64Blocks, encodedRange, kubernetesSecretData, type DecodedBlock } from './encoded';
 import { looksLikeSecretValue, stripAuthScheme } from './generic';
-import { isSecretLikeName, nameWords, PASSWORD_WORDS } from './names';
+import { isPublicTokenName, isSecretLikeName, nameWords, PASSWORD_WORDS } from './names';
 import { isPublicJwt, isSignedJwt } from './jwt';
 import { isPlausiblePassword } from './passwords';
 import { ProviderScanner, scanConnectionStrings, scanPrivateKeys, type SecretMatch } from './scan';
@@ -99,11 +99,17 @@ export function detectSecrets(
     }
   }
 
-  for (const named of namedValues.flatMap(expandStructuredValue)) {
+  const expanded = namedValues.flatMap(expandStructuredValue);
+  // A value the file names as a public token (Mixpanel's project token) is public wherever else it stands in the file:
+  // aider's recorded chat writes its project token as `project_token = "…"` nine times and names it once.
+  let publicValues: Set<string> | undefined;
+  for (const named of expanded) if (isPublicTokenName(named.name)) (publicValues ??= new Set()).add(named.value.trim());
+  for (const named of expanded) {
     // A Secret's base64 value is judged decoded (above), not by how random its encoding looks.
     if (secretData.some((block) => block.start <= named.start && named.start < block.end)) continue;
     if (!named.credentialPosition && !isSecretLikeName(named.name, { extraNames: options.extraSecretNames })) continue;
     const { credential, offset } = stripAuthScheme(named.value.trim());
+    if (publicValues?.has(credential)) continue;
     const leading = named.value.length - named.value.trimStart().length;
     const passwordLike = nameWords(named.name).some((word) => PASSWORD_WORDS.has(word));
     if (!looksLikeSecretValue(credential, { extraPlaceholders, passwordLike, name: named.name })) continue;

@@ -17,6 +17,8 @@ const EMBEDDED_MARKERS = /dummy|fake/;
  * included: chance does not write them (`…bPxRfiCYEXAMPLEKEY`, `…wEXAMPLEtc764…`).
  */
 const LONG_EMBEDDED_MARKERS = /example|invalid|placeholder|redacted|notreal/;
+/** Hex words programmers type as filler (`…95deadbeefe7774f`, aider's census example): chance writes none of them. */
+const HEX_FILLERS = /deadbeef|cafebabe|feedface|baadf00d|8badf00d|defaced0/i;
 /** Letter runs, split at case changes: `fakeToken` → fake, Token; `TEST-TOKEN` → TEST, TOKEN; `CYEXAMPLEKEY` whole. */
 const WORD_RUNS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]/g;
 const LETTER_RUNS = /[A-Za-z]{7,}/g;
@@ -146,7 +148,7 @@ export function isStandInSasToken(value: string): boolean {
 export function isObviousFake(value: string): boolean {
   if (hasMarkerWord(value)) return true;
   if (value.length > MAX_WORD_CHECK_LENGTH) return false;
-  return NOT_REAL.test(value) || INSTRUCTION.test(value) || isHandTypedSequence(value) || holdsLongWalk(value) || encodesMadeUpText(value);
+  return NOT_REAL.test(value) || INSTRUCTION.test(value) || HEX_FILLERS.test(value) || isHandTypedSequence(value) || holdsLongWalk(value) || encodesMadeUpText(value);
 }
 
 /** Ten characters in a row that walk a sequence: chance writes that about once in 10¹³ random values. */

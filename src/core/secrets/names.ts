@@ -127,15 +127,26 @@ function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
   // AWS Signature V4's `X-Amz-Credential` (and Cloud Storage's `X-Goog-Credential`) is the access key's id and the
   // signing scope (`AKIA…/20250929/us-east-1/s3/aws4_request`), not a secret; `X-Amz-Security-Token` is one.
   if (last === 'credential' && (before.includes('amz') || before.includes('goog'))) return false;
+  if (isPublicTokenName(name)) return false;
   if (CREDENTIAL_WORDS.has(last)) return true;
-  // `pass` only as a suffix of a compound (DB_PASS, smtpPass), never alone (a boolean or a pipeline stage).
-  if (last === 'pass' && words.length > 1) return true;
+  // `pass` only as a suffix of a compound (DB_PASS, smtpPass), never alone (a boolean or a pipeline stage), nor after
+  // "to" (SWE-bench's FAIL_TO_PASS and PASS_TO_PASS list the tests that must pass).
+  if (last === 'pass' && words.length > 1) return before[before.length - 1] !== 'to';
   // `apiKeyValue`, `tokenValue`, `secretString`: a credential word before a neutral holder word.
   if ((last === 'value' || last === 'string' || last === 'str' || last === 'literal') && words.length > 1) {
     return isSecretLikeName(words.slice(0, -1).join('_'), options);
   }
   if (DESCRIPTIVE_SUFFIXES.has(last)) return false;
   return false;
+}
+
+/**
+ * Names of tokens that are public by design: Mixpanel's project token identifies the project to its browser SDK
+ * (unlike its API secret). A value a file gives such a name is public under any other name in that file too.
+ */
+export function isPublicTokenName(name: string): boolean {
+  const words = nameWords(name);
+  return words[words.length - 1] === 'token' && words.includes('mixpanel');
 }
 
 /** Without extra names from the configuration, the answer depends on the name alone. */
