@@ -5,7 +5,7 @@ import { isIdentifierLike } from '../../src/core/secrets/identifiers';
 import { decodeJwt, holdsUnusableJwt, isUnusableJwt } from '../../src/core/secrets/jwt';
 import { isPlausibleKeyBody } from '../../src/core/secrets/key-structure';
 import { isPlaceholder } from '../../src/core/secrets/placeholders';
-import { isDefaultPassword } from '../../src/core/secrets/passwords';
+import { isDefaultPassword } from '../../src/core/secrets/fakes';
 import { isPublicValue } from '../../src/core/secrets/public-values';
 import { expectNone, expectSecrets } from '../helpers';
 

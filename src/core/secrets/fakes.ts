@@ -1,9 +1,33 @@
 /**
- * Values that are made up on sight: a marker word written into them (`…FAKE…`, `sk-test-dummy-…`,
- * `AKIA…EXAMPLE`), sequences typed by hand (`1234567890abcdef`, `a1b2c3d4…`, `abcd1234…`, `qwerty…`), instructions
- * in place of a value (`REPLACE_WITH_PASSWORD`), and ciphertext that only a key elsewhere opens (SOPS, Ansible
- * Vault, Vault transit, KMS, Jasypt, Spring Cloud Config; Sealed Secrets are recognised by their YAML kind).
+ * Values that are made up on sight: stand-in passwords (`changeme`, `somepass`, `TenantPassw0rd!`), a marker word
+ * written into them (`…FAKE…`, `sk-test-dummy-…`, `AKIA…EXAMPLE`), sequences typed by hand (`1234567890abcdef`,
+ * `a1b2c3d4…`, `abcd1234…`, `qwerty…`), instructions in place of a value (`REPLACE_WITH_PASSWORD`), and ciphertext
+ * that only a key elsewhere opens (SOPS, Ansible Vault, Vault transit, KMS, Jasypt, Spring Cloud Config; Sealed
+ * Secrets are recognised by their YAML kind).
  */
+
+/** Passwords that tutorials, compose files and docs use as stand-ins: a finding on them helps nobody. */
+const DEFAULT_PASSWORDS = new Set([
+  'password', 'pass', 'passwd', 'secret', 'postgres', 'root', 'admin', 'mysql', 'guest', 'test', 'example',
+  'changeme', 'user', 'username', 'pwd', 'redis', 'mongo', 'mongodb', 'rabbitmq', 'default', 'demo', 'dev',
+  'local', 'localhost', 'docker', 'sa', 'neo4j', 'clickhouse', 'pw', 'admin123', 'password123', 'secret123',
+  'postgrespassword', 'mysecretpassword', 'letmein', 'qwerty', '123456', '12345678', 'toor', 'token', 'apikey',
+  'api_key', 'mypassword', 'yourpassword', 'p@ssw0rd', 'passw0rd', 'hunter2',
+]);
+
+/** Stand-ins made of a filler word and "pass": `somepass`, `mypassword`, `dbpass`, `test_pwd1` (gpt-researcher's docs). */
+const STAND_IN_PASSWORD = /^(?:some|my|your|our|the|db|user|test|dummy|fake|sample|example|default|demo|dev|local)[-_]?(?:pass|passwd|password|pwd|secret)[0-9]{0,3}$/i;
+
+/**
+ * "Password" itself, spelled plainly or in leet, after at most one word and before a counter and a symbol or two:
+ * `TenantPassw0rd!` (camel's OceanBase tutorial, `docker run -e OB_TENANT_PASSWORD=…`), `AdminP@ssw0rd1`,
+ * `DemoPassword123!`. Made to pass a password policy in an example, not chosen to keep anyone out.
+ */
+const SPELLED_PASSWORD = /^[A-Za-z]{0,16}(?:pass(?:w0rd|word)|p@ss(?:w0rd|word)|pa55w(?:0rd|ord)|pa\$\$w(?:0rd|ord))[0-9]{0,4}[!@#$%^&*.?]{0,2}$/i;
+
+export function isDefaultPassword(value: string): boolean {
+  return DEFAULT_PASSWORDS.has(value.toLowerCase()) || STAND_IN_PASSWORD.test(value) || SPELLED_PASSWORD.test(value);
+}
 
 /** Words that say "this is not a real credential" when they stand as a word of their own in a value. */
 const MARKERS = new Set([
@@ -51,12 +75,17 @@ function hasMarkerWord(value: string): boolean {
 const NOT_REAL = /(?:^|[^a-z])not[-_ ](?:a[-_ ]|my[-_ ]|the[-_ ])?real(?:[^a-z]|$)/i;
 const BASE64 = /^[A-Za-z0-9+/]{16,684}={0,2}$/;
 
-/** Base64 of printable text that says it is made up (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`: "not my real password"). */
+/**
+ * Base64 of printable text that says it is made up (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`: "not my real password"), or of
+ * `user:password` with a stand-in password: a Basic credential or an ECR authorization token written for a test
+ * (`QVdTOmVjcnBhc3N3b3Jk` is `AWS:ecrpassword`, awslabs/mcp's ECS tests).
+ */
 function encodesMadeUpText(value: string): boolean {
   if (!BASE64.test(value) || value.length % 4 !== 0) return false;
   const decoded = Buffer.from(value, 'base64').toString('latin1');
   if (!/^[\x20-\x7e]+$/.test(decoded)) return false;
-  return NOT_REAL.test(decoded) || hasMarkerWord(decoded) || INSTRUCTION.test(decoded);
+  const colon = decoded.indexOf(':');
+  return NOT_REAL.test(decoded) || hasMarkerWord(decoded) || INSTRUCTION.test(decoded) || (colon >= 0 && isDefaultPassword(decoded.slice(colon + 1)));
 }
 
 /** Instructions written where the value goes: `REPLACE_WITH_PASSWORD`, `enter-your-key`, `put_token_here`. */

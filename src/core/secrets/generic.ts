@@ -3,7 +3,7 @@ import { characterClasses, shannonEntropy } from './entropy';
 import { isIdentifierLike } from './identifiers';
 import { nameWords } from './names';
 import { isHexDigest, isNonSecretIdentifier, isPlaceholder, isUuid } from './placeholders';
-import { isDefaultPassword } from './passwords';
+import { isDefaultPassword } from './fakes';
 
 /** Authorization schemes whose credential follows the scheme word. */
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key|Klaviyo-API-Key|SSWS)\s+/;
@@ -65,7 +65,6 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   const minLength = options.passwordLike ? 8 : 12;
   if (value.length < minLength || value.length > 1024) return false;
   if (SPACED_TEXT.test(value) || UNSPACED_PROSE.test(value) || REGEX_SOURCE.test(value)) return false;
-  if (encodesStandInCredential(value)) return false;
   if (URL_OR_PATH.test(value) || DATA_URI.test(value)) return false;
   if (isPlaceholder(value, options.extraPlaceholders) || isDefaultPassword(value)) return false;
   if (CHECKSUMMED_TOKEN.test(value) && !hasValidCrc32Checksum(value.slice(4))) return false;
@@ -77,21 +76,6 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
 
   return randomEnough(value, !!options.passwordLike);
 }
-
-/**
- * `base64(user:password)` whose password is a stand-in: a Basic credential or an ECR authorization token written
- * for a test (`QVdTOmVjcnBhc3N3b3Jk` is `AWS:ecrpassword`, awslabs/mcp's ECS tests). With a real password it is a
- * secret like any other.
- */
-function encodesStandInCredential(value: string): boolean {
-  if (value.length > 200 || !BASE64.test(value)) return false;
-  const decoded = Buffer.from(value, 'base64').toString('latin1');
-  const colon = decoded.indexOf(':');
-  return colon >= 0 && PRINTABLE.test(decoded) && isDefaultPassword(decoded.slice(colon + 1));
-}
-
-const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
-const PRINTABLE = /^[\x20-\x7e]+$/;
 
 /**
  * The length and randomness looksLikeSecretValue asks for, after its exclusions of placeholders, fakes and

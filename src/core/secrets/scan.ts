@@ -1,7 +1,7 @@
 import { shannonEntropy } from './entropy';
 import { hasKeyStructure, isPlausibleKeyBody } from './key-structure';
 import { KeywordIndex } from './keyword-index';
-import { isDefaultPassword } from './passwords';
+import { isDefaultPassword } from './fakes';
 import { isPlaceholder, isRepetitive } from './placeholders';
 import { isPublicValue } from './public-values';
 import { TOKEN_BOUNDARY_AFTER, TOKEN_BOUNDARY_BEFORE, type DetectorKind, type ProviderDetector } from './provider-types';

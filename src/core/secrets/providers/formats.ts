@@ -1,6 +1,7 @@
 import { looksLikeSecretValue } from '../generic';
 import { decodeBase64Url, isPublicJwt, isSignedJwt, isUnusableJwt } from '../jwt';
-import { isDefaultPassword, isPlausiblePassword } from '../passwords';
+import { isDefaultPassword } from '../fakes';
+import { isPlausiblePassword } from '../passwords';
 import { isPlaceholder } from '../placeholders';
 import { boundaryBefore, type ProviderDetector } from '../provider-types';
 import { family } from './shared';
