@@ -4,13 +4,10 @@ import type { LineIndex } from '../position';
 
 /** A tool reference at a range of the file. */
 export function codeToolAt(lines: LineIndex, name: string | undefined, kind: CodeTool['kind'], start: number, end: number): CodeTool {
-  return {
-    ...(name !== undefined && { name }),
-    range: lines.rangeOf(start, end),
-    startOffset: start,
-    endOffset: end,
-    ...(kind !== undefined && { kind }),
-  };
+  // Properties set one by one, in the order a spread would give them: spreading conditional objects cost more than the rest.
+  const tool: CodeTool = name !== undefined ? { name, range: lines.rangeOf(start, end), startOffset: start, endOffset: end } : { range: lines.rangeOf(start, end), startOffset: start, endOffset: end };
+  if (kind !== undefined) tool.kind = kind;
+  return tool;
 }
 
 /** The declaration of a name in effect at a position, scope-blind: the last one before it, else the first. */

@@ -75,8 +75,9 @@ function docstring(fn: PyNode): PyNode | undefined {
 function toolText(source: PythonSource, node: PyNode, role: ToolTextRole, tool: string | undefined): ToolText | undefined {
   const string = node.type === 'string' ? pyStringValue(node, source.text) : undefined;
   if (!string) return undefined;
-  const offsets = string.exact
-    ? Array.from({ length: string.value.length + 1 }, (_, i) => (i === string.value.length ? source.toFileEnd(string.contentEnd) : source.toFile(string.contentStart + i)))
-    : [source.toFile(node.start), source.toFileEnd(node.end)];
-  return { value: string.value, offsets, role, ...(tool !== undefined && { tool }) };
+  const { value, exact, contentStart, contentEnd } = string;
+  // Exact: each character of the value is the file's character at the same distance from the content's start.
+  const at = (index: number): number => (index === value.length ? source.toFileEnd(contentEnd) : source.toFile(contentStart + index));
+  const range = (from: number, to: number): [number, number] => (exact ? [at(from), at(to)] : [source.toFile(node.start), source.toFileEnd(node.end)]);
+  return tool !== undefined ? { value, range, role, tool } : { value, range, role };
 }

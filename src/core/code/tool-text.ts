@@ -20,8 +20,12 @@ type Node = TsNamespace.Node;
 export interface ToolText {
   /** The decoded string value. */
   value: string;
-  /** File offset of every value index, and of the end (escapes map to the start of their escape sequence). */
-  offsets: number[];
+  /**
+   * The file range of the value's characters `from` to `to` (escapes map to the start of their escape sequence); the
+   * whole literal where single characters cannot be mapped; undefined for a literal whose text cannot be mapped at all.
+   * Computed when asked: most texts have nothing to report.
+   */
+  range(from: number, to: number): [number, number] | undefined;
   role: ToolTextRole;
   /** The tool the text belongs to, when its name is known. */
   tool?: string;
@@ -99,9 +103,18 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
 
   const add = (node: Node, role: ToolTextRole, tool: string | undefined): void => {
     for (const literal of literalsOf(ts, resolve(node))) {
-      const offsets = literalOffsets(text, literal.getStart(sourceFile), literal.end);
-      if (!offsets) continue;
-      result.texts.push({ value: literal.text, offsets, role, ...(tool !== undefined && { tool }) });
+      const start = literal.getStart(sourceFile);
+      const value = literal.text;
+      let offsets: number[] | undefined;
+      let mapped = false;
+      const range = (from: number, to: number): [number, number] | undefined => {
+        if (!mapped) {
+          offsets = literalOffsets(text, start, literal.end);
+          mapped = true;
+        }
+        return offsets && rangeOf(offsets, value.length, from, to);
+      };
+      result.texts.push(tool !== undefined ? { value, range, role, tool } : { value, range, role });
     }
   };
 
@@ -273,6 +286,14 @@ function literalsOf(ts: Ts, node: Node): (TsNamespace.StringLiteral | TsNamespac
 function propertyName(ts: Ts, name: TsNamespace.PropertyName): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
   return undefined;
+}
+
+/**
+ * The file range of a value's characters `from` to `to`, from the file offset of each of its characters and of its end
+ * (`offsets`, one more than the value's length); with fewer, the whole of what they cover.
+ */
+export function rangeOf(offsets: readonly number[], length: number, from: number, to: number): [number, number] {
+  return offsets.length === length + 1 ? [offsets[from]!, offsets[to]!] : [offsets[0]!, offsets[offsets.length - 1]!];
 }
 
 /**

@@ -167,14 +167,19 @@ function copyTree(address: number, mayMiss: boolean, text: string, rt: Runtime):
   const nodes = [root];
   let errors = 0;
   let parent = root;
-  /** The children found so far of every node on the path from the root, in order; `starts` says where each one's begin. */
+  /**
+   * The children found so far of every node on the path from the root, in order, are `open[0 … top)`; `starts` says
+   * where each one's begin. Entries past `top` are stale and overwritten (cutting the array's length each time cost a
+   * runtime call per node).
+   */
   const open: PyNode[] = [];
+  let top = 0;
   const starts: number[] = [];
   /** Give the node being left its children, cut from the stack. */
   const close = (node: PyNode): void => {
     const start = starts.pop() ?? 0;
-    if (open.length > start) node.children = open.slice(start);
-    open.length = start;
+    if (top > start) node.children = open.slice(start, top);
+    top = start;
   };
   try {
     if (!wasm._ts_tree_cursor_goto_first_child_wasm(address)) return { root, nodes, errors };
@@ -191,7 +196,9 @@ function copyTree(address: number, mayMiss: boolean, text: string, rt: Runtime):
         const node = pyNode(type, field, wasm._ts_tree_cursor_start_index_wasm(address), wasm._ts_tree_cursor_end_index_wasm(address), parent);
         if (type === 'ERROR') errors++;
         else if (mayMiss && wasm._ts_tree_cursor_current_node_is_missing_wasm(address)) errors++;
-        open.push(node);
+        if (top < open.length) open[top] = node;
+        else open.push(node);
+        top++;
         nodes.push(node);
         let enter = !skipChildren[typeId];
         if (isString[typeId] && !mayMiss) {
@@ -199,7 +206,7 @@ function copyTree(address: number, mayMiss: boolean, text: string, rt: Runtime):
           enter = brace < node.end;
         }
         if (enter && wasm._ts_tree_cursor_goto_first_child_wasm(address)) {
-          starts.push(open.length);
+          starts.push(top);
           parent = node;
           descend = true;
         }

@@ -47,9 +47,9 @@ export const toolPoisoning = defineRule({
 function reportToolTexts(context: AnalysisContext, { texts, names }: ToolTexts): void {
   for (const text of texts) {
     for (const match of scanToolText(text.value, { role: text.role, self: text.tool, siblings: names })) {
-      const mapped = text.offsets.length === text.value.length + 1;
-      const start = mapped ? text.offsets[match.start]! : text.offsets[0]!;
-      const end = mapped ? text.offsets[match.end]! : text.offsets[text.offsets.length - 1]!;
+      const range = text.range(match.start, match.end);
+      if (!range) continue;
+      const [start, end] = range;
       reportCapped(context, RULE, start, Math.max(end, start + 1), message(match, text.role, text.tool));
     }
   }
