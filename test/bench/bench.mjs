@@ -22,7 +22,8 @@
 //
 // (e) Real repositories, when given (the default run needs nothing outside this repository):
 //   BENCH_REPOS=/path/a:/path/b   or   node test/bench/bench.mjs --repos /path/a,/path/b
-// For each: our audit, the floor (as a process and in-process), secretlint, and a cached re-audit, interleaved.
+// For each: our audit, the floor (as a process and in-process), secretlint, a cached re-audit, and the same audit
+// served by the warm process of `audit --daemon` (no budget: for reference), interleaved.
 //   BENCH_REPO_REPEAT=3 (rounds after one warm-up)  BENCH_SLOW_MS=20000 (a contender slower than this runs once)
 //   BENCH_ONLY=e (or any of a,b,c,d,f,py,e, comma-separated: only those sections)
 
@@ -523,18 +524,21 @@ function cliHasDaemon() {
   return /--daemon/.test(spawnSync(NODE, [CLI, '--help'], { encoding: 'utf8' }).stdout ?? '');
 }
 
-/** Start the warm process of `audit --daemon` and let it warm up: one audit starts it, a few more run in it. */
-function primeDaemon(dir, env) {
+/**
+ * Start the warm process of `audit --daemon` and let it warm up: one audit starts it, `more` run in it (default: the
+ * staged audit of (c)).
+ */
+function primeDaemon(dir, env, { args = ['audit', '--staged', '--daemon', '--format', 'json'], more = 5 } = {}) {
   const fullEnv = { ...process.env, ...env };
   for (const [name, value] of Object.entries(fullEnv)) if (value === undefined) delete fullEnv[name];
-  const audit = () => spawnSync(NODE, [CLI, 'audit', '--staged', '--daemon', '--format', 'json'], { cwd: dir, env: fullEnv, encoding: 'utf8' });
+  const audit = () => spawnSync(NODE, [CLI, ...args], { cwd: dir, env: fullEnv, encoding: 'utf8' });
   audit();
   const deadline = Date.now() + 30_000;
   while (!/is running/.test(spawnSync(NODE, [CLI, 'daemon', 'status'], { env: fullEnv, encoding: 'utf8' }).stdout ?? '')) {
     if (Date.now() > deadline) return log('the warm audit process did not start');
     spawnSync('sleep', ['0.2']);
   }
-  for (let i = 0; i < 5; i++) audit();
+  for (let i = 0; i < more; i++) audit();
 }
 
 /** (d) for the 10,000-file tree: one audit, peak RSS and wall time. */
@@ -557,13 +561,18 @@ function cliHasCache() {
 
 /**
  * (e) One real repository: our audit, the floor (a process, as the issue's table; and in-process), secretlint,
- * and with --cache a cold audit (cache removed first) and a warm one, interleaved round by round.
+ * with --cache a cold audit (cache removed first) and a warm one, and with --daemon the same audit served by the warm
+ * process (no cache: every file analysed again, by code that is compiled and optimised already), interleaved round by
+ * round.
  */
 function benchRepo(path) {
   const name = path.split('/').filter(Boolean).at(-1);
   const ts = loadTypeScript();
   const cacheFile = join(scratch, `cache-${name}`);
   const ourArgs = [CLI, 'audit', '.', '--format', 'json'];
+  // Its own cache directory, as in (c), so that the warm process is this build's and is stopped afterwards.
+  const daemonEnv = cliHasDaemon() ? { XDG_CACHE_HOME: join(scratch, 'daemon-cache'), AGENT_GUARDRAIL_DAEMON: undefined, CI: undefined } : undefined;
+  if (daemonEnv) primeDaemon(path, daemonEnv, { args: [...ourArgs.slice(1), '--daemon'], more: 1 });
   let floorInfo;
   const contenders = {
     floorProcess: { run: () => runNode([join(repo, 'test/bench/floor.mjs'), path]), json: true },
@@ -597,8 +606,10 @@ function benchRepo(path) {
           cacheWarm: { run: () => runNode([...ourArgs, '--cache', '--cache-location', cacheFile], { cwd: path }), json: true },
         }
       : {}),
+    ...(daemonEnv ? { daemon: { run: () => runNode([...ourArgs, '--daemon'], { cwd: path, env: daemonEnv }), json: true } } : {}),
   };
   const runs = interleave(contenders, { runs: REPO_REPEAT, warmup: 1 });
+  if (daemonEnv) spawnSync(NODE, [CLI, 'daemon', 'stop'], { env: { ...process.env, ...daemonEnv }, encoding: 'utf8' });
   const result = { name, path };
   for (const key of Object.keys(runs)) {
     result[key] = finish(runs[key], key === 'secretlint' ? secretlintReport : key === 'floor' || key === 'floorProcess' ? undefined : ourReport);
@@ -606,6 +617,9 @@ function benchRepo(path) {
   result.floor = { ...result.floor, files: floorInfo?.files, codeFiles: floorInfo?.codeFiles, bytes: floorInfo?.bytes };
   if (result.cacheWarm && result.ours && result.cacheWarm.findings !== result.ours.findings) {
     result.cacheMismatch = `cached audit reported ${result.cacheWarm.findings} findings, uncached ${result.ours.findings}`;
+  }
+  if (result.daemon && result.ours && result.daemon.findings !== result.ours.findings) {
+    result.daemonMismatch = `the warm process reported ${result.daemon.findings} findings, a fresh one ${result.ours.findings}`;
   }
   rmSync(cacheFile, { force: true });
   return result;
@@ -629,7 +643,7 @@ function repoTable(repos) {
   const ratio = (a, b) => (a?.ms !== undefined && b?.ms !== undefined ? ratioOf(a.ms, b.ms) : undefined);
   const cpuRatio = (a, b) => (a?.cpuMs !== undefined && b?.cpuMs !== undefined ? ratioOf(a.cpuMs, b.cpuMs) : undefined);
   const sec = (s) => (s?.ms === undefined ? (s?.failed ? 'failed' : 'n/a') : `${(s.ms / 1000).toFixed(2)} s`);
-  const head = ['repository', 'files', 'ours', 'floor', 'ours÷floor', '(cpu)', 'ours÷floor in-proc', 'secretlint', 'secretlint÷ours', 'warm cache÷ours', 'RSS'];
+  const head = ['repository', 'files', 'ours', 'floor', 'ours÷floor', '(cpu)', 'ours÷floor in-proc', 'secretlint', 'secretlint÷ours', 'warm cache÷ours', 'RSS', '--daemon', 'secretlint÷daemon'];
   const cells = repos.map((r) => [
     r.name,
     String(r.ours?.filesAnalyzed ?? r.floor?.files ?? ''),
@@ -642,12 +656,15 @@ function repoTable(repos) {
     String(ratio(r.secretlint, r.ours) ?? ''),
     String(ratio(r.cacheWarm, r.ours) ?? ''),
     r.ours?.rssMb !== undefined ? `${r.ours.rssMb} MB` : '',
+    r.daemon ? sec(r.daemon) : '',
+    String(ratio(r.secretlint, r.daemon) ?? ''),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
   const raw = (s) => (s?.raw ? `wall ${s.raw.join(' ')} | cpu ${s.rawCpu.join(' ')}` : s?.failed ? `FAILED: ${s.failed}` : 'n/a');
   const out = [
     `(e) real repositories: budgets ours ÷ floor ≤ 1.2 (floor: one thread, a fresh process, read + parse TS/JS), secretlint ÷ ours ≥ 1, warm cache ÷ ours ≤ 0.2`,
+    `    --daemon: the same whole-tree audit served by the warm process (audit --daemon; no cache), for reference: no budget`,
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...cells.map(line),
@@ -655,8 +672,9 @@ function repoTable(repos) {
   ];
   for (const r of repos) {
     out.push(`  ${r.name}: ${r.floor?.files} files read by the floor (${r.floor?.codeFiles} parsed, ${((r.floor?.bytes ?? 0) / 1e6).toFixed(1)} MB); ${r.ours?.findings} findings ${JSON.stringify(r.ours?.rules ?? {})}`);
-    for (const key of ['ours', 'floorProcess', 'floor', 'secretlint', 'cacheCold', 'cacheWarm']) if (r[key]) out.push(`    ${key.padEnd(13)} ${raw(r[key])}`);
+    for (const key of ['ours', 'floorProcess', 'floor', 'secretlint', 'cacheCold', 'cacheWarm', 'daemon']) if (r[key]) out.push(`    ${key.padEnd(13)} ${raw(r[key])}${key === 'daemon' ? " (cpu is the client's)" : ''}`);
     if (r.cacheMismatch) out.push(`    CACHE MISMATCH: ${r.cacheMismatch}`);
+    if (r.daemonMismatch) out.push(`    DAEMON MISMATCH: ${r.daemonMismatch}`);
   }
   return out.join('\n');
 }
