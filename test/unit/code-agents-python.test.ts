@@ -135,6 +135,20 @@ api_key = os.environ["OPENAI_API_KEY"]
         "grants/env-passthrough 36:93-36:103 os.environ"
       ]);
     });
+
+    it('a hosted MCP server whose every call waits for a person is no unfiltered grant; one asking for some tools only is', () => {
+      const approved = `from agents import Agent, HostedMCPTool
+
+always = HostedMCPTool(tool_config={"type": "mcp", "server_label": "crm", "server_url": "https://crm.example.com/mcp", "require_approval": "always"})
+some = HostedMCPTool(tool_config={"type": "mcp", "server_label": "docs", "server_url": "https://docs.example.com/mcp", "require_approval": {"always": {"tool_names": ["delete"]}}})
+never = HostedMCPTool(tool_config={"type": "mcp", "server_label": "wiki", "server_url": "https://wiki.example.com/mcp", "require_approval": "never"})
+agent = Agent(name="Assistant", tools=[always, some, never])
+`;
+      assert.deepEqual(analyse('src/crm.py', approved).findings.filter((finding) => finding.startsWith('grants/all-mcp-tools')), [
+        'grants/all-mcp-tools 4:8-4:21 HostedMCPTool',
+        'grants/all-mcp-tools 5:9-5:22 HostedMCPTool',
+      ]);
+    });
   });
 
   describe('LangChain and LangGraph', () => {

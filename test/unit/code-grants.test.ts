@@ -142,6 +142,25 @@ export const agent = new Agent({
     assert.match(messages[1]!, /^Hosted MCP server "deepwiki" .*Set allowedTools/);
   });
 
+  it("OpenAI Agents SDK: hosted MCP whose every call waits for a person (requireApproval: 'always') is not reported", () => {
+    const text = `import { Agent, hostedMcpTool } from '@openai/agents';
+
+const crm = { serverLabel: 'crm', serverUrl: 'https://crm.example.com/mcp', requireApproval: 'always' as const };
+export const agent = new Agent({
+  name: 'assistant',
+  tools: [
+    hostedMcpTool(crm),
+    hostedMcpTool({ serverLabel: 'docs', serverUrl: 'https://docs.example.com/mcp', requireApproval: { always: { toolNames: ['delete'] } } }),
+    hostedMcpTool({ serverLabel: 'wiki', serverUrl: 'https://wiki.example.com/mcp', requireApproval: 'never' }),
+  ],
+});
+`;
+    assert.deepEqual(found('src/assistant.ts', text, 'grants/all-mcp-tools'), [
+      'grants/all-mcp-tools 8:5-8:18 hostedMcpTool',
+      'grants/all-mcp-tools 9:5-9:18 hostedMcpTool',
+    ]);
+  });
+
   it('the example research agent', () => {
     const text = `import { experimental_createMCPClient as createMCPClient, generateText } from 'ai';
 export async function research(question: string, summarize: any, model: any) {

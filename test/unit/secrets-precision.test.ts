@@ -307,6 +307,24 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('tests/fixtures/other.txt', alone, [[`${GENERIC} ${expectedAt(alone, '6da9a43058a5d1b9f3353153921fb04d')}`, '6da9a43058a5d1b9f3353153921fb04d']]);
   });
 
+  it("does not report Pusher's app key, Amplitude's API key, underscore-wrapped sentinels, camelCase stand-ins or a service's stand-in password; secrets beside them are", () => {
+    // Composio's Pusher client, langfuse's credential sentinels, its API-key test and its test environment.
+    const pusher = lines("export const CLIENT_PUSHER_KEY = getEnvVariable('CLIENT_PUSHER_KEY') || 'ff9f18c208855d77a152';", "const PUSHER_KEY = CLIENT_PUSHER_KEY || 'ff9f18c208855d77a152';", `const PUSHER_APP_SECRET = '${TOKEN}';`);
+    expectSecrets('ts/packages/core/src/utils/pusher.ts', pusher, [[`${GENERIC} ${expectedAt(pusher, TOKEN)}`, TOKEN]]);
+    // fastmcp's docs analytics: Amplitude's browser key; its secret key is still reported.
+    const amplitude = lines('  var AMPLITUDE_API_KEY = "c361ed56e7bdc1a48a38773c40120b39";', 'const AMPLITUDE_SECRET_KEY = "bebe7acf7d910eea8a60847023a9d1a7";');
+    expectSecrets('docs/fastmcp-analytics.js', amplitude, [[`${PROVIDER} ${expectedAt(amplitude, 'bebe7acf7d910eea8a60847023a9d1a7')}`, 'bebe7acf7d910eea8a60847023a9d1a7']]);
+    const sentinels = lines('// Sentinel value for Vertex AI default credential provider chain (ADC)', 'export const VERTEXAI_USE_DEFAULT_CREDENTIALS =', '  "__VERTEXAI_DEFAULT_CREDENTIALS__";', `export const VERTEXAI_CREDENTIALS = "${TOKEN}";`);
+    expectSecrets('packages/shared/src/interfaces/customLLMProviderConfigSchemas.ts', sentinels, [[`${GENERIC} ${expectedAt(sentinels, TOKEN)}`, TOKEN]]);
+    const update = lines('const newSecret = "updatedSecretKey123";', 'const apiToken = "testApiTokenValue";', `const otherSecret = "${TOKEN}";`, 'const dbPassword = "BlueHorseBattery42";');
+    expectSecrets('web/src/__tests__/server/llm-api-key.servertest.ts', update, [
+      [`${GENERIC} ${expectedAt(update, TOKEN)}`, TOKEN],
+      [`${GENERIC} ${expectedAt(update, 'BlueHorseBattery42')}`, 'BlueHorseBattery42'],
+    ]);
+    const env = lines('REDIS_CONNECTION_STRING="redis://:myredissecret@127.0.0.1:6379/1"', `DATABASE_URL="postgresql://app:${PASSWORD}@127.0.0.1:5432/app"`);
+    expectSecrets('.env.test.example', env, [[`secrets/connection-string ${expectedAt(env, PASSWORD)}`, PASSWORD]]);
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',
@@ -423,6 +441,21 @@ describe('JWT structure', () => {
     const broken = `${Buffer.from('{"alg":"RS256,"typ":"JWT"}').toString('base64url')}.payload.sig`;
     assert.ok(isUnusableJwt(broken));
     assert.ok(!isUnusableJwt(`${Buffer.from('{"alg":"RS256,"typ":"JWT"}').toString('base64url')}.payload.${SIGNATURE}`));
+  });
+
+  it('a token valid for minutes only is dead before the file is read; an hour-long one is still reported', () => {
+    // GitHub's signed link to a private video: the path inside is itself a presigned S3 URL, whose X-Amz-Credential
+    // names an access key id (public in every such link; the decoded payload is scanned too).
+    const presigned = '/61239030/420168772-video.mp4?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA65D43B2JAGEE2STL%2F20250307%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20250307T032239Z&X-Amz-Expires=300&X-Amz-Signature=7bf1d69facc2a399b3f73eeb8244ed2f9a75faf1538bef8bd767d560a59d0636&X-Amz-SignedHeaders=host';
+    const github = { iss: 'github.com', aud: 'raw.githubusercontent.com', key: 'key5', exp: 1741318059, nbf: 1741317759, path: presigned };
+    assert.ok(isUnusableJwt(jwt(header, github, SIGNATURE)));
+    assert.ok(isUnusableJwt(jwt(header, { sub: 'u1', iat: 1741317759, exp: 1741317759 + 900 }, SIGNATURE)));
+    assert.ok(!isUnusableJwt(jwt(header, { sub: 'u1', iat: 1741317759, exp: 1741317759 + 3600 }, SIGNATURE)));
+    // No start, or a start of 0 (a test's), says nothing of the token's life.
+    assert.ok(!isUnusableJwt(jwt(header, { sub: 'u1', exp: 1741318059 }, SIGNATURE)));
+    const link = jwt(header, github, SIGNATURE);
+    const readme = lines('## Demo', '', `<video src="https://private-user-images.githubusercontent.com/61239030/420168772-video.mp4?jwt=${link}" controls></video>`);
+    expectSecrets('README.md', readme, []);
   });
 
   it('does not report unsigned or stand-in-signed test tokens, and reports a signed one', () => {

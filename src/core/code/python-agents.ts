@@ -667,10 +667,14 @@ class PyLinker implements ShellHost {
     this.finding(this.scan.allMcpTools, tool.startOffset, tool.endOffset, `Every tool from ${label} goes to the model unfiltered, including write and admin tools and any tool added to the MCP server later. ${how}`);
   }
 
-  /** OpenAI Agents SDK `HostedMCPTool(tool_config={…})` without `allowed_tools`. */
+  /**
+   * OpenAI Agents SDK `HostedMCPTool(tool_config={…})` without `allowed_tools`, unless every call waits for a person
+   * (`"require_approval": "always"`; a per-tool map still lets the tools it leaves out run unasked).
+   */
   private hostedMcpTools(): void {
     for (const def of this.defs.values()) {
       if (def.kind !== 'mcp-all' || def.framework !== 'openai-agents') continue;
+      if (this.pyApprovals.toolApproval(def)?.gate === 'always') continue;
       this.finding(
         this.scan.allMcpTools,
         this.source.toFile(def.headStart),

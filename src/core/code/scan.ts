@@ -363,10 +363,16 @@ class Linker implements ValueResolver {
     }
   }
 
-  /** OpenAI Agents SDK `hostedMcpTool({ serverLabel })` without `allowedTools`. */
+  /**
+   * OpenAI Agents SDK `hostedMcpTool({ serverLabel })` without `allowedTools`, unless every call waits for a person
+   * (`requireApproval: 'always'`; a per-tool map still lets the tools it leaves out run unasked).
+   */
   private hostedMcpTools(): void {
-    for (const def of this.w.toolDefs.values()) {
+    for (const [node, def] of this.w.toolDefs) {
       if (!def.allTools) continue;
+      const optionsNode = definitionOptionsNode(this.ts, node, def);
+      const options = optionsNode && this.resolveObject(optionsNode);
+      if (options && toolApproval(this.ts, this.w, def, options, undefined, false)?.gate === 'always') continue;
       this.finding(
         this.scan.allMcpTools,
         def.headStart,

@@ -15,8 +15,12 @@ const DEFAULT_PASSWORDS = new Set([
   'api_key', 'mypassword', 'yourpassword', 'p@ssw0rd', 'passw0rd', 'hunter2',
 ]);
 
-/** Stand-ins made of a filler word and "pass": `somepass`, `mypassword`, `dbpass`, `test_pwd1` (gpt-researcher's docs). */
-const STAND_IN_PASSWORD = /^(?:some|my|your|our|the|db|user|test|dummy|fake|sample|example|default|demo|dev|local)[-_]?(?:pass|passwd|password|pwd|secret)[0-9]{0,3}$/i;
+/**
+ * Stand-ins made of a filler word, maybe the service's name, and "pass": `somepass`, `mypassword`, `dbpass`,
+ * `test_pwd1` (gpt-researcher's docs), `myredissecret` (langfuse's test environment).
+ */
+const STAND_IN_PASSWORD =
+  /^(?:some|my|your|our|the|db|user|test|dummy|fake|sample|example|default|demo|dev|local)[-_]?(?:(?:redis|postgres|pg|mysql|mongo|mongodb|rabbit|rabbitmq|db|database|app|admin|root|api|minio|kafka|elastic|neo4j|clickhouse)[-_]?)?(?:pass|passwd|password|pwd|secret)[0-9]{0,3}$/i;
 
 /**
  * "Password" itself, spelled plainly or in leet, after at most one word and before a counter and a symbol or two:

@@ -54,11 +54,15 @@ function compose(value: string): Composition {
  * passwords like `Winter-2024`, never API keys like `calculator-456`.
  */
 export function isIdentifierLike(value: string, passwordLike = false): boolean {
+  // Underscores around a name keep it a name: a sentinel or template slot (`__VERTEXAI_DEFAULT_CREDENTIALS__`, `__TOKEN__`).
+  if (value.startsWith('_') || value.endsWith('_')) value = value.replace(/^_+|_+$/g, '');
   if (!NAME_CHARACTERS.test(value)) return false;
   const { words, wordLetters, random } = compose(value);
   if (random > MAX_RANDOM || wordLetters <= random) return false;
   if (CONSTANT_CASE.test(value)) return words >= 2;
-  if (!SEPARATORS.test(value)) return false;
+  // Words run together in camelCase (`updatedSecretKey123`, `testApiToken`): a test's stand-in, never a generated key;
+  // a password may be chosen so, and stays judged by its strength.
+  if (!SEPARATORS.test(value)) return !passwordLike && words >= 2;
   // A path or a `provider/model` id is a name under any key; other one-word labels are not passwords' shape.
   return words >= (passwordLike && !value.includes('/') ? 2 : 1);
 }

@@ -85,7 +85,8 @@ export function decodeJwt(value: string): DecodedJwt | undefined {
 
 /**
  * A JWT that authenticates nothing: unsigned (`alg: none`, which servers reject), with a signature too short to be
- * one (`….signature`, `….fake-sig`), expired before JWTs existed (a test's `exp: 570`), or issued by a public demo
+ * one (`….signature`, `….fake-sig`), expired before JWTs existed (a test's `exp: 570`), valid for a quarter of an hour
+ * at most (dead before anyone reads the file that holds it; no clock is asked), or issued by a public demo
  * issuer (the Supabase local-development keys every self-hosted install documents, `iss: supabase-demo`), or made
  * of jwt.io's example claims (`sub: 1234567890`, `name: John Doe`). The
  * signature's size alone settles it for a value of a token's shape whose header does not even decode, as in a
@@ -97,14 +98,27 @@ export function isUnusableJwt(value: string): boolean {
   return JWT_SHAPE.test(value) && Buffer.from(value.slice(value.lastIndexOf('.') + 1), 'base64url').length < MIN_SIGNATURE_BYTES;
 }
 
-/** Unsigned, expired before JWTs existed, issued by a public demo issuer, or jwt.io's example. */
+/**
+ * Longest life of a token that is dead before a file holding it is read (`exp` minus `nbf`, else minus `iat`):
+ * URL signatures such as GitHub's for a private image or video (`…/private-user-images…?jwt=eyJ…`, five minutes),
+ * which READMEs copy from the rendered page by the thousand.
+ */
+const MAX_MOMENTARY_LIFE_SECONDS = 15 * 60;
+
+/** Unsigned, expired before JWTs existed, valid for minutes only, issued by a public demo issuer, or jwt.io's example. */
 function isUnusableClaims(jwt: DecodedJwt): boolean {
   if (String(jwt.header.alg).toLowerCase() === 'none') return true;
   const expires = jwt.payload?.exp;
   if (typeof expires === 'number' && expires < JWT_ERA) return true;
+  if (typeof expires === 'number' && isMomentary(expires, jwt.payload?.nbf ?? jwt.payload?.iat)) return true;
   if (jwt.payload?.iss === 'supabase-demo') return true;
   // jwt.io's example claims, copied into tests with their example signature or signed again with a test key.
   return jwt.payload?.sub === '1234567890' && jwt.payload?.name === 'John Doe';
+}
+
+/** A validity that starts at a real time (not a test's `iat: 0`) and ends at most a quarter of an hour later. */
+function isMomentary(expires: number, starts: unknown): boolean {
+  return typeof starts === 'number' && starts >= JWT_ERA && expires > starts && expires - starts <= MAX_MOMENTARY_LIFE_SECONDS;
 }
 
 /**

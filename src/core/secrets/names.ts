@@ -119,6 +119,7 @@ function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
   const last = words[words.length - 1]!;
   const before = words.slice(0, -1);
   if (before.some((word) => NEGATING_QUALIFIERS.has(word))) return false;
+  if (isPublicTokenName(name)) return false;
 
   if (last === 'key') {
     if (words.length === 1) return false;
@@ -127,7 +128,6 @@ function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
   // AWS Signature V4's `X-Amz-Credential` (and Cloud Storage's `X-Goog-Credential`) is the access key's id and the
   // signing scope (`AKIA…/20250929/us-east-1/s3/aws4_request`), not a secret; `X-Amz-Security-Token` is one.
   if (last === 'credential' && (before.includes('amz') || before.includes('goog'))) return false;
-  if (isPublicTokenName(name)) return false;
   if (CREDENTIAL_WORDS.has(last)) return true;
   // `pass` only as a suffix of a compound (DB_PASS, smtpPass), never alone (a boolean or a pipeline stage), nor after
   // "to" (SWE-bench's FAIL_TO_PASS and PASS_TO_PASS list the tests that must pass).
@@ -142,11 +142,15 @@ function nameSaysSecret(name: string, options: SecretNameOptions): boolean {
 
 /**
  * Names of tokens that are public by design: Mixpanel's project token identifies the project to its browser SDK
- * (unlike its API secret). A value a file gives such a name is public under any other name in that file too.
+ * (unlike its API secret); Pusher's app key and Amplitude's API key are what their browser and mobile clients send
+ * (their secret keys sign, on the server). A value a file gives such a name is public under any other name in that
+ * file too.
  */
 export function isPublicTokenName(name: string): boolean {
   const words = nameWords(name);
-  return words[words.length - 1] === 'token' && words.includes('mixpanel');
+  const last = words[words.length - 1];
+  if (last === 'token') return words.includes('mixpanel');
+  return last === 'key' && (words.includes('pusher') || words.includes('amplitude')) && !words.includes('secret');
 }
 
 /** Without extra names from the configuration, the answer depends on the name alone. */

@@ -14,6 +14,8 @@ export const CLOUD_EXAMPLES: Record<string, ProviderExamples> = {
       'ASIA3WHM7LJDNX7CSFBZQ',
       'akiato7mlvdxlky76dxs',
       'xAKIA65D43B2JAGEE2STL',
+      'https://bucket.s3.amazonaws.com/a.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA65D43B2JAGEE2STL%2F20250307%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=300',
+      'redirect=https%3A%2F%2Fb.s3.amazonaws.com%2Fa%3Fx-amz-credential%3DASIA3WHM7LJDNX7CSFBZ%252F20250307',
     ],
   },
   'aws-secret-access-key': {

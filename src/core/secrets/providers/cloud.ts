@@ -1,12 +1,15 @@
 import { boundaryBefore, type ProviderDetector } from '../provider-types';
-import { ASSIGN, family, mixedCase, namedKey, UUID } from './shared';
+import { anyCase, ASSIGN, family, mixedCase, namedKey, UUID } from './shared';
 
 export const CLOUD_PROVIDERS: ProviderDetector[] = family('cloud', [
   {
     id: 'aws-access-key-id',
     name: 'AWS access key ID',
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
-    pattern: '(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}',
+    // Not the id in a presigned URL's `X-Amz-Credential=<id>/<date>/<region>/<service>/aws4_request`: it is there to be
+    // read by anyone who has the link (GitHub's own, in every image and video link a README copies), and it signs
+    // nothing without the secret key, which a presigned URL never carries.
+    pattern: `(?<!${anyCase('x-amz-credential')}(?:=|%3[Dd]))(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`,
     publicPrefix: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
     minEntropy: 2.5,
   },

@@ -175,6 +175,7 @@ export const OBSERVABILITY_EXAMPLES: Record<string, ProviderExamples> = {
       'AMPLITUDE_SECRET_KEY=...',
       'AMPLITUDE_SECRET_KEY=bebe7acf7d910eea8a60847023a9d1a',
       'UNRELATED_API_KEY=58cae39b3edbb41584230ba359b1ff55',
+      'var AMPLITUDE_API_KEY = "c361ed56e7bdc1a48a38773c40120b39";',
     ],
   },
   'launchdarkly': {

@@ -1,5 +1,5 @@
 import type { ProviderDetector } from '../provider-types';
-import { family, mixedCase, namedKey, UUID } from './shared';
+import { anyCase, family, mixedCase, namedKey, UUID } from './shared';
 
 export const OBSERVABILITY_PROVIDERS: ProviderDetector[] = family('observability', [
   {
@@ -166,7 +166,8 @@ export const OBSERVABILITY_PROVIDERS: ProviderDetector[] = family('observability
   {
     id: 'amplitude',
     name: 'Amplitude secret key',
-    ...namedKey({ names: ['amplitude'], value: '[a-f0-9]{32}', valueChars: 'A-Za-z0-9' }),
+    // Only under a name that says secret: Amplitude's API key is what its browser SDK sends (public by design).
+    ...namedKey({ names: ['amplitude'], value: '[a-f0-9]{32}', valueChars: 'A-Za-z0-9', credentialWord: `${anyCase('secret')}(?:[_.-]?${anyCase('key')})?` }),
     minEntropy: 3.2,
   },
   {

@@ -33,6 +33,11 @@ export interface NamedKeyOptions {
   value: string;
   /** The characters a value may continue with: the match must not be followed by one (`A-Za-z0-9`). */
   valueChars: string;
+  /**
+   * The pattern the name must end with, when not any credential word: for a provider whose plain "API key" is public
+   * and only its secret key is not (Amplitude).
+   */
+  credentialWord?: string;
 }
 
 /**
@@ -41,9 +46,9 @@ export interface NamedKeyOptions {
  * (`MISTRAL_API_KEY=…`, `mistralApiKey: '…'`, `"datadog_app_key": "…"`, `os.environ["COHERE_API_KEY"] = "…"`).
  * Each start costs at most the bounded runs (linear).
  */
-export function namedKey({ names, value, valueChars }: NamedKeyOptions): Pick<ProviderDetector, 'pattern' | 'bounded' | 'keywords'> {
+export function namedKey({ names, value, valueChars, credentialWord = CREDENTIAL_WORD }: NamedKeyOptions): Pick<ProviderDetector, 'pattern' | 'bounded' | 'keywords'> {
   return {
-    pattern: `${boundaryBefore('A-Za-z0-9')}(?:${names.map(anyCase).join('|')})[A-Za-z0-9_.-]{0,24}?${CREDENTIAL_WORD}${NAME_VALUE}(?<secret>${value})(?![${valueChars}])`,
+    pattern: `${boundaryBefore('A-Za-z0-9')}(?:${names.map(anyCase).join('|')})[A-Za-z0-9_.-]{0,24}?(?:${credentialWord})${NAME_VALUE}(?<secret>${value})(?![${valueChars}])`,
     bounded: true,
     keywords: names,
   };
