@@ -325,6 +325,14 @@ describe('public, made-up and encrypted values', () => {
     expectSecrets('.env.test.example', env, [[`secrets/connection-string ${expectedAt(env, PASSWORD)}`, PASSWORD]]);
   });
 
+  it("does not report a key template's format fields or a JWT's header alone; a token beside them is", () => {
+    // agentscope's Redis key layout and Upsonic's prompt-injection rule tests.
+    const keys = lines('class KeyConfig:', '    credential: str = (', '        "agentscope:user:{user_id}:credential:{credential_id}"', '    )', `    api_token: str = "${TOKEN}"`);
+    expectSecrets('src/agentscope/app/storage/_redis_storage.py', keys, [[`${GENERIC} ${expectedAt(keys, TOKEN)}`, TOKEN]]);
+    const header = lines('def test_detects_bearer_token(self):', '    result = self.rule.process(_pi("Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"))', `    other = _pi("Authorization: Bearer ${TOKEN}")`);
+    expectSecrets('tests/unit_tests/safety_engine/test_skill_policies.py', header, [[`${GENERIC} ${expectedAt(header, TOKEN)}`, TOKEN]]);
+  });
+
   it('does not report values marked fake, instructions, hand-typed sequences or encrypted values', () => {
     const fakes = [
       'REPLACE_WITH_PASSWORD', 'sk-test-dummy-key-1234', 'AKIAFAKEKEY123456789', 'fakeToken9x8Q7w', 'InvalidTokenValue42',

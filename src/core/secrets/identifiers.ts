@@ -13,6 +13,8 @@ const NAME_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9_.:/=,@+#-]*$/;
 const CONSTANT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** camelCase and PascalCase boundaries inside one part (`clientCapabilities` → client, Capabilities). */
 const CAMEL_PARTS = /[A-Z]{2,}(?![a-z])|[A-Z]?[a-z]+|[A-Z]|[0-9]+/g;
+/** A format field naming what fills it (`{user_id}`, `{0}` is not a name). */
+const FORMAT_FIELD = /\{([A-Za-z_][A-Za-z0-9_]{0,40})\}/g;
 /** Random characters a name may carry (a short hash, an `S3`, a `v2`), as long as words dominate. */
 const MAX_RANDOM = 6;
 
@@ -56,6 +58,8 @@ function compose(value: string): Composition {
 export function isIdentifierLike(value: string, passwordLike = false): boolean {
   // Underscores around a name keep it a name: a sentinel or template slot (`__VERTEXAI_DEFAULT_CREDENTIALS__`, `__TOKEN__`).
   if (value.startsWith('_') || value.endsWith('_')) value = value.replace(/^_+|_+$/g, '');
+  // So do format fields: a key template (`agentscope:user:{user_id}:credential:{credential_id}`) is names and slots.
+  if (value.includes('{')) value = value.replace(FORMAT_FIELD, '$1');
   if (!NAME_CHARACTERS.test(value)) return false;
   const { words, wordLetters, random } = compose(value);
   if (random > MAX_RANDOM || wordLetters <= random) return false;

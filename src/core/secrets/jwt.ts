@@ -123,11 +123,19 @@ function isMomentary(expires: number, starts: unknown): boolean {
 
 /**
  * A value that is, or ends in, an unusable JWT after a short label (`workos:eyJ…`, `Bearer eyJ…` is stripped
- * before): test tokens written as `<provider>:<jwt>`.
+ * before): test tokens written as `<provider>:<jwt>`; or a token's header alone (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`
+ * is `{"alg":"HS256","typ":"JWT"}`, the same in every HS256 token), without the claims and signature that make one.
  */
 export function holdsUnusableJwt(value: string): boolean {
   const start = value.indexOf('eyJ');
   if (start < 0 || start > 24) return false;
   if (start > 0 && !/^[A-Za-z0-9_-]{1,22}[:=]$/.test(value.slice(0, start))) return false;
-  return isUnusableJwt(value.slice(start));
+  const token = value.slice(start);
+  return isUnusableJwt(token) || isHeaderAlone(token);
+}
+
+const HEADER_ALONE = /^eyJ[A-Za-z0-9_-]{8,400}={0,2}$/;
+
+function isHeaderAlone(token: string): boolean {
+  return HEADER_ALONE.test(token) && typeof decodeJsonPart(token.replace(/=+$/, ''))?.alg === 'string';
 }
