@@ -40,7 +40,8 @@ export interface ScanOptions {
 const HIDDEN_MARKERS: readonly RegExp[] = [
   /<\/?\s{0,3}(?:important|system|system[_-]?prompt|instructions?|hidden|secret|admin|override|critical|assistant[_-]?only)\s{0,3}>/gi,
   /\[(?:system|inst|\/inst|important)\]|<\|im_start\|>|<<\/?sys>>|\{\{\s{0,3}system\s{0,3}\}\}/gi,
-  /\b(?:ignore|disregard|forget|override)\s{1,5}(?:all\s{1,5}|any\s{1,5})?(?:of\s{1,5})?(?:the\s{1,5}|your\s{1,5})?(?:previous|prior|above|preceding|earlier|other|original|system)\s{1,5}(?:instructions?|directions?|rules|prompts?|guidelines|messages?)\b/gi,
+  // Not where a guard's description names the attack it looks for ("attempts to override system instructions").
+  /(?<!\b(?:attempts?|attempting|tries|trying|try)\s{1,5}to\s{1,5})\b(?:ignore|disregard|forget|override)\s{1,5}(?:all\s{1,5}|any\s{1,5})?(?:of\s{1,5})?(?:the\s{1,5}|your\s{1,5})?(?:previous|prior|above|preceding|earlier|other|original|system)\s{1,5}(?:instructions?|directions?|rules|prompts?|guidelines|messages?)\b/gi,
   /\b(?:do\s{1,5}not|don'?t|never|must\s{1,5}not)\s{1,5}(?:tell|inform|notify|alert|mention\s{1,5}(?:this|it)\s{1,5}to|reveal\s{1,5}(?:this|it)\s{1,5}to|show\s{1,5}(?:this|it)\s{1,5}to)\s{1,5}the\s{1,5}user\b/gi,
   /\b(?:do\s{1,5}not|don'?t|never)\s{1,5}(?:mention|reveal|disclose)\s{1,5}(?:that|this|it|these|anything)\b/gi,
   /\bwithout\s{1,5}(?:telling|informing|notifying|alerting|asking)\s{1,5}the\s{1,5}user\b/gi,
