@@ -4,8 +4,9 @@ import type { LineIndex } from '../position';
 
 /** A tool reference at a range of the file. */
 export function codeToolAt(lines: LineIndex, name: string | undefined, kind: CodeTool['kind'], start: number, end: number): CodeTool {
-  // Properties set one by one, in the order a spread would give them: spreading conditional objects cost more than the rest.
-  const tool: CodeTool = name !== undefined ? { name, range: lines.rangeOf(start, end), startOffset: start, endOffset: end } : { range: lines.rangeOf(start, end), startOffset: start, endOffset: end };
+  // Built without spreading conditional objects (which cost more than the rest), in the order a spread gave.
+  const range = lines.rangeOf(start, end);
+  const tool: CodeTool = name !== undefined ? { name, range, startOffset: start, endOffset: end } : { range, startOffset: start, endOffset: end };
   if (kind !== undefined) tool.kind = kind;
   return tool;
 }

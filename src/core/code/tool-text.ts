@@ -112,7 +112,7 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
           offsets = literalOffsets(text, start, literal.end);
           mapped = true;
         }
-        return offsets && rangeOf(offsets, value.length, from, to);
+        return offsets && literalRange(offsets, value.length, from, to);
       };
       result.texts.push(tool !== undefined ? { value, range, role, tool } : { value, range, role });
     }
@@ -292,7 +292,7 @@ function propertyName(ts: Ts, name: TsNamespace.PropertyName): string | undefine
  * The file range of a value's characters `from` to `to`, from the file offset of each of its characters and of its end
  * (`offsets`, one more than the value's length); with fewer, the whole of what they cover.
  */
-export function rangeOf(offsets: readonly number[], length: number, from: number, to: number): [number, number] {
+function literalRange(offsets: readonly number[], length: number, from: number, to: number): [number, number] {
   return offsets.length === length + 1 ? [offsets[from]!, offsets[to]!] : [offsets[0]!, offsets[offsets.length - 1]!];
 }
 
