@@ -67,12 +67,24 @@ export const TOOL_TEXTS = {
 
 /**
  * Tool texts are made of the file's strings, so the hint is asked of those, not of comments, where words such as
- * "ignore" and "replace" abound: of each string, and of all of them joined (a text concatenated from parts).
+ * "ignore" and "replace" abound: of each string, and of all of them joined (a text concatenated from parts). Nor of a
+ * string that opens the arguments of a call other than `.describe(`, `.tool(` or `.registerTool(`: a test's title
+ * (`it('ignores disabled tools'`), a message (`new Error('…')`); the walk reads no text there (a factory's or tool
+ * class's own arguments are read only where they are objects, whose strings open no call).
  */
 function stringsMayBePoisoned(text: string): boolean {
-  const { strings, unsure } = lexedStrings(text);
-  return unsure || POISON_HINT.test(strings.join('')) || strings.some((value) => POISON_HINT.test(value));
+  const { strings, callees, unsure } = lexedStrings(text);
+  if (unsure) return true;
+  const texts = strings.filter((_, index) => callees[index] === undefined || TEXT_CALLEES.has(callees[index]!));
+  return POISON_HINT.test(texts.join('')) || texts.some((value) => POISON_HINT.test(value));
 }
+
+/**
+ * Calls whose first argument the walk reads as a tool's text: zod's `.describe('…')`, MCP's `server.tool('name', …)`
+ * and `server.registerTool('name', …)`. (A bare `describe('…')` is a test suite's, a call's result called, `f(a)('…')`,
+ * nobody's.)
+ */
+const TEXT_CALLEES: ReadonlySet<string> = new Set(['.describe', '.tool', '.registerTool']);
 
 /** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */
 export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): ToolTexts {

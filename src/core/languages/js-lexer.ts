@@ -12,9 +12,13 @@
 export interface LexVisitor {
   /**
    * A string literal's or template chunk's decoded value; `module` when it names a module (`from '…'`, `import '…'`,
-   * `require('…')`, `import('…')`). Return true to stop the scan.
+   * `require('…')`, `import('…')`); `callee` when the string (a template: each of its chunks) is the first thing in
+   * a call's arguments, the name called (`it('…'` gives `it`, `z.string().describe('…'` gives `.describe`, with a dot
+   * for a method), or `()` where what is called is itself a call or in parentheses (`it.each(cases)('…'`); `alone`
+   * when such a string is the whole argument (a `,` or `)` follows it, not `=== x`, `+ y` or `as T`; a template with
+   * substitutions never is). Return true to stop the scan.
    */
-  string(value: string, module: boolean): boolean | void;
+  string(value: string, module: boolean, callee: string | undefined, alone: boolean): boolean | void;
   /** An identifier or keyword (when given: scans that need no identifiers skip making their strings). Return true to stop. */
   identifier?(name: string): boolean | void;
   /** Two constant strings joined by `+` (`'sk-' + '…'`, `('a') + "b"`): the parse folds them into one value. */
@@ -70,9 +74,23 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   let lastWord: string | undefined;
   /** The identifier before the `(` just before the current token (`require(`, `import(`), else undefined. */
   let calleeWord: string | undefined;
+  /** Where the identifier just before the current token lies (-1: the token before is no identifier), and whether a `.` came before it. */
+  let wordStart = -1;
+  let wordEnd = -1;
+  let wordAfterDot = false;
+  /**
+   * The same for the identifier before the `(` just before the current token: the callee whose arguments start here
+   * (CALL_RESULT: a `)` came before that `(`).
+   */
+  let calleeStart = -1;
+  let calleeEnd = -1;
+  let calleeAfterDot = false;
+  /** The last punctuation character, 0 after any other token (blanks and comments keep it). */
+  let punctuation = 0;
   let braceDepth = 0;
-  /** For each open `${` of a template: the brace depth at which its `}` resumes the template. */
+  /** For each open `${` of a template: the brace depth at which its `}` resumes the template, and the template's callee. */
   const templates: number[] = [];
+  const templateCallees: (string | undefined)[] = [];
   let run = 0;
   let longestRun = 0;
   /** Just after an `@`: the name that follows is the decorator's, not a token of its own. */
@@ -81,11 +99,26 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   const unsure = (): LexResult => ({ unsure: true, stopped: false, modifierRun: longestRun, escapedIdentifier });
   const stopped = (): LexResult => ({ unsure: false, stopped: true, modifierRun: longestRun, escapedIdentifier });
 
+  /** The callee whose arguments the current token opens (see LexVisitor.string); a keyword's `(` opens none. */
+  const openedCallee = (): string | undefined => {
+    if (calleeStart < 0) return calleeStart === CALL_RESULT ? '()' : undefined;
+    const name = identifierAt(text, calleeStart, calleeEnd);
+    if (calleeAfterDot) return `.${name}`;
+    return RESERVED_WORDS.has(name) ? undefined : name;
+  };
+  /** Nothing before the next token is an identifier or a `(` after one. */
+  const operand = (): void => {
+    wordStart = calleeStart = -1;
+    punctuation = 0;
+  };
+
   /** A string value was read: report it and advance the concatenation recogniser. */
-  const onString = (value: string): boolean => {
+  const onString = (value: string, callee: string | undefined, end: number, whole: boolean): boolean => {
     const module = lastWord === 'from' || lastWord === 'import' || calleeWord === 'require' || calleeWord === 'import';
     lastWord = calleeWord = undefined;
-    if (visitor.string(value, module)) return true;
+    operand();
+    const alone = callee !== undefined && whole && endsArgument(text, end);
+    if (visitor.string(value, module, callee, alone)) return true;
     if (fold === Fold.AfterPlus && visitor.concatenation()) return true;
     fold = Fold.AfterString;
     prev = Prev.Operand;
@@ -93,7 +126,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   };
 
   /** Read a template from just after its backtick or a substitution's `}`; -1 when it never ends. */
-  const templatePart = (start: number): number => {
+  const templatePart = (start: number, callee: string | undefined, whole: boolean): number => {
     let j = start;
     let value = '';
     let from = j;
@@ -105,10 +138,12 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         value += escape.value;
         j = from = escape.end;
       } else if (c === 96) {
-        return onString(value + text.slice(from, j)) ? -2 : j + 1;
+        return onString(value + text.slice(from, j), callee, j + 1, whole) ? -2 : j + 1;
       } else if (c === 36 && text.charCodeAt(j + 1) === 123) {
-        if (visitor.string(value + text.slice(from, j), false)) return -2;
+        operand();
+        if (visitor.string(value + text.slice(from, j), false, callee, false)) return -2;
         templates.push(braceDepth);
+        templateCallees.push(callee);
         prev = Prev.Operator;
         fold = Fold.None;
         return j + 2;
@@ -155,22 +190,25 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         while (i < n && isIdentifierPart(text.charCodeAt(i))) i++;
         prev = Prev.Operand;
         fold = Fold.None;
+        operand();
         continue;
       }
       i++;
       prev = Prev.Operator;
       fold = Fold.None;
+      wordStart = calleeStart = -1;
+      punctuation = c;
       continue;
     }
     if (c === 39 || c === 34) {
       const read = readString(text, i + 1, c);
       if (!read) return unsure();
-      if (onString(read.value)) return stopped();
+      if (onString(read.value, openedCallee(), read.end, true)) return stopped();
       i = read.end;
       continue;
     }
     if (c === 96) {
-      const next = templatePart(i + 1);
+      const next = templatePart(i + 1, openedCallee(), true);
       if (next === -2) return stopped();
       if (next < 0) return unsure();
       i = next;
@@ -199,6 +237,11 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       if (name !== undefined && visitor.identifier?.(name)) return stopped();
       lastWord = name;
       calleeWord = undefined;
+      wordStart = i;
+      wordEnd = j;
+      wordAfterDot = punctuation === 46;
+      calleeStart = -1;
+      punctuation = 0;
       prev = name !== undefined && REGEX_AFTER_KEYWORD.has(name) ? Prev.Operator : Prev.Operand;
       fold = Fold.None;
       i = j;
@@ -210,11 +253,19 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       i = j;
       prev = Prev.Operand;
       fold = Fold.None;
+      operand();
       continue;
     }
     i++;
     calleeWord = c === 40 ? lastWord : undefined;
     lastWord = undefined;
+    if (c === 40 && wordStart >= 0) {
+      calleeStart = wordStart;
+      calleeEnd = wordEnd;
+      calleeAfterDot = wordAfterDot;
+    } else calleeStart = c === 40 && punctuation === 41 ? CALL_RESULT : -1;
+    wordStart = -1;
+    punctuation = c;
     switch (c) {
       case 123: // {
         braceDepth++;
@@ -225,7 +276,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         // }
         if (templates.length && templates[templates.length - 1] === braceDepth) {
           templates.pop();
-          const next = templatePart(i);
+          const next = templatePart(i, templateCallees.pop(), false);
           if (next === -2) return stopped();
           if (next < 0) return unsure();
           i = next;
@@ -322,6 +373,34 @@ function regexEnd(text: string, start: number): number {
   return -1;
 }
 
+/** Does an argument end at `at`: is the next token, past blanks and comments, a `,` or a `)`? */
+function endsArgument(text: string, at: number): boolean {
+  let i = at;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 41) return true;
+    if (c <= 32 || c === 0xa0 || c === 0xfeff) i++;
+    else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 2;
+    } else return false;
+  }
+}
+
+/** calleeStart when the callee is a call's result or in parentheses: `f(a)(…)`, `(g)(…)`. */
+const CALL_RESULT = -2;
+
+/** Words before which a `(` opens no call's arguments (`return (`, `if (`, `typeof (`): JavaScript's and TypeScript's keywords. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  'abstract', 'as', 'asserts', 'async', 'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'declare', 'default',
+  'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'infer',
+  'instanceof', 'interface', 'is', 'keyof', 'let', 'new', 'null', 'of', 'package', 'private', 'protected', 'public', 'readonly', 'return',
+  'satisfies', 'static', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'unique', 'var', 'void', 'while', 'with', 'yield',
+]);
+
 /** TypeScript's modifiers (a run of them, or of decorators, makes its parser quadratic). */
 export const MODIFIERS: ReadonlySet<string> = new Set(['abstract', 'accessor', 'async', 'const', 'declare', 'default', 'export', 'in', 'out', 'override', 'private', 'protected', 'public', 'readonly', 'static']);
 /**
@@ -353,6 +432,14 @@ function decodeIdentifier(raw: string): string {
 export interface LexedStrings {
   /** Every string literal and template chunk, decoded, in order; module names (`from '…'`) left out. */
   strings: readonly string[];
+  /**
+   * For each of `strings`, the callee when the string opens a call's arguments (`it('…'` gives `it`, `.describe('…'`
+   * gives `.describe`; see LexVisitor.string), else undefined. A gate may set aside the strings that no call of the
+   * kind it knows reads (a test's title).
+   */
+  callees: readonly (string | undefined)[];
+  /** For each of `strings`, whether it is a whole argument of the call it opens (see LexVisitor.string). */
+  alone: readonly boolean[];
   /** Two constant strings are joined by `+` somewhere. */
   concatenation: boolean;
   /**
@@ -374,6 +461,8 @@ let lastLexed: { text: string; lexed: LexedStrings } | undefined;
 export function lexedStrings(text: string): LexedStrings {
   if (lastLexed?.text === text) return lastLexed.lexed;
   const strings: string[] = [];
+  const callees: (string | undefined)[] = [];
+  const alone: boolean[] = [];
   let concatenation = false;
   const runs: string[][] = [];
   /** The string read last and the one before it (`concatenation` comes right after the second of a pair). */
@@ -384,8 +473,12 @@ export function lexedStrings(text: string): LexedStrings {
   let runGrewAt = -1;
   let run: string[] | undefined;
   const { unsure, modifierRun, escapedIdentifier } = lexJavaScript(text, {
-    string(value, module) {
-      if (!module) strings.push(value);
+    string(value, module, callee, whole) {
+      if (!module) {
+        strings.push(value);
+        callees.push(callee);
+        alone.push(whole);
+      }
       beforeLast = last;
       last = value;
       count++;
@@ -397,7 +490,7 @@ export function lexedStrings(text: string): LexedStrings {
       runGrewAt = count;
     },
   });
-  const lexed = { strings, concatenation, runs, unsure, modifierRun, escapedIdentifier };
+  const lexed = { strings, callees, alone, concatenation, runs, unsure, modifierRun, escapedIdentifier };
   lastLexed = { text, lexed };
   return lexed;
 }

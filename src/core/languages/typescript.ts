@@ -185,6 +185,8 @@ export const SECRET_CONTEXTS = {
 const CREDENTIAL_CALLEES = new Set(CREDENTIAL_ARGUMENTS.keys());
 /** Callees whose `user:password` argument the walk reads as a password (visitCall). */
 const PASSWORD_CALLEES = new Set(['btoa', 'Buffer', 'basicAuth']);
+/** The callees (as the lexer gives them, src/core/languages/js-lexer.ts) whose first argument visitCall reads as a value. */
+const VALUE_CALLEES: ReadonlySet<string> = new Set([...CREDENTIAL_CALLEES, 'btoa', '.from'].flatMap((name) => (name.startsWith('.') ? [name] : [name, `.${name}`])));
 const NAME_HINTS = new RegExp(SECRET_NAME_HINT.source, 'gi');
 const CALLEE_WORDS = new RegExp(`\\b(?:${[...CREDENTIAL_CALLEES, ...PASSWORD_CALLEES].join('|')})\\b`, 'g');
 /** [A-Za-z0-9_$]: the characters of the identifiers names are made of. */
@@ -207,20 +209,26 @@ const enum Strength {
  * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
  */
 export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
-  const { strings, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
+  const { strings, callees, alone, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
   if (unsure) return true;
+  // A string that is a whole argument of a call is a value the walk reads only where the call takes a credential
+  // (`new WebClient('…')`, `btoa('user:password')`): not a test's title, an assertion's expected value, a message.
+  // (Not so a comparison in an argument, `assert('…' === token)`.) It may still name one (`headers.set('x-api-key',
+  // …)`): names are looked for in every string.
+  let values: readonly string[] = strings.filter((_, index) => !alone[index] || VALUE_CALLEES.has(callees[index]!));
   let literals: readonly string[] = strings;
   if (concatenation) {
     // The parse folds constant concatenations, each a stretch of one of the lexer's runs: a provider token split over
     // the parts is seen only joined, and so is a credential assigned to a name as a sum of parts.
     const joined = joinedStretches(runs);
     if (!joined || joined.some(holdsProviderSecret)) return true;
+    values = [...values, ...joined];
     literals = [...strings, ...joined];
   }
   const extra = new Set(extraNames.map((word) => word.toLowerCase()));
   // Values first: most files hold no string that could be a credential, and then no name needs looking for.
   let value: number = Strength.None;
-  for (const literal of literals) {
+  for (const literal of values) {
     if (holdsJsonSecret(literal, extra)) return true;
     if (value !== Strength.Any && literal.length >= 8) value = Math.max(value, credentialStrength(literal));
   }
