@@ -191,21 +191,12 @@ function shadowing(text: string, options: ScanOptions): PoisonMatch[] {
 }
 
 /**
- * The regular expression that says whether a file's text can hold anything these detectors find (one pass). It must
- * match wherever any of them would (a file it says no to is never scanned): each detector's words or characters are
- * in it, with a single variation selector (invisible() reports one that is not part of an emoji) and the JSON escapes
- * of every invisible character (a tools/list result or server.json is read raw).
+ * The regular expression that says whether a text can hold anything these detectors find (one pass), asked of
+ * decoded texts only (string values, docstrings, a manifest's values; a file's strings joined): it must match
+ * wherever any of them would (a text it says no to is never scanned). Each detector's words or characters are in it,
+ * with what the detectors need after them (`ignore` followed by a blank, not the `ignore-scripts` of a test, the
+ * `vercel_replacement` of a fixture), and a single variation selector (invisible() reports one that is not part of
+ * an emoji).
  */
 export const POISON_HINT =
-  /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\u180E\uFEFF\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F]|\uDB40[\uDC00-\uDDEF]|\\u(?:200[b-f]|202[a-e]|206[0-9]|feff|061c|180e|115f|1160|3164|ffa0|fe0[0-9a-f]|\{e0[0-1][0-9a-f]{2}\}|db40)|<\/?\s{0,3}(?:important|system|instructions?|hidden|secret|admin|override|critical|assistant)|\[\/?(?:system|inst|important)\]|<\|im_start|<<\/?sys|\{\{\s{0,3}system|ignore|disregard|forget|(?:tell|inform|notify|alert)\s{1,5}the\s{1,5}user|show\s{1,5}(?:this|it)\s{1,5}to\s{1,5}the\s{1,5}user|without\s{1,5}(?:telling|informing|notifying|alerting|asking)|from\s{1,5}the\s{1,5}user|mention|reveal|disclose|(?:send|forward|copy|bcc|cc|route)\s{1,5}(?:all|every|each)|tool\s{1,5}(?:must|should|shall|has|will)|the\s{1,5}user\s{1,5}(?:must|should|will)\s{1,5}not|\.ssh|id_(?:rsa|dsa|ecdsa|ed25519)|\.aws|(?<![\w$.])\.env|\/etc\/(?:passwd|shadow)|mcp(?:_config)?\.json|claude_desktop|npmrc|netrc|git-credentials|pgpass|\.kube|\.docker|gcloud|wallet\.dat|instead\s{1,5}of|\b(?:don'?t|do\s{1,5}not|never)\s{1,5}(?:use|call|invoke|run)|\b(?:when|whenever|before|after)\s{1,5}(?:you\s{1,5})?(?:use|call|invoke|run|using|calling|invoking)|replace|override|supersede|precedence|(?:must|always|should)\s{1,5}(?:also\s{1,5}|first\s{1,5})?(?:use|call|invoke)|all\s{1,5}(?:emails?|messages?|mails?|payments?|transfers?)/i;
-
-/**
- * POISON_HINT on a whole file, once: the syntax collector and the rule both ask for the same text, and on large
- * files the regular expression costs as much as a good part of the analysis.
- */
-export function hasPoisonHint(text: string): boolean {
-  if (text !== lastHinted.text) lastHinted = { text, hint: POISON_HINT.test(text) };
-  return lastHinted.hint;
-}
-
-let lastHinted: { text: string | undefined; hint: boolean } = { text: undefined, hint: false };
+  /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\u180E\uFEFF\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F]|\uDB40[\uDC00-\uDDEF]|<\/?\s{0,3}(?:important|system|instructions?|hidden|secret|admin|override|critical|assistant)|\[\/?(?:system|inst|important)\]|<\|im_start|<<\/?sys|\{\{\s{0,3}system|(?:ignore|disregard|forget|mention|reveal|disclose)\s|(?:override|supersede|replace)s?\s|precedence\s|(?:tell|inform|notify|alert)\s{1,5}the\s{1,5}user|show\s{1,5}(?:this|it)\s{1,5}to\s{1,5}the\s{1,5}user|without\s{1,5}(?:telling|informing|notifying|alerting|asking)|from\s{1,5}the\s{1,5}user|(?:send|forward|copy|bcc|cc|route)\s{1,5}(?:all|every|each)|tool\s{1,5}(?:must|should|shall|has|will)|the\s{1,5}user\s{1,5}(?:must|should|will)\s{1,5}not|\.ssh|id_(?:rsa|dsa|ecdsa|ed25519)|\.aws|(?<![\w$.])\.env|\/etc\/(?:passwd|shadow)|mcp(?:_config)?\.json|claude_desktop|npmrc|netrc|git-credentials|pgpass|\.kube|\.docker|gcloud|wallet\.dat|instead\s{1,5}of|\b(?:don'?t|do\s{1,5}not|never)\s{1,5}(?:use|call|invoke|run)|\b(?:when|whenever|before|after)\s{1,5}(?:you\s{1,5})?(?:use|call|invoke|run|using|calling|invoking)|(?:must|always|should)\s{1,5}(?:also\s{1,5}|first\s{1,5})?(?:use|call|invoke)|all\s{1,5}(?:emails?|messages?|mails?|payments?|transfers?)/i;

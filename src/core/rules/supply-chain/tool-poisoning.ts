@@ -2,9 +2,9 @@ import { pythonToolTexts } from '../../code/python-tool-text';
 import { TOOL_TEXTS, type ToolTexts } from '../../code/tool-text';
 import { readToolManifest } from '../../configs/tool-manifests';
 import { reportCapped } from '../../configs/report';
-import { escapesPrintableCharacters, partRange } from '../../configs/tree';
+import { partRange } from '../../configs/tree';
 import type { AnalysisContext } from '../../context';
-import { escapeInvisible, hasPoisonHint, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
+import { escapeInvisible, scanToolText, type PoisonMatch, type ToolTextRole } from '../../poisoning/detect';
 import { collectedFrom } from '../../syntax';
 import { defineRule, OWASP } from '../rule';
 
@@ -26,15 +26,15 @@ export const toolPoisoning = defineRule({
       return;
     }
     // Python tools come from the shared walk, already made: their few texts are scanned directly, which costs less
-    // than the hint over the whole file. A JSON file is asked the hint only once it reads as a tools/list result or a
-    // registry server.json.
+    // than the hint over the whole file. So are a JSON tools/list result's or registry server.json's, decoded: the
+    // raw text spells whitespace as escapes (`tell\nthe user`), which a hint over it missed.
     if (context.kind === 'python' || context.kind === 'notebook') {
       const collected = pythonToolTexts(context);
       if (collected) reportToolTexts(context, collected);
       return;
     }
     const manifest = readToolManifest(context);
-    if (!manifest || !(hasPoisonHint(context.text) || escapesPrintableCharacters(context))) return;
+    if (!manifest) return;
     for (const text of manifest.texts) {
       for (const match of scanToolText(text.node.value, { role: text.role, self: text.tool, siblings: manifest.names })) {
         const [start, end] = partRange(context.text, text.node, match.start, match.end);
