@@ -85,6 +85,17 @@ describe('the JavaScript lexer of the parse gates', () => {
     assert.deepEqual(callees("return ('v'); if ('w') typeof ('x'); k = ('y'); f (/* c */ 'z');"), ['v:-', 'w:-', 'x:-', 'y:-', 'z:f']);
   });
 
+  it('names the key of a property whose whole value a string is; not where more follows, nor in a ternary or a default', () => {
+    const keys = (text: string) => {
+      const seen: string[] = [];
+      lexJavaScript(text, { string: (value, _module, _callee, _alone, key) => void seen.push(`${value}:${key ?? '-'}`), concatenation: () => undefined });
+      return seen;
+    };
+    assert.deepEqual(keys("f({ id: 'a', 'x-api-key': 'b', 1: 'c' /* c */ , k: \`d\` });"), ['a:id', 'x-api-key:-', 'b:x-api-key', 'c:1', 'd:k']);
+    assert.deepEqual(keys("({ k: 'e' as const, n: c ? 'f' : 'g', m: x ?? 'h', t: `i${j}` });"), ['e:-', 'f:-', 'g:-', 'h:-', 'i:-', ':-']);
+    assert.deepEqual(keys("const { a: b = 'k' } = o; x = { ap\\u0069Key: 'l' }; <A b={'m'} />;"), ['k:-', 'l:apiKey', 'm:-']);
+  });
+
   it('sees two constant strings joined by +, through parentheses and comments', () => {
     assert.equal(lex("const k = 'a' + 'b';").concatenations, 1);
     assert.equal(lex("const k = ('a') + (\"b\");").concatenations, 1);
@@ -188,6 +199,18 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     yes(`const apiKey = read();\nassert.ok('${RANDOM}' === apiKey);`);
     yes(`const apiKey = read();\nassert.ok('${RANDOM}' as string === apiKey);`);
     yes(`class A { get apiKey() { return ('${RANDOM}'); } }`);
+  });
+
+  it("a property's whole value is judged under its key, not beside every name of the file", () => {
+    no(`const apiKey = process.env.API_KEY;\nconst fixture = { id: '${RANDOM}', type: 'function_call', 'call-id': '${RANDOM}' };`);
+    yes(`const fixture = { apiKey: '${RANDOM}' };`);
+    yes(`const fixture = { 'x-api-key': '${RANDOM}', id: 1 };`);
+    yes(`const fixture = { dbPassword: '${PASSWORD}' };`);
+    no(`const fixture = { apiKey: '${PASSWORD}' };`);
+    // Where the key is not the value's only name: a ternary, a fallback, and basicAuth's users (read as passwords).
+    yes(`const config = { apiKey: isProd ? 'x' : '${RANDOM}' };`);
+    yes(`const config = { id: process.env.API_KEY ?? '${RANDOM}' };`);
+    yes(`app.use(basicAuth({ users: { admin: '${PASSWORD}' } }));`);
   });
 
   it('no: names without values, values without names, module names', () => {
@@ -309,6 +332,10 @@ describe('skipping the parse changes nothing', () => {
     ].join('\n');
     assert.equal(TOOL_TEXTS.wants(titles) || mayHoldNamedSecret(titles, []) || AGENT_RECORDS.wants(titles), false);
     same('test/titles.test.ts', titles);
+    // Random ids under keys that name no secret, a secret-like name elsewhere: no parse, nothing missed.
+    const fixtures = `const apiKey = process.env.API_KEY;\nexport const response = { id: '${RANDOM}', output: [{ type: 'message', call_id: '${RANDOM}' }] };\n`;
+    assert.equal(mayHoldNamedSecret(fixtures, []), false);
+    same('test/fixtures.ts', fixtures);
     const findings = analyzeFile({ path: 'test/tools.test.ts', text: tests }, defaultConfig(), { now: NOW }).findings.map((finding) => `${finding.ruleId} ${finding.range.start.line + 1}`);
     assert.deepEqual(findings.sort(), [
       'secrets/generic-secret 11', 'secrets/generic-secret 12', 'secrets/generic-secret 7', 'secrets/generic-secret 8', 'supply-chain/tool-poisoning 13',

@@ -16,9 +16,10 @@ export interface LexVisitor {
    * a call's arguments, the name called (`it('…'` gives `it`, `z.string().describe('…'` gives `.describe`, with a dot
    * for a method), or `()` where what is called is itself a call or in parentheses (`it.each(cases)('…'`); `alone`
    * when such a string is the whole argument (a `,` or `)` follows it, not `=== x`, `+ y` or `as T`; a template with
-   * substitutions never is). Return true to stop the scan.
+   * substitutions never is); `key` when the string is the whole value of a property in braces (`{ id: '…' }`,
+   * `{ 'x-api-key': '…', … }`; a `,` or `}` follows it), the property's name. Return true to stop the scan.
    */
-  string(value: string, module: boolean, callee: string | undefined, alone: boolean): boolean | void;
+  string(value: string, module: boolean, callee: string | undefined, alone: boolean, key: string | undefined): boolean | void;
   /** An identifier or keyword (when given: scans that need no identifiers skip making their strings). Return true to stop. */
   identifier?(name: string): boolean | void;
   /** Two constant strings joined by `+` (`'sk-' + '…'`, `('a') + "b"`): the parse folds them into one value. */
@@ -50,6 +51,14 @@ const enum Prev {
   Operator,
   /** An identifier, number, string, `)` or `]`: a `/` here divides. */
   Operand,
+}
+
+/** States of the `{ key: 'value' }` recogniser: after `{` or `,`, after a key, after its `:`. */
+const enum Member {
+  None,
+  Opened,
+  Key,
+  Colon,
 }
 
 /** States of the `'a' + 'b'` recogniser. */
@@ -87,6 +96,11 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
   let calleeAfterDot = false;
   /** The last punctuation character, 0 after any other token (blanks and comments keep it). */
   let punctuation = 0;
+  /** Where `{ key: 'value' }` stands, and the key: its span (an identifier or a number), or its value (a string). */
+  let member = Member.None as Member;
+  let keyStart = 0;
+  let keyEnd = 0;
+  let keyString: string | undefined;
   let braceDepth = 0;
   /** For each open `${` of a template: the brace depth at which its `}` resumes the template, and the template's callee. */
   const templates: number[] = [];
@@ -111,14 +125,28 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     wordStart = calleeStart = -1;
     punctuation = 0;
   };
+  /** A token that can be a property's key (an identifier or a number in text[start, end), or a string's value). */
+  const keyToken = (start: number, end: number, value: string | undefined): void => {
+    if (member !== Member.Opened) {
+      member = Member.None;
+      return;
+    }
+    member = Member.Key;
+    keyStart = start;
+    keyEnd = end;
+    keyString = value;
+  };
 
   /** A string value was read: report it and advance the concatenation recogniser. */
   const onString = (value: string, callee: string | undefined, end: number, whole: boolean): boolean => {
     const module = lastWord === 'from' || lastWord === 'import' || calleeWord === 'require' || calleeWord === 'import';
     lastWord = calleeWord = undefined;
     operand();
-    const alone = callee !== undefined && whole && endsArgument(text, end);
-    if (visitor.string(value, module, callee, alone)) return true;
+    const alone = callee !== undefined && whole && endsPart(text, end, 41);
+    const key = member === Member.Colon && whole && endsPart(text, end, 125) ? (keyString ?? identifierAt(text, keyStart, keyEnd)) : undefined;
+    if (whole) keyToken(0, 0, value);
+    else member = Member.None;
+    if (visitor.string(value, module, callee, alone, key)) return true;
     if (fold === Fold.AfterPlus && visitor.concatenation()) return true;
     fold = Fold.AfterString;
     prev = Prev.Operand;
@@ -141,7 +169,8 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         return onString(value + text.slice(from, j), callee, j + 1, whole) ? -2 : j + 1;
       } else if (c === 36 && text.charCodeAt(j + 1) === 123) {
         operand();
-        if (visitor.string(value + text.slice(from, j), false, callee, false)) return -2;
+        member = Member.None;
+        if (visitor.string(value + text.slice(from, j), false, callee, false, undefined)) return -2;
         templates.push(braceDepth);
         templateCallees.push(callee);
         prev = Prev.Operator;
@@ -191,6 +220,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
         prev = Prev.Operand;
         fold = Fold.None;
         operand();
+        member = Member.None;
         continue;
       }
       i++;
@@ -198,6 +228,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       fold = Fold.None;
       wordStart = calleeStart = -1;
       punctuation = c;
+      member = Member.None;
       continue;
     }
     if (c === 39 || c === 34) {
@@ -240,6 +271,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       wordStart = i;
       wordEnd = j;
       wordAfterDot = punctuation === 46;
+      keyToken(i, j, undefined);
       calleeStart = -1;
       punctuation = 0;
       prev = name !== undefined && REGEX_AFTER_KEYWORD.has(name) ? Prev.Operator : Prev.Operand;
@@ -250,6 +282,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     if (c >= 48 && c <= 57) {
       let j = i + 1;
       while (j < n && (isIdentifierPart(text.charCodeAt(j)) || text.charCodeAt(j) === 46)) j++;
+      keyToken(i, j, undefined);
       i = j;
       prev = Prev.Operand;
       fold = Fold.None;
@@ -266,6 +299,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     } else calleeStart = c === 40 && punctuation === 41 ? CALL_RESULT : -1;
     wordStart = -1;
     punctuation = c;
+    member = c === 123 || c === 44 ? Member.Opened : c === 58 && member === Member.Key ? Member.Colon : Member.None;
     switch (c) {
       case 123: // {
         braceDepth++;
@@ -373,12 +407,12 @@ function regexEnd(text: string, start: number): number {
   return -1;
 }
 
-/** Does an argument end at `at`: is the next token, past blanks and comments, a `,` or a `)`? */
-function endsArgument(text: string, at: number): boolean {
+/** Does an argument or a property end at `at`: is the next token, past blanks and comments, a `,` or `closer`? */
+function endsPart(text: string, at: number, closer: number): boolean {
   let i = at;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 41) return true;
+    if (c === 44 || c === closer) return true;
     if (c <= 32 || c === 0xa0 || c === 0xfeff) i++;
     else if (c === 47 && text.charCodeAt(i + 1) === 47) {
       while (i < text.length && !isLineBreak(text.charCodeAt(i))) i++;
@@ -440,6 +474,8 @@ export interface LexedStrings {
   callees: readonly (string | undefined)[];
   /** For each of `strings`, whether it is a whole argument of the call it opens (see LexVisitor.string). */
   alone: readonly boolean[];
+  /** For each of `strings`, the key when it is a property's whole value (`{ id: '…' }`; see LexVisitor.string). */
+  keys: readonly (string | undefined)[];
   /** Two constant strings are joined by `+` somewhere. */
   concatenation: boolean;
   /**
@@ -463,6 +499,7 @@ export function lexedStrings(text: string): LexedStrings {
   const strings: string[] = [];
   const callees: (string | undefined)[] = [];
   const alone: boolean[] = [];
+  const keys: (string | undefined)[] = [];
   let concatenation = false;
   const runs: string[][] = [];
   /** The string read last and the one before it (`concatenation` comes right after the second of a pair). */
@@ -473,11 +510,12 @@ export function lexedStrings(text: string): LexedStrings {
   let runGrewAt = -1;
   let run: string[] | undefined;
   const { unsure, modifierRun, escapedIdentifier } = lexJavaScript(text, {
-    string(value, module, callee, whole) {
+    string(value, module, callee, whole, key) {
       if (!module) {
         strings.push(value);
         callees.push(callee);
         alone.push(whole);
+        keys.push(key);
       }
       beforeLast = last;
       last = value;
@@ -490,7 +528,7 @@ export function lexedStrings(text: string): LexedStrings {
       runGrewAt = count;
     },
   });
-  const lexed = { strings, callees, alone, concatenation, runs, unsure, modifierRun, escapedIdentifier };
+  const lexed = { strings, callees, alone, keys, concatenation, runs, unsure, modifierRun, escapedIdentifier };
   lastLexed = { text, lexed };
   return lexed;
 }

@@ -209,13 +209,25 @@ const enum Strength {
  * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
  */
 export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
-  const { strings, callees, alone, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
+  const { strings, callees, alone, keys, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
   if (unsure) return true;
+  const extra = new Set(extraNames.map((word) => word.toLowerCase()));
+  // A property's whole value (`{ id: '…' }`) is named by its key alone: judged under it here, not beside every name of
+  // the file (test fixtures hold many random ids and many secret-like names, seldom one under the other). Not in a
+  // file that calls basicAuth, whose `users: { admin: '…' }` values the walk reads as passwords.
+  const keyed = !text.includes('basicAuth');
   // A string that is a whole argument of a call is a value the walk reads only where the call takes a credential
   // (`new WebClient('…')`, `btoa('user:password')`): not a test's title, an assertion's expected value, a message.
   // (Not so a comparison in an argument, `assert('…' === token)`.) It may still name one (`headers.set('x-api-key',
   // …)`): names are looked for in every string.
-  let values: readonly string[] = strings.filter((_, index) => !alone[index] || VALUE_CALLEES.has(callees[index]!));
+  let values: string[] = [];
+  for (let index = 0; index < strings.length; index++) {
+    const literal = strings[index]!;
+    if (alone[index] && !VALUE_CALLEES.has(callees[index]!)) continue;
+    const key = keyed ? keys[index] : undefined;
+    if (key === undefined) values.push(literal);
+    else if (holdsJsonSecret(literal, extra) || (literal.length >= 8 && strongEnough(nameStrength(key, extra), credentialStrength(literal)))) return true;
+  }
   let literals: readonly string[] = strings;
   if (concatenation) {
     // The parse folds constant concatenations, each a stretch of one of the lexer's runs: a provider token split over
@@ -225,7 +237,6 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     values = [...values, ...joined];
     literals = [...strings, ...joined];
   }
-  const extra = new Set(extraNames.map((word) => word.toLowerCase()));
   // Values first: most files hold no string that could be a credential, and then no name needs looking for.
   let value: number = Strength.None;
   for (const literal of values) {
@@ -235,8 +246,7 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
   if (value === Strength.None) return false;
   // A name spelled with an escape (`ap\u0069Key`) is the plain name to the parse, not to the searches below.
   if (escapedIdentifier) return true;
-  // A password name takes any value a name can take; another secret-like name takes the stronger values only.
-  const enough = (name: number): boolean => name === Strength.Password || (name === Strength.Any && value === Strength.Any);
+  const enough = (name: number): boolean => strongEnough(name, value);
   let name: number = Strength.None;
   for (const literal of literals) {
     name = Math.max(name, nameStrength(literal, extra));
@@ -263,6 +273,11 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     if (enough(name)) return true;
   }
   return false;
+}
+
+/** A password name takes any value a name can take; another secret-like name takes the stronger values only. */
+function strongEnough(name: number, value: number): boolean {
+  return (name === Strength.Password && value !== Strength.None) || (name === Strength.Any && value === Strength.Any);
 }
 
 /** Longest run of joined strings whose stretches are judged one by one; a longer one is left to the parse. */
