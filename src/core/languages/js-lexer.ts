@@ -125,7 +125,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     wordStart = calleeStart = -1;
     punctuation = 0;
   };
-  /** A token that can be a property's key (an identifier or a number in text[start, end), or a string's value). */
+  /** A token that can be a property's key: an identifier or a number in text[start, end), or a string (its value; no span). */
   const keyToken = (start: number, end: number, value: string | undefined): void => {
     if (member !== Member.Opened) {
       member = Member.None;
@@ -144,7 +144,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
     operand();
     const alone = callee !== undefined && whole && endsPart(text, end, 41);
     const key = member === Member.Colon && whole && endsPart(text, end, 125) ? (keyString ?? identifierAt(text, keyStart, keyEnd)) : undefined;
-    if (whole) keyToken(0, 0, value);
+    if (whole) keyToken(-1, -1, value);
     else member = Member.None;
     if (visitor.string(value, module, callee, alone, key)) return true;
     if (fold === Fold.AfterPlus && visitor.concatenation()) return true;

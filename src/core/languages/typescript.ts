@@ -206,7 +206,8 @@ const enum Strength {
  * with `+`) that could be a credential and a name (or a credential-taking callee) that could carry it; when it joins
  * more strings in a row than are tried one by one; and whenever the lexer cannot read the text
  * (src/core/languages/js-lexer.ts). The provider, private-key and connection-string scans read the whole text
- * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs.
+ * anyway: this decides only whether a parse can add to them. Names and values are matched file-wide, not in pairs,
+ * except a property's whole value, which only its key names.
  */
 export function mayHoldNamedSecret(text: string, extraNames: readonly string[]): boolean {
   const { strings, callees, alone, keys, concatenation, runs, unsure, escapedIdentifier } = lexedStrings(text);
