@@ -211,6 +211,7 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     yes(`const config = { apiKey: isProd ? 'x' : '${RANDOM}' };`);
     yes(`const config = { id: process.env.API_KEY ?? '${RANDOM}' };`);
     yes(`app.use(basicAuth({ users: { admin: '${PASSWORD}' } }));`);
+    yes(`app.use(basic\\u0041uth({ users: { admin: '${PASSWORD}' } }));`);
   });
 
   it('no: names without values, values without names, module names', () => {

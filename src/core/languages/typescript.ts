@@ -215,8 +215,9 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
   const extra = new Set(extraNames.map((word) => word.toLowerCase()));
   // A property's whole value (`{ id: '…' }`) is named by its key alone: judged under it here, not beside every name of
   // the file (test fixtures hold many random ids and many secret-like names, seldom one under the other). Not in a
-  // file that calls basicAuth, whose `users: { admin: '…' }` values the walk reads as passwords.
-  const keyed = !text.includes('basicAuth');
+  // file that calls basicAuth, whose `users: { admin: '…' }` values the walk reads as passwords (nor where a name is
+  // spelled with an escape, `basic\u0041uth`, which a search of the text misses).
+  const keyed = !escapedIdentifier && !text.includes('basicAuth');
   // A string that is a whole argument of a call is a value the walk reads only where the call takes a credential
   // (`new WebClient('…')`, `btoa('user:password')`): not a test's title, an assertion's expected value, a message.
   // (Not so a comparison in an argument, `assert('…' === token)`.) It may still name one (`headers.set('x-api-key',
