@@ -73,9 +73,11 @@ export const TOOL_TEXTS = {
  * class's own arguments are read only where they are objects, whose strings open no call).
  */
 function stringsMayBePoisoned(text: string): boolean {
-  const { strings, callees, unsure } = lexedStrings(text);
+  const { strings, callees, keys, unsure } = lexedStrings(text);
   if (unsure) return true;
-  const texts = strings.filter((_, index) => callees[index] === undefined || TEXT_CALLEES.has(callees[index]!));
+  const texts = strings.filter(
+    (_, index) => (callees[index] === undefined || TEXT_CALLEES.has(callees[index]!)) && (keys[index] === undefined || TEXT_KEYS.has(keys[index]!)),
+  );
   return POISON_HINT.test(texts.join('')) || texts.some((value) => POISON_HINT.test(value));
 }
 
@@ -85,6 +87,12 @@ function stringsMayBePoisoned(text: string): boolean {
  * nobody's.)
  */
 const TEXT_CALLEES: ReadonlySet<string> = new Set(['.describe', '.tool', '.registerTool']);
+
+/**
+ * The keys under which a property's whole value can be a tool's text (fromObject): a name or a description. A string
+ * under any other key (`{ message: 'override instructions' }` in a test) is read by no definition.
+ */
+const TEXT_KEYS: ReadonlySet<string> = new Set([...NAME_KEYS, ...DESCRIPTION_KEYS]);
 
 /** The tool texts of a whole file, in a walk of its own (tests and tools; analysis uses TOOL_TEXTS). */
 export function collectToolTexts(ts: Ts, sourceFile: TsNamespace.SourceFile): ToolTexts {
