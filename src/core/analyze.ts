@@ -3,12 +3,12 @@ import { FACT_COLLECTORS } from './collectors';
 import type { ResolvedConfig } from './config';
 import { AnalysisContext } from './context';
 import type { FileFacts } from './facts';
-import { isDeclarationFile, isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
+import { fileKind, isDeclarationFile, isLockfile, isMinifiedName, isUnparsedCode, looksMinified } from './files';
 import { scanDotenv } from './languages/dotenv';
 import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
 import { SECRET_CONTEXTS } from './languages/typescript';
-import { collectedFrom } from './syntax';
+import { collectedFrom, syntaxTreeWanted } from './syntax';
 import { scanYaml } from './languages/yaml';
 import { Redactor, type FoundSecret } from './redaction';
 import { getRule, RULES } from './rules';
@@ -87,6 +87,15 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
   analysis.suppressions = text.includes('agent-guardrail-ignore') ? parseInlineSuppressions(text, context.lines) : [];
   if (config.trusted) applyInlineSuppressions(context.findings, analysis.suppressions);
   return analysis;
+}
+
+/**
+ * Whether analyzeFile may parse this file with TypeScript (a code file some syntax collector's text gate lets
+ * through): for an audit that leaves such files to the thread that has TypeScript loaded. Never no where
+ * analyzeFile parses; sometimes yes where it does not (a minified file gets the secret scan only).
+ */
+export function mayParse(path: string, text: string, config: ResolvedConfig): boolean {
+  return fileKind(path) === 'code' && !isLockfile(path) && syntaxTreeWanted(withLineFeeds(text), config);
 }
 
 /** Above this size every file gets only the secret scan: parsers hold the whole tree (a 50 MB YAML file, gigabytes). */

@@ -1,5 +1,6 @@
 import { TOOL_TEXTS } from './code/tool-text';
 import { AGENT_RECORDS } from './code/walk';
+import type { ResolvedConfig } from './config';
 import type { AnalysisContext } from './context';
 import { loadTypeScript, SECRET_CONTEXTS } from './languages/typescript';
 import { walkSyntax, type SyntaxCollector } from './languages/syntax-walk';
@@ -22,9 +23,22 @@ export function collectedFrom<T>(context: AnalysisContext, collector: SyntaxColl
   return context.memo('parse', () => walkOnce(context))?.get(collector.id) as T | undefined;
 }
 
+/** The collectors whose text gate lets this text through (the file is parsed when there is one). */
+function wantedCollectors(text: string, config: ResolvedConfig): readonly SyntaxCollector<unknown>[] {
+  const options = { extraSecretNames: config.extraSecretNames };
+  return SYNTAX_COLLECTORS.filter((collector) => collector.wants(text, options));
+}
+
+/**
+ * Whether an analysis of this code text may parse it, asked before analysing: the collectors' text gates, which
+ * walkOnce asks too. A yes can be wrong (the analysis may stop earlier: a minified file), a no cannot.
+ */
+export function syntaxTreeWanted(text: string, config: ResolvedConfig): boolean {
+  return wantedCollectors(text, config).length > 0;
+}
+
 function walkOnce(context: AnalysisContext): Map<string, unknown> | undefined {
-  const options = { extraSecretNames: context.config.extraSecretNames };
-  const wanted = context.parseEveryCodeFile ? SYNTAX_COLLECTORS : SYNTAX_COLLECTORS.filter((collector) => collector.wants(context.text, options));
+  const wanted = context.parseEveryCodeFile ? SYNTAX_COLLECTORS : wantedCollectors(context.text, context.config);
   const results = new Map<string, unknown>();
   for (const collector of SYNTAX_COLLECTORS) if (!wanted.includes(collector) && collector.skipped) results.set(collector.id, collector.skipped());
   if (!wanted.length) return results;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { analyzeFile, formatBytes, type FileAnalysis } from '../core/analyze';
+import { analyzeFile, formatBytes, mayParse, type FileAnalysis } from '../core/analyze';
 import type { ResolvedConfig } from '../core/config';
 import type { FileNote } from '../core/types';
 import type { DiscoveredFile } from './discover';
@@ -20,10 +20,16 @@ export interface SourceResult {
   /** For the audit cache (when asked for): SHA-256 of the bytes analysed, and whether the result may be stored. */
   hash?: string;
   cacheable?: boolean;
+  /** Not analysed: asked to leave files TypeScript may parse to another thread, and this is one (analyzeSource). */
+  deferred?: true;
 }
 
-/** Read, decode and analyse one file; every failure becomes a note. `forCache`: also hash the bytes for the cache. */
-export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date, forCache = false): SourceResult {
+/**
+ * Read, decode and analyse one file; every failure becomes a note. `forCache`: also hash the bytes for the cache.
+ * `deferParsed`: a file the analysis may parse with TypeScript is not analysed but returned as deferred (a helper
+ * thread without TypeScript leaves those to the main thread).
+ */
+export function analyzeSource(source: SourceText, config: ResolvedConfig, now: Date, forCache = false, deferParsed = false): SourceResult {
   const notes: FileNote[] = [];
   let bytes: Uint8Array | undefined;
   try {
@@ -37,8 +43,9 @@ export function analyzeSource(source: SourceText, config: ResolvedConfig, now: D
     notes.push({ file: source.path, kind: 'skipped', reason: `larger than the ${formatBytes(config.maxFileSize)} limit (maxFileSize)` });
     return { path: source.path, notes, cacheable: false };
   }
-  const hash = forCache ? contentHash(bytes) : undefined;
   const text = decodeFile(source.path, bytes, notes);
+  if (text !== undefined && deferParsed && mayParse(source.path, text, config)) return { path: source.path, notes: [], deferred: true };
+  const hash = forCache ? contentHash(bytes) : undefined;
   if (text === undefined) return { path: source.path, notes, hash, cacheable: forCache };
   const result: SourceResult = { path: source.path, analysis: analyzeFile({ path: source.path, text }, config, { now }), notes, hash };
   // A file that holds a secret is analysed every time: its result carries the raw values that the run's redactor

@@ -28,6 +28,12 @@ describe('V8 code cache of the bundles (real CLI)', function () {
   function audit(cwd: string, cacheHome: string, env: NodeJS.ProcessEnv = {}): string[] {
     return auditWith(cwd, cacheHome, env, []).findings;
   }
+  /** A module that NODE_OPTIONS' --require preloads into every thread (workers inherit it), to watch what they do. */
+  function threadProbe(source: string): string {
+    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
+    writeFileSync(probe, source);
+    return probe;
+  }
   function auditWith(cwd: string, cacheHome: string, env: NodeJS.ProcessEnv, flags: string[]): { findings: string[]; stderr: string } {
     const result = runCli(['audit', '.', '--format', 'json', ...flags], cwd, { XDG_CACHE_HOME: cacheHome, ...env });
     assert.equal(result.status, 1, result.stderr);
@@ -125,8 +131,7 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     const home = temp('agent-guardrail-xdg-');
     const expected = ['late/github.ts:3:44 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key'];
     // A module preloaded into every thread says which threads are workers (workers inherit NODE_OPTIONS' --require).
-    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
-    writeFileSync(probe, "if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
+    const probe = threadProbe("if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
     const workers = (flags: string[]): number => {
       const { findings, stderr } = auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}` }, flags);
       assert.deepEqual(findings, expected, flags.join(' '));
@@ -151,14 +156,54 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     for (let n = 0; n < 30; n++) files[`tests/cassettes/c${n}.yaml`] = `interactions:\n${Array.from({ length: 1_600 }, (_, i) => interaction(i)).join('')}`;
     writeTree(tree, files);
     const home = temp('agent-guardrail-xdg-');
-    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
-    writeFileSync(probe, "if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
+    const probe = threadProbe("if (!require('node:worker_threads').isMainThread) process.stderr.write('worker thread\\n');\n");
     const run = (flags: string[]) => auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}` }, flags);
     const one = run(['--concurrency', '1']);
     assert.deepEqual(one.findings, ['agents/settings.py:3:17 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key', 'tests/cassettes/late.yaml:5:15 secrets/provider-key']);
     const auto = run([]);
     assert.deepEqual(auto.findings, one.findings);
     assert.equal(auto.stderr.split('worker thread\n').length - 1, availableParallelism() >= 2 ? 1 : 0);
+  });
+
+  it('the helper, done with its own kinds, takes TS/JS files no gate wants, never loading TypeScript, and gives the others back', () => {
+    const tree = temp('agent-guardrail-helper-code-');
+    // The main thread's first file is a large one to parse, so that the helper, done meanwhile with its own kind of
+    // files (five lockfiles of 1.75 MB: 8 MB that get a helper but need no analysis), gets TS/JS files.
+    const large = `${KEYED}${Array.from({ length: 12_000 }, (_, i) => `export const step${i} = new Octokit({ baseUrl: 'https://api.example.com/${i}' });\n`).join('')}`;
+    const lock = `{\n  "lockfileVersion": 3,\n  "packages": {\n${Array.from({ length: 14_000 }, (_, i) => `    "node_modules/package-${i}": { "version": "1.0.${i}", "integrity": "sha512-${'A'.repeat(40)}" },\n`).join('')}    "": {}\n  }\n}\n`;
+    const files: Record<string, string> = { 'src/0-large.ts': large, 'src/github.ts': KEYED, 'src/late/github.ts': KEYED };
+    for (const directory of ['a', 'b', 'c', 'd', 'e']) files[`${directory}/package-lock.json`] = lock;
+    // 600 modules no gate wants and 20 the main thread parses, at the end of the queue.
+    for (let i = 0; i < 600; i++) files[`src/plain/m${i}.ts`] = PLAIN(i);
+    for (let i = 0; i < 20; i++) files[`src/zz/k${i}.ts`] = KEYED;
+    writeTree(tree, files);
+    const home = temp('agent-guardrail-xdg-');
+    // In the worker: say when it opens a TS file and when it loads TypeScript (without the code cache, TypeScript is
+    // loaded by require).
+    const probe = threadProbe(
+      "const { isMainThread } = require('node:worker_threads');\n" +
+        "if (!isMainThread) {\n" +
+        "  const Module = require('node:module'); const load = Module._load;\n" +
+        "  Module._load = function (request, ...rest) { if (/typescript\\.js$/.test(request)) process.stderr.write('worker loaded TypeScript\\n'); return load.call(this, request, ...rest); };\n" +
+        "  const fs = require('node:fs'); const open = fs.openSync;\n" +
+        "  fs.openSync = function (path, ...rest) { if (String(path).endsWith('.ts')) process.stderr.write('worker opened a TS file\\n'); return open.call(this, path, ...rest); };\n" +
+        "}\n",
+    );
+    const run = (flags: string[]) => auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}`, AGENT_GUARDRAIL_NO_CODE_CACHE: '1' }, flags);
+    const one = run(['--concurrency', '1']);
+    const keyed = Array.from({ length: 20 }, (_, i) => `src/zz/k${i}.ts:3:44 secrets/provider-key`);
+    assert.deepEqual(one.findings, ['src/0-large.ts:3:44 secrets/provider-key', 'src/github.ts:3:44 secrets/provider-key', ...keyed, 'src/late/github.ts:3:44 secrets/provider-key'].sort());
+    const auto = run([]);
+    assert.deepEqual(auto.findings, one.findings);
+    if (availableParallelism() < 2) return;
+    assert.match(auto.stderr, /worker opened a TS file/);
+    assert.doesNotMatch(auto.stderr, /worker loaded TypeScript/);
+    // The probe does see a worker load TypeScript: a general worker (--concurrency) parses. Eight large files to
+    // parse, in batches of four: the main thread is busy with its four when the worker takes the others.
+    const parsed = temp('agent-guardrail-helper-control-');
+    writeTree(parsed, Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`src/large${i}.ts`, large])));
+    const control = auditWith(parsed, home, { NODE_OPTIONS: `--require ${probe}`, AGENT_GUARDRAIL_NO_CODE_CACHE: '1' }, ['--concurrency', '2']);
+    assert.match(control.stderr, /worker loaded TypeScript/);
   });
 
   it('auto: a Python package of 1 MB or more gets the helper too, and both threads parse its modules', () => {
@@ -172,9 +217,7 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     const home = temp('agent-guardrail-xdg-');
     // Says which threads are workers, and whether the main thread loaded the Python parser (it does so only to take
     // Python files itself).
-    const probe = join(temp('agent-guardrail-probe-'), 'thread-probe.cjs');
-    writeFileSync(
-      probe,
+    const probe = threadProbe(
       "const { isMainThread } = require('node:worker_threads');\n" +
         "if (!isMainThread) process.stderr.write('worker thread\\n');\n" +
         "else process.on('exit', () => { if (Object.keys(require.cache).some((f) => f.endsWith('tree-sitter.js'))) process.stderr.write('main parsed Python\\n'); });\n",
