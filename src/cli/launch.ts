@@ -3,18 +3,20 @@
 // warm audit process (src/cli/daemon.ts), which has everything loaded and compiled already; without one, the audit
 // runs here and a warm process is started for the next. V8 is tuned for short runs first (src/node/v8-flags.ts).
 import { join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
 import { requireWithCodeCache } from '../node/code-cache';
 import { daemonDisabled, daemonSocketPath, wantsDaemon } from '../node/daemon-protocol';
 import { tuneV8ForShortRuns } from '../node/v8-flags';
+import { AUDIT_WORKER_ARGUMENT } from '../node/threads';
 import { auditThroughDaemon, startDaemon } from './daemon-client';
 
-// Flags are per process: worker threads, which start from this launcher too, already have them.
-if (isMainThread) tuneV8ForShortRuns();
+// Audit workers start from this launcher too (with their argument; the main thread need not load worker_threads to
+// know it is none). Flags are per process: they have them already.
+const mainThread = !process.argv.includes(AUDIT_WORKER_ARGUMENT);
+if (mainThread) tuneV8ForShortRuns();
 
 const bundle = join(__dirname, 'cli-main.js');
 const argv = process.argv.slice(2);
-const socket = isMainThread && wantsDaemon(argv) && !daemonDisabled(process.env) ? daemonSocketPath(bundle) : undefined;
+const socket = mainThread && wantsDaemon(argv) && !daemonDisabled(process.env) ? daemonSocketPath(bundle) : undefined;
 
 if (!socket) {
   requireWithCodeCache(bundle);

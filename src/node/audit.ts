@@ -14,6 +14,7 @@ import { listStagedFiles, readBlobs, type StagedGit } from './staged';
 import { createIgnoreMatcher } from './ignore';
 import { appendAll } from '../core/arrays';
 import { loadParsersFor } from './python-parser';
+import { millisecondsNow } from './clock';
 
 export interface AuditReport {
   /** Absolute directory that finding paths are relative to. */
@@ -63,12 +64,12 @@ export function assembleReport(root: string, results: Iterable<SourceResult>, so
       return undefined;
     }
   };
-  return { root, filesAnalyzed, findings: capped.kept, notes, durationMs: performance.now() - started, index, baselined: 0, readText, redactor };
+  return { root, filesAnalyzed, findings: capped.kept, notes, durationMs: millisecondsNow() - started, index, baselined: 0, readText, redactor };
 }
 
 /** Analyse files one at a time on this thread. */
 export function analyzeSources(root: string, sources: Iterable<SourceText>, config: ResolvedConfig, notes: FileNote[] = [], now = new Date()): AuditReport {
-  const started = performance.now();
+  const started = millisecondsNow();
   const byPath = new Map<string, SourceText>();
   const results = function* () {
     for (const source of sources) {
@@ -99,7 +100,7 @@ export interface AuditOptions {
 /** Every file on one thread (see auditPathsInParallel for large trees). */
 export async function auditPaths(root: string, targets: string[], config: ResolvedConfig, now = new Date(), ignoreBase = root, options: AuditOptions = {}): Promise<AuditReport> {
   const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
-  const started = performance.now();
+  const started = millisecondsNow();
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
   await loadParsersFor(pending.map((file) => file.path));
@@ -161,7 +162,7 @@ export function finishAudit(
 
 /** The staged (index) content of staged files: what the commit will contain, not the work tree. */
 export async function auditStaged(topLevel: string, config: ResolvedConfig, options: AuditOptions & { git?: StagedGit } = {}): Promise<AuditReport> {
-  const started = performance.now();
+  const started = millisecondsNow();
   const { cache, git } = options;
   const isIgnored = createIgnoreMatcher(config.ignore);
   const staged = ((git && (await git.files)) ?? listStagedFiles(topLevel)).filter((file) => !isIgnored(file.path));

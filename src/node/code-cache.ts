@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, wr
 import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 import { userCacheDirectory } from './private-dir';
 
 /**
@@ -58,7 +57,7 @@ export function requireWithCodeCache(file: string): unknown {
   loaded.loaded = true;
   // The main thread writes the cache when there was none or V8 refused it, once the code has run a while (the
   // functions compiled by then are in it): at exit, or a few seconds in for a long-running language server.
-  if (isMainThread && (!cachedData || script.cachedDataRejected)) {
+  if ((!cachedData || script.cachedDataRejected) && (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
     let written = false;
     const write = () => {
       if (written) return;

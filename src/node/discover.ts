@@ -79,8 +79,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   const rootReal = realpathSync(root);
   const seen = new Set<string>();
   const files: DiscoveredFile[] = [];
-  const add = (absolutePath: string, realPath = absolutePath, size?: number) => {
-    const path = toPosix(relative(root, absolutePath));
+  const add = (absolutePath: string, realPath = absolutePath, size?: number, path = toPosix(relative(root, absolutePath))) => {
     if (seen.has(path) || excluded.has(absolutePath) || isIgnored(ignoreBase === root ? path : toPosix(relative(ignoreBase, absolutePath)))) return;
     seen.add(path);
     files.push(size === undefined ? { absolutePath: realPath, path } : { absolutePath: realPath, path, size });
@@ -115,6 +114,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
     }
     const gitFiles = listGitFiles(real);
     if (gitFiles) {
+      const base = toPosix(relative(root, absolute));
       for (const file of gitFiles) {
         const fileAbsolute = join(absolute, file);
         let fileStats;
@@ -124,7 +124,7 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
           continue; // deleted in the work tree but still in the index
         }
         if (fileStats.isFile()) {
-          add(fileAbsolute, join(real, file), fileStats.size);
+          add(fileAbsolute, join(real, file), fileStats.size, base ? `${base}/${file}` : file);
           continue;
         }
         if (!fileStats.isSymbolicLink()) {
@@ -148,6 +148,11 @@ export function discoverFiles(root: string, targets: string[], ignoreGlobs: stri
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, notes };
+}
+
+/** `name` in `directory` (as join would write it: the directory is absolute and normal, a name has no separator). */
+function childPath(directory: string, name: string): string {
+  return directory.endsWith(sep) ? directory + name : directory + sep + name;
 }
 
 function isWithin(path: string, root: string): boolean {
@@ -184,11 +189,22 @@ function listGitFiles(directory: string): string[] | undefined {
   }
 }
 
-/** Walk a directory (its path as given and its real path), never following a link out of the root. */
-function walk(directory: string, directoryReal: string, rootReal: string, add: (path: string, realPath: string) => void, notes: FileNote[], root: string): void {
-  const stack: [string, string][] = [[directory, directoryReal]];
+/**
+ * Walk a directory (its path as given and its real path), never following a link out of the root. Paths are built
+ * by appending names (a name from readdir has no separator), not with join and relative: those normalise the whole
+ * path each time, a good part of a cached audit's own work.
+ */
+function walk(
+  directory: string,
+  directoryReal: string,
+  rootReal: string,
+  add: (path: string, realPath: string, size: undefined, relativePath: string) => void,
+  notes: FileNote[],
+  root: string,
+): void {
+  const stack: [string, string, string][] = [[directory, directoryReal, toPosix(relative(root, directory))]];
   while (stack.length) {
-    const [current, currentReal] = stack.pop()!;
+    const [current, currentReal, currentRelative] = stack.pop()!;
     let entries;
     try {
       entries = readdirSync(currentReal, { withFileTypes: true });
@@ -197,12 +213,13 @@ function walk(directory: string, directoryReal: string, rootReal: string, add: (
       continue;
     }
     for (const entry of entries) {
-      const path = join(current, entry.name);
-      const real = join(currentReal, entry.name);
+      const path = childPath(current, entry.name);
+      const real = childPath(currentReal, entry.name);
+      const relativePath = currentRelative ? `${currentRelative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push([path, real]);
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) stack.push([path, real, relativePath]);
       } else if (entry.isFile()) {
-        add(path, real);
+        add(path, real, undefined, relativePath);
       } else if (entry.isSymbolicLink()) {
         const linked = realPathInside(real, rootReal);
         if (!linked) {
@@ -210,7 +227,7 @@ function walk(directory: string, directoryReal: string, rootReal: string, add: (
           continue;
         }
         try {
-          if (statSync(linked).isFile()) add(path, linked);
+          if (statSync(linked).isFile()) add(path, linked, undefined, relativePath);
         } catch {
           // gone since
         }

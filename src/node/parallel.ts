@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { cacheFiles, consultCache, diskSources, finishAudit, type AuditOptions, type AuditReport } from './audit';
 import { discoverFiles, type DiscoveredFile } from './discover';
@@ -8,6 +7,8 @@ import { appendAll } from '../core/arrays';
 import { fileKind } from '../core/files';
 import { loadParsersFor } from './python-parser';
 import { analyzeSource, diskSource, sizeOf, type SourceResult } from './source';
+import { millisecondsNow } from './clock';
+import { AUDIT_WORKER_ARGUMENT, inAuditWorkerThread, workerThreads } from './threads';
 
 /**
  * How many threads an audit uses (`--concurrency`): `auto` decides from the tree and the machine, `off` keeps one
@@ -66,7 +67,7 @@ interface WorkerInput {
  */
 export async function auditPathsInParallel(root: string, targets: string[], config: ResolvedConfig, now: Date, ignoreBase: string, options: ParallelAuditOptions = {}): Promise<AuditReport> {
   const discovery = discoverFiles(root, targets, config.ignore, ignoreBase, cacheFiles(options));
-  const started = performance.now();
+  const started = millisecondsNow();
   const sources = diskSources(discovery.files);
   const { cached, pending, stamps } = consultCache(discovery.files, options.cache);
   const cores = availableParallelism();
@@ -197,12 +198,12 @@ async function analyzeWithHelper(code: DiscoveredFile[], python: DiscoveredFile[
 
 /** Between files: lets the event loop run (worker messages) once PAUSE_EVERY_MS have passed since it last did. */
 function pauser(): () => Promise<void> | undefined {
-  let last = performance.now();
+  let last = millisecondsNow();
   return () => {
-    if (performance.now() - last < PAUSE_EVERY_MS) return undefined;
+    if (millisecondsNow() - last < PAUSE_EVERY_MS) return undefined;
     return new Promise<void>((resolve) =>
       setImmediate(() => {
-        last = performance.now();
+        last = millisecondsNow();
         resolve();
       }),
     );
@@ -224,7 +225,8 @@ interface WorkerBatch {
  * result.
  */
 function runWorker(input: WorkerInput, take: () => WorkerBatch | undefined, received: (results: SourceResult[]) => void): Promise<void> {
-  const worker = new Worker(workerEntry(), { workerData: input, env: process.env, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+  const { Worker } = workerThreads();
+  const worker = new Worker(workerEntry(), { argv: [AUDIT_WORKER_ARGUMENT], workerData: input, env: process.env, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
   return new Promise<void>((resolve, reject) => {
     let inFlight = 0;
     const feed = () => {
@@ -302,11 +304,12 @@ function workerEntry(): string {
 
 /** True when this thread is an audit worker started by auditPathsInParallel. */
 export function isAuditWorker(): boolean {
-  return !isMainThread && (workerData as WorkerInput | undefined)?.agentGuardrailWorker === true;
+  return inAuditWorkerThread() && (workerThreads().workerData as WorkerInput | undefined)?.agentGuardrailWorker === true;
 }
 
 /** The worker side: analyse each batch of files it is sent and post the results back. */
 export function runAuditWorker(): void {
+  const { workerData, parentPort } = workerThreads();
   const { config, now, forCache } = workerData as WorkerInput;
   const date = new Date(now);
   parentPort!.on('message', async ({ files, deferParsed }: WorkerBatch) => {

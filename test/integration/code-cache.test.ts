@@ -179,14 +179,15 @@ describe('V8 code cache of the bundles (real CLI)', function () {
     writeTree(tree, files);
     const home = temp('agent-guardrail-xdg-');
     // In the worker: say when it opens a TS file and when it loads TypeScript (without the code cache, TypeScript is
-    // loaded by require).
+    // loaded by require). Written straight to the process's stderr: a worker's process.stderr is relayed to the main
+    // thread later, and what it has not relayed when the worker is stopped is lost.
     const probe = threadProbe(
       "const { isMainThread } = require('node:worker_threads');\n" +
         "if (!isMainThread) {\n" +
+        "  const fs = require('node:fs'); const open = fs.openSync; const say = (text) => fs.writeSync(2, text + '\\n');\n" +
         "  const Module = require('node:module'); const load = Module._load;\n" +
-        "  Module._load = function (request, ...rest) { if (/typescript\\.js$/.test(request)) process.stderr.write('worker loaded TypeScript\\n'); return load.call(this, request, ...rest); };\n" +
-        "  const fs = require('node:fs'); const open = fs.openSync;\n" +
-        "  fs.openSync = function (path, ...rest) { if (String(path).endsWith('.ts')) process.stderr.write('worker opened a TS file\\n'); return open.call(this, path, ...rest); };\n" +
+        "  Module._load = function (request, ...rest) { if (/typescript\\.js$/.test(request)) say('worker loaded TypeScript'); return load.call(this, request, ...rest); };\n" +
+        "  fs.openSync = function (path, ...rest) { if (String(path).endsWith('.ts')) say('worker opened a TS file'); return open.call(this, path, ...rest); };\n" +
         "}\n",
     );
     const run = (flags: string[]) => auditWith(tree, home, { NODE_OPTIONS: `--require ${probe}`, AGENT_GUARDRAIL_NO_CODE_CACHE: '1' }, flags);
