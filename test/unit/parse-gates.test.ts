@@ -152,6 +152,8 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     yes(`const dbPassword = '${PASSWORD}';`);
     yes(`const header = btoa('admin:${PASSWORD}');`);
     no(`const apiKey = '${PASSWORD}';`);
+    // Not a URL, a path or inline content, whose colon separates no user from a password (a file-system test).
+    no("const target = '/etc/passwd';\nconst root = 'C:\\\\Users\\\\project';\nconst payload = Buffer.from('data:text/plain;base64,');");
   });
 
   it('yes: a JSON object written as a string, judged member by member', () => {

@@ -327,6 +327,8 @@ describe('secrets in TypeScript/JavaScript', () => {
         `app.use('/admin', basicAuth({ users: { admin: '${PASSWORD}' }, challenge: true }));`,
         "const plain = Buffer.from('hello:world', 'utf8');",
         "const url = btoa('https://example.com/a');",
+        // Inline content: its colon separates no user from a password.
+        "const inline = Buffer.from('data:text/plain;base64,');",
         '',
       ].join('\n');
       expectSecrets('src/server.ts', source, [

@@ -1,7 +1,7 @@
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from './typescript-api';
 import { holdsProviderSecret, type FoldedValue, type NamedValue } from '../secrets/detect';
-import { looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
+import { isUriOrPath, looksLikeSecretValue, randomEnough, stripAuthScheme } from '../secrets/generic';
 import { isSecretLikeName, nameWords, PAIR_NAME, PASSWORD_WORDS, SECRET_NAME_HINT } from '../secrets/names';
 import { isUuid } from '../secrets/placeholders';
 import { memoizeByString } from '../memo';
@@ -336,8 +336,19 @@ function judgeCredentialStrength(literal: string): Strength {
   if (trimmed.length < 8) return Strength.None;
   const whole = valueStrength(stripAuthScheme(trimmed).credential);
   if (whole === Strength.Any) return whole;
+  const password = basicAuthPassword(literal);
+  return password !== undefined && valueStrength(password) !== Strength.None ? Strength.Password : whole;
+}
+
+/**
+ * The password of a `user:password` literal (what `btoa(…)` and `Buffer.from(…)` encode for Basic auth), or
+ * undefined when the text does not read as one: no colon after a user, blanks (a sentence), or a URL, a path or inline
+ * content (`data:text/plain;base64,`, `C:\Users\…`), whose colon separates no user from a password.
+ */
+function basicAuthPassword(literal: string): string | undefined {
   const colon = literal.indexOf(':');
-  return colon > 0 && valueStrength(literal.slice(colon + 1)) !== Strength.None ? Strength.Password : whole;
+  if (colon <= 0 || /\s/.test(literal) || literal.startsWith('http') || isUriOrPath(literal)) return undefined;
+  return literal.slice(colon + 1);
 }
 
 /** The generic check itself, asked only of values that meet its cheap thresholds (randomEnough): most strings fail those. */
@@ -541,11 +552,11 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     const literal = unwrap(argument);
     if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return;
     const value = literal.text;
-    const colon = value.indexOf(':');
-    if (colon <= 0 || /\s/.test(value) || value.startsWith('http')) return;
+    const password = basicAuthPassword(value);
+    if (password === undefined) return;
     const start = literal.getStart(sourceFile) + 1;
     if (text.slice(start, literal.end - 1) !== value) return;
-    namedValues.push({ name: 'password', value: value.slice(colon + 1), start: start + colon + 1, end: start + value.length, exact: true });
+    namedValues.push({ name: 'password', value: password, start: start + value.length - password.length, end: start + value.length, exact: true });
   };
 
   const visitCall = (node: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {

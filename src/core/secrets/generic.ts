@@ -17,6 +17,10 @@ export function stripAuthScheme(value: string): { credential: string; offset: nu
 const URL_OR_PATH = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|\.\.?\/|~\/|[A-Za-z]:\\|urn:)/i;
 /** Inline content (`data:image/png;base64,…`): an image or a document, never a credential. */
 const DATA_URI = /^data:[a-z]+\/[a-z0-9.+-]+(?:;[a-z0-9.+-]+=[^;,]*)*(?:;base64)?,/i;
+/** A URL, a path (`/…`, `./…`, `~/…`, `C:\…`), a URN or inline content: a place or a document, never a credential. */
+export function isUriOrPath(value: string): boolean {
+  return URL_OR_PATH.test(value) || DATA_URI.test(value);
+}
 /** Token formats with an offline checksum: a value in that shape whose checksum fails was never issued. */
 const CHECKSUMMED_TOKEN = /^(?:gh[pousr]|npm)_[A-Za-z0-9]{36}$/;
 /**
@@ -65,7 +69,7 @@ export function looksLikeSecretValue(value: string, options: GenericValueOptions
   const minLength = options.passwordLike ? 8 : 12;
   if (value.length < minLength || value.length > 1024) return false;
   if (SPACED_TEXT.test(value) || UNSPACED_PROSE.test(value) || REGEX_SOURCE.test(value)) return false;
-  if (URL_OR_PATH.test(value) || DATA_URI.test(value)) return false;
+  if (isUriOrPath(value)) return false;
   if (isPlaceholder(value, options.extraPlaceholders) || isDefaultPassword(value)) return false;
   if (CHECKSUMMED_TOKEN.test(value) && !hasValidCrc32Checksum(value.slice(4))) return false;
   if (isUuid(value)) return uuidIsCredential(options.name);
