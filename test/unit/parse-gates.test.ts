@@ -153,6 +153,9 @@ describe('the secret gate: can a parse add a named value or a concatenation?', (
     yes(`const header = btoa('admin:${PASSWORD}');`);
     no(`const apiKey = '${PASSWORD}';`);
     // Not a URL, a path or inline content, whose colon separates no user from a password (a file-system test).
+    // btoa and Buffer.from name a password only for a user:password string (a media type's `;base64,` is none).
+    no("const bytes = Buffer.from(input, 'base64');\nconst marker = ';base64,';\nconst encoded = btoa(text);");
+    yes(`const bytes = Buffer.from(input, 'base64');\nconst pair = 'admin:${PASSWORD}';`);
     no("const target = '/etc/passwd';\nconst root = 'C:\\\\Users\\\\project';\nconst payload = Buffer.from('data:text/plain;base64,');");
   });
 

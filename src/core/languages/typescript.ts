@@ -183,12 +183,14 @@ export const SECRET_CONTEXTS = {
 
 /** Callees whose arguments the walk reads as credentials, whatever names surround them (visitCall). */
 const CREDENTIAL_CALLEES = new Set(CREDENTIAL_ARGUMENTS.keys());
-/** Callees whose `user:password` argument the walk reads as a password (visitCall). */
-const PASSWORD_CALLEES = new Set(['btoa', 'Buffer', 'basicAuth']);
+/** Callees whose `user:password` argument the walk reads as a password (visitCall): its password part is the value. */
+const BASIC_AUTH_ENCODERS = new Set(['btoa', 'Buffer']);
+/** Callees whose values the walk reads as passwords (visitCall): `basicAuth({ users: { admin: '…' } })`, whole. */
+const PASSWORD_CALLEES = new Set(['basicAuth']);
 /** The callees (as the lexer gives them, src/core/languages/js-lexer.ts) whose first argument visitCall reads as a value. */
 const VALUE_CALLEES: ReadonlySet<string> = new Set([...CREDENTIAL_CALLEES, 'btoa', '.from'].flatMap((name) => (name.startsWith('.') ? [name] : [name, `.${name}`])));
 const NAME_HINTS = new RegExp(SECRET_NAME_HINT.source, 'gi');
-const CALLEE_WORDS = new RegExp(`\\b(?:${[...CREDENTIAL_CALLEES, ...PASSWORD_CALLEES].join('|')})\\b`, 'g');
+const CALLEE_WORDS = new RegExp(`\\b(?:${[...CREDENTIAL_CALLEES, ...PASSWORD_CALLEES, ...BASIC_AUTH_ENCODERS].join('|')})\\b`, 'g');
 /** [A-Za-z0-9_$]: the characters of the identifiers names are made of. */
 const isWordCharacter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
 const BLANK = /\s/;
@@ -239,13 +241,16 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     values = [...values, ...joined];
     literals = [...strings, ...joined];
   }
-  // Values first: most files hold no string that could be a credential, and then no name needs looking for.
+  // Values first: most files hold no string that could be a credential, and then no name needs looking for. A
+  // `user:password` string is judged by its password too, which only btoa and Buffer.from take (visitCall).
   let value: number = Strength.None;
+  let basicAuth = false;
   for (const literal of values) {
     if (holdsJsonSecret(literal, extra)) return true;
     if (value !== Strength.Any && literal.length >= 8) value = Math.max(value, credentialStrength(literal));
+    if (!basicAuth && literal.length >= 8 && literal.includes(':')) basicAuth = basicAuthStrength(literal) !== Strength.None;
   }
-  if (value === Strength.None) return false;
+  if (value === Strength.None && !basicAuth) return false;
   // A name spelled with an escape (`ap\u0069Key`) is the plain name to the parse, not to the searches below.
   if (escapedIdentifier) return true;
   const enough = (name: number): boolean => strongEnough(name, value);
@@ -260,6 +265,10 @@ export function mayHoldNamedSecret(text: string, extraNames: readonly string[]):
     for (const word of extra) if (lower.includes(word)) return true;
   }
   for (const match of text.matchAll(CALLEE_WORDS)) {
+    if (BASIC_AUTH_ENCODERS.has(match[0])) {
+      if (basicAuth) return true;
+      continue;
+    }
     name = Math.max(name, PASSWORD_CALLEES.has(match[0]) ? Strength.Password : Strength.Any);
     if (enough(name)) return true;
   }
@@ -326,19 +335,21 @@ function holdsJsonSecret(literal: string, extra: ReadonlySet<string>): boolean {
 
 /**
  * How this string literal could fare in the generic check (src/core/secrets/detect.ts) under the most lenient name:
- * a password name takes shorter, less random values; `user:password` literals are judged by their password part.
+ * a password name takes shorter, less random values (a `user:password` literal's password: basicAuthStrength).
  * Literals repeat across the files of a tree (two in three, on the agent repositories we measure): each is judged once.
  */
 const credentialStrength = memoizeByString(judgeCredentialStrength, 50_000);
 
 function judgeCredentialStrength(literal: string): Strength {
   const trimmed = literal.trim();
-  if (trimmed.length < 8) return Strength.None;
-  const whole = valueStrength(stripAuthScheme(trimmed).credential);
-  if (whole === Strength.Any) return whole;
-  const password = basicAuthPassword(literal);
-  return password !== undefined && valueStrength(password) !== Strength.None ? Strength.Password : whole;
+  return trimmed.length < 8 ? Strength.None : valueStrength(stripAuthScheme(trimmed).credential);
 }
+
+/** How the password of a `user:password` literal fares (None when it reads as none), as btoa and Buffer.from take it. */
+const basicAuthStrength = memoizeByString((literal: string): Strength => {
+  const password = basicAuthPassword(literal);
+  return password === undefined ? Strength.None : valueStrength(password);
+}, 50_000);
 
 /**
  * The password of a `user:password` literal (what `btoa(…)` and `Buffer.from(…)` encode for Basic auth), or
