@@ -12,7 +12,7 @@ import { auditThroughDaemon, startDaemon } from './daemon-client';
 // Audit workers start from this launcher too (with their argument; the main thread need not load worker_threads to
 // know it is none). Flags are per process: they have them already.
 const mainThread = !process.argv.includes(AUDIT_WORKER_ARGUMENT);
-if (mainThread) tuneV8ForShortRuns();
+if (mainThread) tuneV8ForShortRuns({ keepBytecode: true });
 
 const bundle = join(__dirname, 'cli-main.js');
 const argv = process.argv.slice(2);

@@ -25,22 +25,36 @@ import { setFlagsFromString } from 'node:v8';
  * NODE_OPTIONS Node 24 and 25 peak at 286 MB too). On Node 20 and 22 it is V8's own limit. Checked on V8 11.3 to 14.1
  * (Node 20 to 25).
  */
-export function v8FlagsFor(v8Version: string, userFlags: string): string[] {
+export function v8FlagsFor(v8Version: string, userFlags: string, options: ShortRunOptions = {}): string[] {
   const [major = NaN, minor = NaN] = /^(\d+)\.(\d+)\./.exec(v8Version)?.slice(1).map(Number) ?? [];
   const version = major * 1000 + minor;
   const tuned: Record<string, string> = {};
   if (version === 11_003) Object.assign(tuned, { 'max-inlined-bytecode-size-cumulative': '230', 'interrupt-budget': '270000' });
   else if (version >= 11_008 && version < 14_000) Object.assign(tuned, { 'max-inlined-bytecode-size-cumulative': '230', 'invocation-count-for-turbofan': '12000' });
-  if (version === 11_003 || (version >= 11_008 && version <= 14_001)) Object.assign(tuned, { 'heap-growing-percent': '50', 'max-semi-space-size': '16' });
+  const checked = version === 11_003 || (version >= 11_008 && version <= 14_001);
+  if (checked) Object.assign(tuned, { 'heap-growing-percent': '50', 'max-semi-space-size': '16' });
   const given = userFlags.replace(/_/g, '-');
-  return Object.entries(tuned)
+  const flags = Object.entries(tuned)
     .filter(([name]) => !given.includes(`--${name}`))
     .map(([name, value]) => `--${name}=${value}`);
+  if (checked && options.keepBytecode && !/--(?:no-?)?flush-bytecode/.test(given)) flags.push('--no-flush-bytecode');
+  return flags;
+}
+
+export interface ShortRunOptions {
+  /**
+   * Keep the bytecode of functions that have not run for a while (`--no-flush-bytecode`). The CLI writes its V8 code
+   * cache (src/node/code-cache.ts) when it exits, from the code compiled by then: after a long audit V8 had flushed
+   * what ran only at the start, the bundle's top level first, and every later process compiled it again (20 ms of
+   * each start; the cache stays until the bundle changes, and the first audit after an install is often the long
+   * one). Memory: at most the bytecode of all the code that ran, a few MB.
+   */
+  keepBytecode?: boolean;
 }
 
 /** Apply v8FlagsFor to this process, before the bundles are loaded (the launchers call it first). */
-export function tuneV8ForShortRuns(): void {
+export function tuneV8ForShortRuns(options: ShortRunOptions = {}): void {
   if (process.env.AGENT_GUARDRAIL_V8_DEFAULTS === '1') return;
   const userFlags = `${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`;
-  for (const flag of v8FlagsFor(process.versions.v8, userFlags)) setFlagsFromString(flag);
+  for (const flag of v8FlagsFor(process.versions.v8, userFlags, options)) setFlagsFromString(flag);
 }
