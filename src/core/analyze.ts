@@ -95,7 +95,7 @@ export function analyzeFile(input: FileInput, config: ResolvedConfig, options: A
  * analyzeFile parses; sometimes yes where it does not (a minified file gets the secret scan only).
  */
 export function mayParse(path: string, text: string, config: ResolvedConfig): boolean {
-  return fileKind(path) === 'code' && !isLockfile(path) && syntaxTreeWanted(withLineFeeds(text), config);
+  return fileKind(path) === 'code' && syntaxTreeWanted(withLineFeeds(text), config);
 }
 
 /** Above this size every file gets only the secret scan: parsers hold the whole tree (a 50 MB YAML file, gigabytes). */

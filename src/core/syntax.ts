@@ -34,7 +34,8 @@ function wantedCollectors(text: string, config: ResolvedConfig): readonly Syntax
  * walkOnce asks too. A yes can be wrong (the analysis may stop earlier: a minified file), a no cannot.
  */
 export function syntaxTreeWanted(text: string, config: ResolvedConfig): boolean {
-  return wantedCollectors(text, config).length > 0;
+  const options = { extraSecretNames: config.extraSecretNames };
+  return SYNTAX_COLLECTORS.some((collector) => collector.wants(text, options));
 }
 
 function walkOnce(context: AnalysisContext): Map<string, unknown> | undefined {

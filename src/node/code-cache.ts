@@ -5,12 +5,13 @@ import Module from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { userCacheDirectory } from './private-dir';
+import { workerThreads } from './threads';
 
 /**
  * Loading a CommonJS bundle with a V8 code cache: compiling the 6.5 MB TypeScript bundle costs more than parsing a
  * few hundred files with it, on every process start and in every worker; the CLI's own bundle is loaded the same
- * way by its launcher (src/cli/launch.ts). Only this module and private-dir.ts go into the launcher: keep them
- * free of other imports. The compiled code is kept in the user's
+ * way by its launcher (src/cli/launch.ts). Only this module, private-dir.ts and threads.ts go into the launcher: keep
+ * them free of other imports. The compiled code is kept in the user's
  * private cache directory, keyed by the bundle's path, size and mtime, the Node version and the architecture (V8 itself
  * rejects data from another V8 or other flags, and the file is then rewritten). Any failure falls back to a
  * plain `require`. AGENT_GUARDRAIL_NO_CODE_CACHE=1 turns it off.
@@ -57,7 +58,7 @@ export function requireWithCodeCache(file: string): unknown {
   loaded.loaded = true;
   // The main thread writes the cache when there was none or V8 refused it, once the code has run a while (the
   // functions compiled by then are in it): at exit, or a few seconds in for a long-running language server.
-  if ((!cachedData || script.cachedDataRejected) && (require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
+  if ((!cachedData || script.cachedDataRejected) && workerThreads().isMainThread) {
     let written = false;
     const write = () => {
       if (written) return;

@@ -296,7 +296,7 @@ describe('mayParse: which files an audit leaves to the thread that has TypeScrip
     assert.equal(mayParse('src/agent.ts', "import { Agent } from '@openai/agents';\nexport const agent = new Agent({ name: 'triage' });\n", config), true);
     assert.equal(mayParse('src/config.js', `const settings = {};\rsettings.apiKey = '${RANDOM}';\r`, config), true);
   });
-  it('no for code no gate wants, for other kinds and for lockfiles, whatever they hold', () => {
+  it('no for code no gate wants, and for other kinds whatever they hold', () => {
     assert.equal(mayParse('src/math.ts', 'export function add(a: number, b: number): number {\n  return a + b;\n}\n', config), false);
     const agent = "import { Agent } from '@openai/agents';\nexport const agent = new Agent({ name: 'triage' });\n";
     assert.equal(mayParse('docs/agent.md', agent, config), false);
