@@ -3,13 +3,14 @@ import type { ts as TsNamespace } from 'ts-morph';
 import { analyzeFile } from '../../src/core/analyze';
 import { defaultConfig } from '../../src/core/config';
 import { loadTypeScript, parseSourceFile } from '../../src/core/languages/typescript';
-import { walkSyntax, type SyntaxVisitor } from '../../src/core/languages/syntax-walk';
+import { kindTable, walkSyntax, type SyntaxVisitor } from '../../src/core/languages/syntax-walk';
 
 const ts = loadTypeScript();
 
 /** A visitor that logs what it sees as `+Kind` / `-Kind`, declining the subtrees of the kinds in `decline`. */
-function recorder(log: string[], name: string, decline: TsNamespace.SyntaxKind[] = []): SyntaxVisitor {
+function recorder(log: string[], name: string, decline: TsNamespace.SyntaxKind[] = [], kinds?: Uint8Array): SyntaxVisitor {
   return {
+    kinds,
     enter(node) {
       log.push(`${name}+${ts.SyntaxKind[node.kind]}`);
       return !decline.includes(node.kind);
@@ -53,6 +54,42 @@ describe('one syntax walk for every collector', () => {
     };
     walkSyntax(ts, sourceFile, [decliner, { enter: () => false }]);
     assert.deepEqual(seen, ['TypeAliasDeclaration', 'ExpressionStatement', 'EndOfFileToken']);
+  });
+
+  it('calls a visitor only for the kinds it names, below nodes nobody looks at, and leaves them in reverse order', () => {
+    const nested = parseSourceFile('b.ts', 'function outer() { return g(h(1), { k: f(2) }); }\n');
+    const calls = kindTable(ts, [ts.SyntaxKind.CallExpression], false);
+    const log: string[] = [];
+    walkSyntax(ts, nested, [recorder(log, 'a', [], calls), recorder(log, 'b', [], kindTable(ts, [ts.SyntaxKind.CallExpression, ts.SyntaxKind.ObjectLiteralExpression], false))]);
+    assert.deepEqual(log, [
+      'a+CallExpression', 'b+CallExpression',
+      'a+CallExpression', 'b+CallExpression', 'b-CallExpression', 'a-CallExpression',
+      'b+ObjectLiteralExpression',
+      'a+CallExpression', 'b+CallExpression', 'b-CallExpression', 'a-CallExpression',
+      'b-ObjectLiteralExpression',
+      'b-CallExpression', 'a-CallExpression',
+    ]);
+  });
+
+  it('hides a declined subtree from a visitor with kinds, and still shows it to the others', () => {
+    const nested = parseSourceFile('c.ts', 'type T = ReturnType<typeof f>;\nconst x = { a: f(1) };\n');
+    const log: string[] = [];
+    const typesAndCalls = kindTable(ts, [ts.SyntaxKind.CallExpression], true);
+    walkSyntax(ts, nested, [
+      recorder(log, 'a', [ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.ObjectLiteralExpression], kindTable(ts, [ts.SyntaxKind.ObjectLiteralExpression, ts.SyntaxKind.CallExpression], true)),
+      recorder(log, 'b', [], typesAndCalls),
+    ]);
+    assert.deepEqual(log, [
+      'a+TypeAliasDeclaration', 'b+TypeAliasDeclaration', 'b+TypeReference', 'b+TypeQuery', 'b-TypeQuery', 'b-TypeReference', 'b-TypeAliasDeclaration',
+      'a+ObjectLiteralExpression', 'b+CallExpression', 'b-CallExpression',
+    ]);
+  });
+
+  it('keeps a declined subtree from a visitor with kinds, and walks on after it', () => {
+    const log: string[] = [];
+    const kinds = kindTable(ts, [ts.SyntaxKind.TypeAliasDeclaration, ts.SyntaxKind.TypeLiteral, ts.SyntaxKind.CallExpression], false);
+    walkSyntax(ts, sourceFile, [recorder(log, 'a', [ts.SyntaxKind.TypeAliasDeclaration], kinds)]);
+    assert.deepEqual(log, ['a+TypeAliasDeclaration', 'a+CallExpression', 'a-CallExpression']);
   });
 
   it('gives the secret scan and the agent analysis of one file the same results as before they shared a walk', () => {

@@ -11,7 +11,7 @@
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from '../languages/typescript-api';
-import { walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
+import { kindTable, walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
 import { lexedStrings, mayEscapeIdentifiers } from '../languages/js-lexer';
 import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
 
@@ -173,8 +173,8 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
   /** `import { tool as lcTool }`: local name → exported name, so aliased factories are recognised. */
   const aliases = new Map<string, string>();
   const K = ts.SyntaxKind;
-  // Every node of the file comes here: one switch on its kind, most kinds fall through at once.
-  const record = (node: Node): void => {
+  // Shown the kinds of toolTextKinds only.
+  const record = (node: Node): boolean => {
     switch (node.kind) {
       case K.ImportSpecifier: {
         const specifier = node as TsNamespace.ImportSpecifier;
@@ -197,7 +197,11 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
         if (isStringLike(ts, value) || ts.isObjectLiteralExpression(value) || ts.isBinaryExpression(value) || ts.isTemplateExpression(value)) constants.set(declaration.name.text, value);
         break;
       }
+      default:
+        // A type, interface or type alias: no tool is defined in one.
+        return false;
     }
+    return true;
   };
 
   const onCall = (call: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
@@ -245,6 +249,7 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
 
   return {
     enter: record,
+    kinds: toolTextKinds(ts),
     result() {
       for (const node of candidates.splice(0)) {
         if (ts.isCallExpression(node) || ts.isNewExpression(node)) onCall(node);
@@ -268,6 +273,15 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
 }
 
 /** `{ name: '…', description: …, inputSchema: … }`: a tool object as MCP tools/list, Anthropic and OpenAI take them. */
+let toolTextKindTable: Uint8Array | undefined;
+
+/** The kinds the tool-text visitor's `enter` (record) looks at, and the types it skips. */
+function toolTextKinds(ts: Ts): Uint8Array {
+  const K = ts.SyntaxKind;
+  toolTextKindTable ??= kindTable(ts, [K.ImportSpecifier, K.CallExpression, K.NewExpression, K.ClassDeclaration, K.ClassExpression, K.ObjectLiteralExpression, K.VariableDeclaration], true);
+  return toolTextKindTable;
+}
+
 function isRawTool(ts: Ts, object: TsNamespace.ObjectLiteralExpression): boolean {
   let name = false;
   let description = false;

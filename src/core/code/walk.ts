@@ -27,7 +27,7 @@ import {
   OPENAI_HOSTED_TOOLS,
   OPENAI_MCP_SERVERS,
 } from './modules';
-import type { SyntaxCollector } from '../languages/syntax-walk';
+import { kindTable, type SyntaxCollector } from '../languages/syntax-walk';
 import { mayEscapeIdentifiers } from '../languages/js-lexer';
 
 export type Node = TsNamespace.Node;
@@ -120,6 +120,7 @@ const enum Flag {
 }
 
 let kindFlags: Uint8Array | undefined;
+let walkerKinds: Uint8Array | undefined;
 
 function flagsFor(ts: Ts): Uint8Array {
   if (kindFlags) return kindFlags;
@@ -237,6 +238,8 @@ export class Walker {
   private readonly functions: FunctionLike[] = [];
   private readonly statements: Node[] = [];
   private readonly flags: Uint8Array;
+  /** SyntaxVisitor: the kinds enter looks at (types, interfaces, type aliases, and the kinds it has flags for). */
+  readonly kinds: Uint8Array;
 
   constructor(
     readonly ts: Ts,
@@ -244,6 +247,7 @@ export class Walker {
   ) {
     this.K = ts.SyntaxKind;
     this.flags = flagsFor(ts);
+    this.kinds = walkerKinds ??= kindTable(ts, [...this.flags.keys()].filter((kind) => this.flags[kind] !== 0), true);
   }
 
   /** SyntaxVisitor: look at a node on the way down (false: nothing more to see below it). */

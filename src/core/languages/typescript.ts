@@ -7,7 +7,7 @@ import { isUuid } from '../secrets/placeholders';
 import { memoizeByString } from '../memo';
 import { expandStructuredValue } from '../secrets/structured-values';
 import { lexedStrings, MODIFIERS } from './js-lexer';
-import { walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
+import { kindTable, walkSyntax, type CollectorOptions, type SyntaxCollector, type SyntaxVisitor } from './syntax-walk';
 
 let tsModule: Ts | undefined;
 
@@ -700,5 +700,25 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
     return true;
   };
 
-  return { enter, result: () => ({ namedValues, foldedValues }) };
+  return { enter, kinds: secretKinds(ts), result: () => ({ namedValues, foldedValues }) };
+}
+
+let secretKindTable: Uint8Array | undefined;
+
+/**
+ * The kinds the secret visitor's `enter` looks at: those of its switch, the subtrees it skips (types, interfaces, type
+ * aliases, imports) and what can be a folded operand above a leaf (a parenthesised part: its subtree is skipped).
+ */
+function secretKinds(ts: Ts): Uint8Array {
+  const K = ts.SyntaxKind;
+  secretKindTable ??= kindTable(
+    ts,
+    [
+      K.ImportDeclaration, K.ParenthesizedExpression, K.PropertyAssignment, K.VariableDeclaration, K.Parameter, K.PropertyDeclaration, K.BindingElement,
+      K.ShorthandPropertyAssignment, K.GetAccessor, K.EnumMember, K.JsxAttribute, K.BinaryExpression, K.CallExpression, K.NewExpression,
+      K.ObjectLiteralExpression, K.ArrayLiteralExpression,
+    ],
+    true,
+  );
+  return secretKindTable;
 }
