@@ -70,8 +70,16 @@ const enum Fold {
 
 /** Letters, `_`, `$`, `\` (escapes) and any non-ASCII character but a space (TypeScript skips those as blanks). */
 const isIdentifierStart = (c: number): boolean =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92 || (c > 127 && c !== 0xa0 && c !== 0xfeff && !BLANK.test(String.fromCharCode(c)));
-const isIdentifierPart = (c: number): boolean => isIdentifierStart(c) || (c >= 48 && c <= 57);
+  c < 128 ? (ASCII_CLASS[c]! & IDENTIFIER_START) !== 0 : c > 127 && c !== 0xa0 && c !== 0xfeff && !BLANK.test(String.fromCharCode(c)); // NaN (past the end): no
+const isIdentifierPart = (c: number): boolean => (c < 128 ? (ASCII_CLASS[c]! & IDENTIFIER_PART) !== 0 : isIdentifierStart(c));
+const IDENTIFIER_START = 1;
+const IDENTIFIER_PART = 2;
+/** What each ASCII character can be in an identifier (a table: identifiers are most of what the lexer reads). */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 92;
+  ASCII_CLASS[c] = (start ? IDENTIFIER_START | IDENTIFIER_PART : 0) | (c >= 48 && c <= 57 ? IDENTIFIER_PART : 0);
+}
 const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
@@ -250,7 +258,10 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       /** Plain ASCII, no escapes: the identifier is its characters. */
       let plain = c < 128 && c !== 92;
       let escaped = c === 92;
-      for (let d = text.charCodeAt(j); j < n && isIdentifierPart(d); d = text.charCodeAt(++j)) {
+      // ASCII letters and digits first (past the end, charCodeAt gives NaN, which ends the loop), then the rest.
+      let d = text.charCodeAt(j);
+      while (d < 128 && d !== 92 && (ASCII_CLASS[d]! & IDENTIFIER_PART) !== 0) d = text.charCodeAt(++j);
+      for (; j < n && isIdentifierPart(d); d = text.charCodeAt(++j)) {
         if (d >= 128 || d === 92) plain = false;
         if (d === 92) escaped = true;
       }
