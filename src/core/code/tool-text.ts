@@ -173,7 +173,7 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
   /** `import { tool as lcTool }`: local name → exported name, so aliased factories are recognised. */
   const aliases = new Map<string, string>();
   const K = ts.SyntaxKind;
-  // Shown the kinds of toolTextKinds only.
+  // Called for the kinds of toolTextKinds only: the walk passes the others by.
   const record = (node: Node): boolean => {
     switch (node.kind) {
       case K.ImportSpecifier: {
@@ -272,7 +272,6 @@ function toolTextVisitor(ts: Ts, sourceFile: TsNamespace.SourceFile): SyntaxVisi
   }
 }
 
-/** `{ name: '…', description: …, inputSchema: … }`: a tool object as MCP tools/list, Anthropic and OpenAI take them. */
 let toolTextKindTable: Uint8Array | undefined;
 
 /** The kinds the tool-text visitor's `enter` (record) looks at, and the types it skips. */
@@ -282,6 +281,7 @@ function toolTextKinds(ts: Ts): Uint8Array {
   return toolTextKindTable;
 }
 
+/** `{ name: '…', description: …, inputSchema: … }`: a tool object as MCP tools/list, Anthropic and OpenAI take them. */
 function isRawTool(ts: Ts, object: TsNamespace.ObjectLiteralExpression): boolean {
   let name = false;
   let description = false;
