@@ -158,6 +158,7 @@ const CREDENTIAL_ARGUMENTS = new Map<string, number[]>(Object.entries({
 }));
 
 
+const NO_INDEXES: readonly number[] = [];
 const HEADER_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'add']);
 
 export interface SecretContexts {
@@ -460,11 +461,31 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
    * recorded and the detector's overlap rule keeps one finding.
    */
   const addValue = (name: string | undefined, initializer: Expression | undefined, credentialPosition = false, alias?: string): void => {
-    if (!initializer) return;
+    if (!initializer || !mayYieldValue(initializer)) return;
     const names: string[] = [];
     if (name) names.push(name);
     if (alias && alias !== name) names.push(alias);
     addExpression(names, initializer, credentialPosition, 0);
+  };
+
+  /**
+   * Can addExpression take a value from this expression: a string, a `+` chain or an env fallback, a conditional, an
+   * arrow's expression body (below parentheses and type assertions)? Most initializers are none of these (identifiers,
+   * calls, objects, numbers), and are passed by before any names are gathered for them.
+   */
+  const mayYieldValue = (initializer: Expression): boolean => {
+    const expression = unwrap(initializer);
+    switch (expression.kind) {
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+      case K.BinaryExpression:
+      case K.ConditionalExpression:
+        return true;
+      case K.ArrowFunction:
+        return !ts.isBlock((expression as TsNamespace.ArrowFunction).body);
+      default:
+        return false;
+    }
   };
 
   const addExpression = (names: string[], initializer: Expression, credentialPosition: boolean, depth: number): void => {
@@ -573,7 +594,7 @@ function secretContextsVisitor(ts: Ts, sourceFile: SourceFile): SyntaxVisitor & 
   const visitCall = (node: TsNamespace.CallExpression | TsNamespace.NewExpression): void => {
     const callee = nameOf(node.expression as Node);
     const args = node.arguments ?? [];
-    for (const index of (callee && CREDENTIAL_ARGUMENTS.get(callee)) || []) addValue(undefined, args[index], true);
+    for (const index of (callee && CREDENTIAL_ARGUMENTS.get(callee)) || NO_INDEXES) addValue(undefined, args[index], true);
     // Basic auth material: btoa('user:password'), Buffer.from('user:password').toString('base64')
     if ((callee === 'btoa' || (callee === 'from' && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'Buffer')) && args[0]) {
       addBasicAuth(args[0]);
