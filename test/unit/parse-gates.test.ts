@@ -233,12 +233,41 @@ describe('the agent and tool-text gates', () => {
     // An AI SDK call is an agent only with tools (src/core/code/scan.ts drops one without).
     assert.equal(AGENT_RECORDS.wants("import * as ai from 'ai';\nawait ai.generateText({ model, tools });"), true);
     assert.equal(AGENT_RECORDS.wants("import * as ai from 'ai';\nawait ai.generateText({ model, prompt });"), false);
-    assert.equal(AGENT_RECORDS.wants("import { streamText as run } from 'ai';\nconst tools = {};"), true);
+    assert.equal(AGENT_RECORDS.wants("import { streamText as run } from 'ai';\nconst tools = {};\nawait run({ model, tools });"), true);
     assert.equal(AGENT_RECORDS.wants("const { exec } = require('node:child_process');"), true);
     assert.equal(AGENT_RECORDS.wants('const key = import.meta.env.VITE_OPENAI_API_KEY;'), true);
     assert.equal(AGENT_RECORDS.wants('await Bun.$`ls`;'), true);
     assert.equal(AGENT_RECORDS.wants("import { z } from 'zod';\nexport class Agent {}"), false);
     assert.equal(AGENT_RECORDS.wants("import type { LanguageModel } from 'ai';\nexport const x = 1;"), false);
+  });
+
+  it('agents: the use must be of a name a framework import binds, where the imports read plainly', () => {
+    const cases: [string, boolean][] = [
+      // A framework's own tests call its exports imported from its sources: nothing for the walk.
+      ["import { tool } from '../src/tool';\nimport { Agent } from '../src/agent';\nimport type { RunContext } from '@openai/agents-core';\nconst t = tool({ name: 'a' });\nnew Agent({ name: 'b', tools: [t] });", false],
+      // Each way an import binds a name the walk resolves: named, aliased, namespace, default member, require, await import.
+      ["import { tool as lcTool } from '@langchain/core/tools';\nexport const t = lcTool(fn, { name: 'a' });", true],
+      ["import * as agents from '@openai/agents';\nexport const a = new agents.Agent({ name: 'a' });", true],
+      ["import llama from 'llamaindex';\nexport const a = llama.agent({ tools });", true],
+      ["const { tool: t } = require('ai');\nmodule.exports = t({ description: 'x' });", true],
+      ["const { Agent } = await import('@openai/agents');\nAgent.create({ name: 'a' });", true],
+      ["import ai = require('ai');\nexport const t = ai.tool({ description: 'x' });", true],
+      // A namespace's member the walk does not read, a bound name never called: no.
+      ["import * as ai from 'ai';\nexport const m = ai.jsonSchema({});", false],
+      ["import { tool } from 'ai';\nexport type T = typeof tool;", false],
+      // Imports this does not read (an inline require, a comment in the braces, a template literal): any use of the name counts.
+      ["export const t = require('ai').tool({ description: 'x' });", true],
+      ["import { /* the factory */ tool } from 'ai';\nexport const t = tool({ description: 'x' });", true],
+      ["const { tool } = require(`ai`);\nexport const t = tool({ description: 'x' });", true],
+    ];
+    assert.deepEqual(cases.map(([text]) => AGENT_RECORDS.wants(text)), cases.map(([, wanted]) => wanted));
+  });
+
+  it('agents: stdio server parameters need `command` and `env` in the text (the walk reads an object with both)', () => {
+    const mcp = "import { experimental_createMCPClient as create } from '@ai-sdk/mcp';\n";
+    assert.equal(AGENT_RECORDS.wants(`${mcp}export const server = { command: 'npx', args: ['-y', 'server'], env: process.env };`), true);
+    assert.equal(AGENT_RECORDS.wants(`${mcp}export const server = { command, env };`), true);
+    assert.equal(AGENT_RECORDS.wants(`${mcp}export const step = { command: 'npm test', cwd: '.' };`), false);
   });
 
   it('names spelled with escapes (the parse reads them plain, a search of the text does not) are not a way around the gates', () => {

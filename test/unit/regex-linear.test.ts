@@ -17,6 +17,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { wantsAgentRecords } from '../../src/core/code/agent-gate';
 import { looksMinified } from '../../src/core/files';
 import { scanDotenv } from '../../src/core/languages/dotenv';
 import { scanTextAssignments } from '../../src/core/languages/text';
@@ -53,7 +54,8 @@ type ScannerName =
   | 'looksMinified'
   | 'nameWords/isSecretLikeName'
   | 'isPlaceholder'
-  | 'looksLikeSecretValue';
+  | 'looksLikeSecretValue'
+  | 'wantsAgentRecords';
 
 /** `size`: the input length (1 MB unless the regex only ever sees a file path). */
 type Task = ({ kind: 'regex'; source: string; flags: string } | { kind: 'scanner'; scanner: ScannerName }) & { inputs: Input[]; size?: number };
@@ -98,6 +100,8 @@ function runScanner(name: ScannerName, text: string): number {
       return Number(isPlaceholder(text));
     case 'looksLikeSecretValue':
       return Number(looksLikeSecretValue(text)) + Number(looksLikeSecretValue(text.slice(0, 1024)));
+    case 'wantsAgentRecords':
+      return Number(wantsAgentRecords(text));
   }
 }
 
@@ -374,6 +378,13 @@ const FORMAT_INPUTS: Input[] = [
   { unit: 'A_KEY=' + ' '.repeat(4000) + 'x\n' },
   { head: 'A=', unit: ' ', tail: 'x' },
   { unit: 'x'.repeat(19_999) + '\n' },
+  // The agent gate's reading of imports: openings without an end, bindings past its limit, a use after each.
+  { head: "import { tool } from 'ai';\n", unit: 'import {' },
+  { head: "import { tool } from 'ai';\n", unit: "const { a } = require('" },
+  { head: "const t = tool(x);\n", unit: "import { tool as t } from 'ai';\n" },
+  { head: "import * as ai from 'ai';\n", unit: 'ai.' },
+  { head: 'import', unit: ' ' },
+  { unit: "from '" },
   { unit: 'Bearer eyJ' },
   { head: 'Bearer eyJ', unit: 'a' },
   { unit: 'Bearer eyJaaaaaaaa.eyJaaaaaaaa.' },
@@ -414,6 +425,7 @@ const SCANNERS: ScannerName[] = [
   'nameWords/isSecretLikeName',
   'isPlaceholder',
   'looksLikeSecretValue',
+  'wantsAgentRecords',
 ];
 
 function defineTests(): void {

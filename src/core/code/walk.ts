@@ -28,7 +28,7 @@ import {
   OPENAI_MCP_SERVERS,
 } from './modules';
 import { kindTable, type SyntaxCollector } from '../languages/syntax-walk';
-import { mayEscapeIdentifiers } from '../languages/js-lexer';
+import { wantsAgentRecords } from './agent-gate';
 
 export type Node = TsNamespace.Node;
 export type Expression = TsNamespace.Expression;
@@ -141,19 +141,6 @@ function flagsFor(ts: Ts): Uint8Array {
 }
 
 /**
- * Text without which a file has nothing for this analysis, so that most files are not parsed for it:
- * - shell calls need an import of a module that runs commands (any binding of it, so the module alone decides);
- * - agents, tools, MCP clients, servers and transports need an import of a known framework module *and* a use of one
- *   of the exports the walk recognises (imported by name or read off a namespace, so its name is in the text; an AI
- *   SDK call also the word `tools`), or stdio server parameters (`command` and `env`), which an MCP import makes
- *   configuration;
- * - browser exposure needs an environment variable with a public prefix or `dangerouslyAllowBrowser`; Mastra needs
- *   `toolsets`, and Bun's `$` shell no import at all.
- */
-// Distinctive words first: a pattern that starts at every quote of a file costs more than the rest of this gate.
-const SHELL_MODULE = /child_process|execa|shelljs|cross-spawn|['"`](?:zx|bun)['"`]/;
-const AGENT_MODULE = /@openai\/agents|@mastra\/|@voltagent\/|@llamaindex\/|@inngest\/agent-kit|@langchain\/|@ai-sdk\/|@modelcontextprotocol\/sdk|['"`](?:langchain|ai|llamaindex)['"`/]/;
-/**
  * `createTool({ … })` of each framework that has one: the key of the name the model sees (Mastra also matches its
  * record key, src/core/code/scan.ts) and of the implementation.
  */
@@ -162,43 +149,6 @@ const CREATE_TOOL_SHAPES: readonly { framework: AgentFramework; module: (module:
   { framework: 'agentkit', module: isAgentKit, nameKey: 'name', implKey: 'handler' },
   { framework: 'voltagent', module: (module) => module === '@voltagent/core', nameKey: 'name', implKey: 'execute' },
 ];
-/** Exports the walk recognises where they are called (`tool(`, `tool<T>(`, `new Agent(`) or imported under another name. */
-const CALLED_EXPORTS = [
-  'Agent', 'Experimental_Agent', 'ToolLoopAgent', 'createReactAgent', 'createAgent', 'createRoutingAgent', 'agent', 'tool', 'dynamicTool', 'createTool',
-  'DynamicTool', 'DynamicStructuredTool', 'asTool', ...OPENAI_HOSTED_TOOLS.keys(), ...OPENAI_MCP_SERVERS, 'StdioClientTransport',
-  'StdioMCPTransport', 'Experimental_StdioMCPTransport', 'createMCPClient', 'experimental_createMCPClient', 'MCPClient',
-  'MCPConfiguration', 'MastraMCPClient', 'MultiServerMCPClient', 'McpServer',
-].join('|');
-/**
- * A use of one of those exports: a call or `new`, an aliased import, a LangChain tool class (`extends StructuredTool`),
- * `Agent.create(`, or stdio server parameters (`command:`, `{ command, env }`). A name that only appears in a type, a
- * comment or a type-only import gives the walk nothing.
- */
-const AGENT_USE = new RegExp(
-  `\\b(?:${CALLED_EXPORTS})(?:\\s*[(<]|\\s+as\\b)|\\bextends\\s+(?:[\\w$]+\\.)*(?:Tool|StructuredTool|DynamicTool|DynamicStructuredTool)\\b|\\bAgent\\s*\\.\\s*create\\b|\\b(?:command|fullCommand)\\s*[:,}]`,
-);
-/**
- * AI SDK calls (`generateText(…)`, `streamText(…)` …) count only with a `tools` option: the agent analysis drops a
- * call without one (src/core/code/scan.ts), and most files of an AI SDK project call the model without tools.
- */
-const AI_SDK_USE = new RegExp(`\\b(?:${[...AI_SDK_CALLS].join('|')})(?:\\s*[(<]|\\s+as\\b)`);
-const OTHER_TRIGGER = /PUBLIC_|VITE_|REACT_APP_|VUE_APP_|GATSBY_|dangerouslyAllowBrowser|toolsets|Bun\s*\.\s*\$/;
-/**
- * Any of the three, in one pass that stops at the first: most files have none (one scan instead of three), and most
- * of the others import a framework near the top (where a scan for the other two would have read the whole file).
- */
-const ANY_TRIGGER = new RegExp(`${OTHER_TRIGGER.source}|${SHELL_MODULE.source}|${AGENT_MODULE.source}`);
-
-function wantsAgentRecords(text: string): boolean {
-  const first = ANY_TRIGGER.exec(text);
-  // An identifier spelled with an escape (`new \u0041gent(…)`) is the plain name to the parse, not to these searches.
-  if (!first) return mayEscapeIdentifiers(text);
-  if (!AGENT_MODULE.test(first[0])) return true; // a public-prefixed name, a browser flag, Mastra toolsets, Bun's $, a shell module
-  if (AGENT_USE.test(text) || (text.includes('tools') && AI_SDK_USE.test(text))) return true;
-  // A framework without a use the walk recognises: only the other two triggers, anywhere else in the file, are left.
-  return OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || mayEscapeIdentifiers(text);
-}
-
 /** The agent analysis' share of the one walk of a code file (src/core/syntax.ts), for files that can hold what it looks for. */
 export const AGENT_RECORDS = {
   id: 'agent-records',
