@@ -252,6 +252,9 @@ describe('the agent and tool-text gates', () => {
       ["const { tool: t } = require('ai');\nmodule.exports = t({ description: 'x' });", true],
       ["const { Agent } = await import('@openai/agents');\nAgent.create({ name: 'a' });", true],
       ["import ai = require('ai');\nexport const t = ai.tool({ description: 'x' });", true],
+      // Methods the walk reads whatever their receiver: an agent handed in as a parameter, a provider's own tools.
+      ["import type { Agent } from '@openai/agents';\nexport const asTool = (agent: Agent) => agent.asTool({ toolName: 'translate' });", true],
+      ["import type { ToolSet } from 'ai';\nexport const tools: ToolSet = { bash: provider.tools.bash_20250124({ execute }) };", true],
       // A namespace's member the walk does not read, a bound name never called: no.
       ["import * as ai from 'ai';\nexport const m = ai.jsonSchema({});", false],
       ["import { tool } from 'ai';\nexport type T = typeof tool;", false],

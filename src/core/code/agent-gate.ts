@@ -7,6 +7,7 @@
  *   `await import`), the use must be of a name they bind, as the walk resolves callees through the imports: a
  *   framework's own tests call `tool(…)` and `new Agent(…)` imported from `../src`, which give the walk nothing.
  *   Otherwise any use of an export's name counts. An AI SDK call counts only with the word `tools`.
+ * - Methods the walk reads whatever their receiver (`agent.asTool(…)`, `anthropic.tools.bash_20250124(…)`).
  * - Stdio server parameters (`command` and `env` in one object), which an MCP import makes configuration.
  * - Browser exposure needs an environment variable with a public prefix or `dangerouslyAllowBrowser`; Mastra needs
  *   `toolsets`, and Bun's `$` shell no import at all.
@@ -34,6 +35,11 @@ const EXPORT_USE = new RegExp(`\\b(?:${[...CALLED_EXPORTS].join('|')})(?:\\s*[(<
 /** A LangChain tool class (`extends StructuredTool`): its base is often imported through a re-export. */
 const TOOL_CLASS = /\bextends\s+(?:[\w$]+\.)*(?:Tool|StructuredTool|DynamicTool|DynamicStructuredTool)\b/;
 /**
+ * Methods the walk reads whatever their receiver: `agent.asTool({…})` (OpenAI Agents SDK), provider-defined tools
+ * with a local implementation, `anthropic.tools.bash_20250124({ execute })` (AI SDK).
+ */
+const METHOD_USE = /\.\s*asTool\s*[(<]|\.\s*tools\s*\.\s*[\w$]+\s*[(<]/;
+/**
  * AI SDK calls (`generateText(…)`, `streamText(…)` …) count only with a `tools` option: the agent analysis drops a
  * call without one (src/core/code/scan.ts), and most files of an AI SDK project call the model without tools.
  */
@@ -52,7 +58,7 @@ export function wantsAgentRecords(text: string): boolean {
   const first = ANY_TRIGGER.exec(text);
   if (!first) return mayEscapeIdentifiers(text);
   if (!AGENT_MODULE.test(first[0])) return true; // a public-prefixed name, a browser flag, Mastra toolsets, Bun's $, a shell module
-  if (usesFramework(text) || TOOL_CLASS.test(text) || (COMMAND_KEY.test(text) && ENV_KEY.test(text))) return true;
+  if (usesFramework(text) || TOOL_CLASS.test(text) || METHOD_USE.test(text) || (COMMAND_KEY.test(text) && ENV_KEY.test(text))) return true;
   // A framework without a use the walk recognises: only the other two triggers, anywhere else in the file, are left.
   return OTHER_TRIGGER.test(text) || SHELL_MODULE.test(text) || mayEscapeIdentifiers(text);
 }
