@@ -5,15 +5,15 @@
  * tool classes), raw tool objects (`{ name, description, inputSchema }` in a tools/list handler, Anthropic/OpenAI
  * function tools), and parameter descriptions inside them (`description:` in JSON schemas, zod `.describe('…')`).
  *
- * Kept apart from the agent analysis (./walk.ts, ./scan.ts): it rides the shared walk only for files whose text can
- * hold tool poisoning (POISON_HINT), which almost no file does, so it costs nothing elsewhere. Matching is by shape and
- * callee name, not by import: a poisoned description is worth reporting whatever library carries it.
+ * Kept apart from the agent analysis (./walk.ts, ./scan.ts): it rides the shared walk only for files whose strings
+ * hold a poisoned tool text (stringsMayBePoisoned), which almost no file does, so it costs nothing elsewhere. Matching
+ * is by shape and callee name, not by import: a poisoned description is worth reporting whatever library carries it.
  */
 import type { ts as TsNamespace } from 'ts-morph';
 import type { Ts } from '../languages/typescript-api';
 import { kindTable, walkSyntax, type SyntaxCollector, type SyntaxVisitor } from '../languages/syntax-walk';
 import { lexedStrings, mayEscapeIdentifiers } from '../languages/js-lexer';
-import { POISON_HINT, type ToolTextRole } from '../poisoning/detect';
+import { scanToolText, type ToolTextRole } from '../poisoning/detect';
 
 type Node = TsNamespace.Node;
 
@@ -59,15 +59,15 @@ const MAX_DEPTH = 12;
 export const TOOL_TEXTS = {
   id: 'tool-texts',
   // A tool definition's shape first (a `tool`/`Tool` callee or class, or a raw tool object, or names spelled with
-  // escapes, which the shape's search misses), then the costlier hint.
+  // escapes, which the shape's search misses), then the costlier scan of the strings.
   wants: (text: string) =>
     (TOOL_SHAPE.test(text) || (text.includes('description') && RAW_TOOL_SCHEMA.test(text)) || mayEscapeIdentifiers(text)) && stringsMayBePoisoned(text),
   create: (ts: Ts, sourceFile: TsNamespace.SourceFile) => toolTextVisitor(ts, sourceFile),
 } satisfies SyntaxCollector<ToolTexts>;
 
 /**
- * Tool texts are made of the file's strings, so the hint is asked of those, not of comments, where words such as
- * "ignore" and "replace" abound: of each string, and of all of them joined (a text concatenated from parts). Nor of a
+ * Tool texts are made of the file's strings, so the poisoning scan is asked of those, not of comments, where words such
+ * as "ignore" and "replace" abound: of each string, as the rule scans each literal of a text. Nor of a
  * string that opens the arguments of a call other than `.describe(`, `.tool(` or `.registerTool(`: a test's title
  * (`it('ignores disabled tools'`), a message (`new Error('…')`); the walk reads no text there (a factory's or tool
  * class's own arguments are read only where they are objects, whose strings open no call).
@@ -75,11 +75,18 @@ export const TOOL_TEXTS = {
 function stringsMayBePoisoned(text: string): boolean {
   const { strings, callees, keys, unsure } = lexedStrings(text);
   if (unsure) return true;
-  const texts = strings.filter(
-    (_, index) => (callees[index] === undefined || TEXT_CALLEES.has(callees[index]!)) && (keys[index] === undefined || TEXT_KEYS.has(keys[index]!)),
+  return strings.some(
+    (value, index) =>
+      (callees[index] === undefined || TEXT_CALLEES.has(callees[index]!)) && (keys[index] === undefined || TEXT_KEYS.has(keys[index]!)) && poisoned(value),
   );
-  return POISON_HINT.test(texts.join('')) || texts.some((value) => POISON_HINT.test(value));
 }
+
+/**
+ * Would the rule report this string as a tool's text? The walk takes each literal as a text of its own (literalsOf:
+ * the parts of a concatenation or a template one by one), and scanToolText reports a description's text wherever
+ * it reports a name's, and with the tool's own name and its siblings' unknown wherever it reports with them.
+ */
+const poisoned = (value: string): boolean => scanToolText(value, { role: 'description' }).length > 0;
 
 /**
  * Calls whose first argument the walk reads as a tool's text: zod's `.describe('…')`, MCP's `server.tool('name', …)`

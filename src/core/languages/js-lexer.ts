@@ -171,6 +171,7 @@ export function lexJavaScript(text: string, visitor: LexVisitor): LexResult {
       if (c === 92) {
         value += text.slice(from, j);
         const escape = readEscape(text, j);
+        if (escape.value === undefined) return -1;
         value += escape.value;
         j = from = escape.end;
       } else if (c === 96) {
@@ -372,6 +373,7 @@ function readString(text: string, start: number, quote: number): { value: string
     if (c === 92) {
       value += text.slice(from, j);
       const escape = readEscape(text, j);
+      if (escape.value === undefined) return undefined;
       value += escape.value;
       j = from = escape.end;
     } else if (c === 10 || c === 13) {
@@ -383,10 +385,15 @@ function readString(text: string, start: number, quote: number): { value: string
 
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
 
-/** The escape sequence at `at` (a backslash): its value and where it ends. Line continuations have no value. */
-function readEscape(text: string, at: number): { value: string; end: number } {
+/**
+ * The escape sequence at `at` (a backslash): its value and where it ends. Line continuations have no value. Undefined
+ * for what TypeScript reads otherwise than this does: a legacy octal escape (`\101` is `A` to it) and a malformed
+ * `\x` or `\u` (it keeps the backslash); the caller then reports the text unsure, and the file is parsed.
+ */
+function readEscape(text: string, at: number): { value: string | undefined; end: number } {
   const c = text[at + 1];
   if (c === undefined) return { value: '', end: at + 1 };
+  if ((c >= '1' && c <= '7') || (c === '0' && text[at + 2]! >= '0' && text[at + 2]! <= '9')) return { value: undefined, end: at + 2 };
   if (c === '\r') return { value: '', end: text[at + 2] === '\n' ? at + 3 : at + 2 };
   if (c === '\n' || c === '\u2028' || c === '\u2029') return { value: '', end: at + 2 };
   if (c === 'x') {
@@ -401,6 +408,7 @@ function readEscape(text: string, at: number): { value: string; end: number } {
     const hex = /^[0-9a-fA-F]{4}/.exec(text.slice(at + 2, at + 6));
     if (hex) return { value: String.fromCharCode(parseInt(hex[0], 16)), end: at + 6 };
   }
+  if (c === 'x' || c === 'u') return { value: undefined, end: at + 2 };
   return { value: SIMPLE_ESCAPES[c] ?? c, end: at + 2 };
 }
 

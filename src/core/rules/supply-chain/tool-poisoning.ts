@@ -20,7 +20,8 @@ export const toolPoisoning = defineRule({
   fileKinds: ['code', 'python', 'notebook', 'json'],
   check(context: AnalysisContext) {
     if (context.kind === 'code') {
-      // The collector's own gate asks the hint of the file's strings (comments are full of "ignore" and "replace").
+      // The collector's own gate scans the file's strings as this rule would (not its comments, full of "ignore" and
+      // "replace").
       const collected = collectedFrom(context, TOOL_TEXTS);
       if (collected) reportToolTexts(context, collected);
       return;
