@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { requireWithCodeCache } from '../node/code-cache';
 import { daemonDisabled, daemonSocketPath, wantsDaemon } from '../node/daemon-protocol';
 import { tuneV8ForShortRuns } from '../node/v8-flags';
-import { AUDIT_WORKER_ARGUMENT } from '../node/threads';
+import { startedAsAuditWorker } from '../node/threads';
 import { auditThroughDaemon, startDaemon } from './daemon-client';
 
 // Audit workers start from this launcher too (with their argument; the main thread need not load worker_threads to
 // know it is none). Flags are per process: they have them already.
-const mainThread = !process.argv.includes(AUDIT_WORKER_ARGUMENT);
+const mainThread = !startedAsAuditWorker();
 if (mainThread) tuneV8ForShortRuns({ keepBytecode: true });
 
 const bundle = join(__dirname, 'cli-main.js');

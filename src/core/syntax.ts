@@ -23,10 +23,19 @@ export function collectedFrom<T>(context: AnalysisContext, collector: SyntaxColl
   return context.memo('parse', () => walkOnce(context))?.get(collector.id) as T | undefined;
 }
 
-/** The collectors whose text gate lets this text through (the file is parsed when there is one). */
+let lastAsked: { text: string; extraSecretNames: readonly string[]; wanted: readonly SyntaxCollector<unknown>[] } | undefined;
+
+/**
+ * The collectors whose text gate lets this text through (the file is parsed when there is one). Remembered for the
+ * last text: an audit's helper thread asks before analysing a file (syntaxTreeWanted), and the analysis asks again.
+ */
 function wantedCollectors(text: string, config: ResolvedConfig): readonly SyntaxCollector<unknown>[] {
-  const options = { extraSecretNames: config.extraSecretNames };
-  return SYNTAX_COLLECTORS.filter((collector) => collector.wants(text, options));
+  // The gates read the text and the configuration's secret names, nothing else.
+  const { extraSecretNames } = config;
+  if (lastAsked?.text === text && lastAsked.extraSecretNames === extraSecretNames) return lastAsked.wanted;
+  const wanted = SYNTAX_COLLECTORS.filter((collector) => collector.wants(text, { extraSecretNames }));
+  lastAsked = { text, extraSecretNames, wanted };
+  return wanted;
 }
 
 /**
@@ -34,8 +43,7 @@ function wantedCollectors(text: string, config: ResolvedConfig): readonly Syntax
  * walkOnce asks too. A yes can be wrong (the analysis may stop earlier: a minified file), a no cannot.
  */
 export function syntaxTreeWanted(text: string, config: ResolvedConfig): boolean {
-  const options = { extraSecretNames: config.extraSecretNames };
-  return SYNTAX_COLLECTORS.some((collector) => collector.wants(text, options));
+  return wantedCollectors(text, config).length > 0;
 }
 
 function walkOnce(context: AnalysisContext): Map<string, unknown> | undefined {

@@ -13,7 +13,12 @@ let loaded: typeof WorkerThreads | undefined;
 /** Audit workers are started with this argument (Worker's `argv`): a thread without it is no audit worker. */
 export const AUDIT_WORKER_ARGUMENT = '--agent-guardrail-audit-worker';
 
+/** Whether this thread was started with AUDIT_WORKER_ARGUMENT: loads nothing (the launcher asks before any flag is set). */
+export function startedAsAuditWorker(): boolean {
+  return process.argv.includes(AUDIT_WORKER_ARGUMENT);
+}
+
 /** Whether this thread is an audit worker; in the main thread of a run without the argument, loads nothing to say no. */
 export function inAuditWorkerThread(): boolean {
-  return process.argv.includes(AUDIT_WORKER_ARGUMENT) && !workerThreads().isMainThread;
+  return startedAsAuditWorker() && !workerThreads().isMainThread;
 }
