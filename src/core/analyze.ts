@@ -9,7 +9,8 @@ import { scanJson } from './languages/json';
 import { scanTextAssignments } from './languages/text';
 import { SECRET_CONTEXTS } from './languages/typescript';
 import { collectedFrom, syntaxTreeWanted } from './syntax';
-import { scanYaml } from './languages/yaml';
+import { scanYaml, yamlTrees } from './languages/yaml';
+import { readBlockYaml } from './languages/yaml-block';
 import { Redactor, type FoundSecret } from './redaction';
 import { getRule, RULES } from './rules';
 import { SECRET_RULES } from './rules/secrets';
@@ -160,10 +161,15 @@ function collectContexts(context: AnalysisContext): { namedValues: NamedValue[];
         return { namedValues: scan.namedValues, foldedValues: [] };
       }
       case 'yaml': {
-        // One parse shared with the other checks. No documents: an empty file, or a parse that failed (noted), in
-        // which case scanYaml throws again and the line scanner below takes over.
-        const documents = context.yamlDocuments();
-        const scan = documents.length ? scanYaml(text, documents) : scanYaml(text);
+        // Plain block YAML (test cassettes, most configurations) is read without the parser; anything else is parsed
+        // once, shared with the other checks. No documents: an empty file, or a parse that failed (noted), in which
+        // case scanYaml parses again, throws, and the line scanner below takes over.
+        let trees = readBlockYaml(text);
+        if (!trees) {
+          const documents = context.yamlDocuments();
+          if (documents.length) trees = yamlTrees(text, documents);
+        }
+        const scan = scanYaml(text, trees);
         if (scan.errors.length) context.note('partial', `YAML syntax error (${scan.errors[0]!.message}); analysed what parsed`);
         return { namedValues: scan.namedValues, foldedValues: [] };
       }

@@ -20,6 +20,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { wantsAgentRecords } from '../../src/core/code/agent-gate';
 import { looksMinified } from '../../src/core/files';
 import { scanDotenv } from '../../src/core/languages/dotenv';
+import { readBlockYaml } from '../../src/core/languages/yaml-block';
 import { scanTextAssignments } from '../../src/core/languages/text';
 import { LineIndex } from '../../src/core/position';
 import { detectSecrets } from '../../src/core/secrets/detect';
@@ -55,7 +56,8 @@ type ScannerName =
   | 'nameWords/isSecretLikeName'
   | 'isPlaceholder'
   | 'looksLikeSecretValue'
-  | 'wantsAgentRecords';
+  | 'wantsAgentRecords'
+  | 'readBlockYaml';
 
 /** `size`: the input length (1 MB unless the regex only ever sees a file path). */
 type Task = ({ kind: 'regex'; source: string; flags: string } | { kind: 'scanner'; scanner: ScannerName }) & { inputs: Input[]; size?: number };
@@ -102,6 +104,8 @@ function runScanner(name: ScannerName, text: string): number {
       return Number(looksLikeSecretValue(text)) + Number(looksLikeSecretValue(text.slice(0, 1024)));
     case 'wantsAgentRecords':
       return Number(wantsAgentRecords(text));
+    case 'readBlockYaml':
+      return readBlockYaml(text)?.length ?? -1;
   }
 }
 
@@ -395,6 +399,23 @@ const FORMAT_INPUTS: Input[] = [
   { unit: 'ab0Q~' },
   { unit: 'https://hooks.slack.com/services/T' },
   { unit: 'xoxb-1234567890-' },
+  // The block YAML reader: deep and wide nesting, keys without an end, escapes before quotes, blank and comment
+  // lines between levels, a quoted scalar over many lines, block scalars, tabs after long indentation.
+  { unit: '- ' },
+  { unit: 'a:\n ' },
+  { head: 'a:\n', unit: '  b: c\n' },
+  { head: 'k: ', unit: ':a' },
+  { head: 'k: "', unit: '\\"' },
+  { head: "k: '", unit: "''\n " },
+  { head: 'k: "a', unit: '\n  b' },
+  { head: 'k: |\n', unit: '  x\n\n' },
+  { head: 'k: >-\n', unit: '   x\n  y\n' },
+  { unit: 'a:\n  b:\n    c:\n\n# x\n' },
+  { unit: ' '.repeat(1000) + '\t' },
+  { head: 'k: v\n', unit: '  w\n' },
+  { head: 'k: ', unit: '!!binary ' },
+  { unit: '- - ' },
+  { unit: '- a: ' },
 ];
 
 function inputsFor(found: FoundRegex): Input[] {
@@ -426,6 +447,7 @@ const SCANNERS: ScannerName[] = [
   'isPlaceholder',
   'looksLikeSecretValue',
   'wantsAgentRecords',
+  'readBlockYaml',
 ];
 
 function defineTests(): void {

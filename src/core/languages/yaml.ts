@@ -61,7 +61,63 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-type Scalar = { value: unknown; range?: [number, number, number] | null; type?: string | null };
+/** What scalarItem reads of a scalar: the `yaml` library's Scalar, or one the block reader makes (./yaml-block.ts). */
+export type Scalar = { value: unknown; range?: [number, number, number] | null; type?: string | null };
+
+/**
+ * A YAML document as the secret scan reads it: mappings, sequences and string scalars, each string with the offsets
+ * of its text; anything else (a number, a boolean, null, an alias, binary data) is undefined. Built from the `yaml`
+ * library's documents (yamlTrees), or directly by the reader of plain block YAML (./yaml-block.ts), which skips the
+ * library for the test cassettes and configurations that are nothing more.
+ */
+export interface YamlTree {
+  root: YamlNode;
+  errors: { offset: number; message: string }[];
+  /** A Bitnami SealedSecret (`kind: SealedSecret` at the top): ciphertext that only the cluster's controller can open. */
+  sealedSecret: boolean;
+}
+
+export type YamlNode = YamlMapping | YamlSequence | YamlString | undefined;
+export interface YamlMapping {
+  kind: 'map';
+  /** In order; a key that is not a scalar is undefined. */
+  pairs: { key: string | undefined; value: YamlNode }[];
+}
+export interface YamlSequence {
+  kind: 'seq';
+  items: YamlNode[];
+}
+export interface YamlString {
+  kind: 'string';
+  item: ListItem;
+}
+
+/** The `yaml` library's documents as trees for scanYaml (nodes deeper than MAX_DEPTH are left out). */
+export function yamlTrees(text: string, documents: Document.Parsed[]): YamlTree[] {
+  return documents.map((document) => ({
+    root: treeNode(text, document.contents, 0),
+    errors: document.errors.slice(0, 20).map((error) => ({ offset: error.pos[0], message: describeYamlError(error.code) })),
+    sealedSecret: isMap(document.contents) && document.get('kind') === 'SealedSecret',
+  }));
+}
+
+function treeNode(text: string, node: unknown, depth: number): YamlNode {
+  // scanYaml reads the pairs and items of a collection at MAX_DEPTH, not the collections among them.
+  if (depth > MAX_DEPTH + 1) return undefined;
+  if (isScalar(node)) {
+    const item = scalarItem(text, node as Scalar);
+    return item && { kind: 'string', item };
+  }
+  if (isMap(node)) {
+    const pairs: YamlMapping['pairs'] = [];
+    for (const pair of node.items) {
+      if (isPair(pair)) pairs.push({ key: isScalar(pair.key) ? String(pair.key.value) : undefined, value: treeNode(text, pair.value, depth + 1) });
+    }
+    return { kind: 'map', pairs };
+  }
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((child) => treeNode(text, child, depth + 1)) };
+  return undefined;
+}
 
 /**
  * Every scalar string value under a mapping key, with exact offsets, across all documents of a YAML file. Also:
@@ -69,28 +125,25 @@ type Scalar = { value: unknown; range?: [number, number, number] | null; type?: 
  * `environment:` lists), CLI flags in argument lists (`- --api-key` then `- …`, or `- --api-key=…`), header pairs
  * `[x-api-key, …]`, and command lines or headers inside string values (`run: curl -H "x-api-key: …"`).
  */
-export function scanYaml(text: string, documents: Document.Parsed[] = parseYamlDocuments(text)): YamlScan {
+export function scanYaml(text: string, trees: YamlTree[] = yamlTrees(text, parseYamlDocuments(text))): YamlScan {
   const namedValues: NamedValue[] = [];
   const errors: YamlScan['errors'] = [];
   const addText = (item: ListItem): void => {
     if (mayHoldAssignments(item.value)) appendAll(namedValues, scanTextRange(text, item.start, item.end));
   };
-  for (const document of documents) {
-    for (const error of document.errors.slice(0, 20)) errors.push({ offset: error.pos[0], message: describeYamlError(error.code) });
-    // A Bitnami SealedSecret holds ciphertext that only the cluster's controller can open.
-    if (isMap(document.contents) && document.get('kind') === 'SealedSecret') continue;
-    const stack: { node: unknown; depth: number; section?: string }[] = [{ node: document.contents, depth: 0 }];
+  for (const tree of trees) {
+    appendAll(errors, tree.errors);
+    if (tree.sealedSecret) continue;
+    const stack: { node: YamlNode; depth: number; section?: string }[] = [{ node: tree.root, depth: 0 }];
     while (stack.length) {
       const { node, depth, section } = stack.pop()!;
-      if (depth > MAX_DEPTH) continue;
-      if (isMap(node)) {
+      if (depth > MAX_DEPTH || !node) continue;
+      if (node.kind === 'map') {
         let entryName: string | undefined;
         let entryValue: ListItem | undefined;
-        for (const pair of node.items) {
-          if (!isPair(pair)) continue;
-          const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-          const item = isScalar(pair.value) ? scalarItem(text, pair.value as Scalar) : undefined;
-          if (item) {
+        for (const { key, value } of node.pairs) {
+          if (value?.kind === 'string') {
+            const { item } = value;
             if (key !== undefined) namedValues.push(namedItem(key, item));
             // A bare `Key` takes its section's name: `openai: { key: … }` is an OpenAI key.
             if (key !== undefined && section && isBareKey(key)) for (const alias of sectionKeyNames(section)) namedValues.push(namedItem(alias, item));
@@ -98,13 +151,13 @@ export function scanYaml(text: string, documents: Document.Parsed[] = parseYamlD
             else if (key === 'value') entryValue = item;
             addText(item);
           } else {
-            stack.push({ node: pair.value, depth: depth + 1, ...(key !== undefined && { section: key }) });
+            stack.push({ node: value, depth: depth + 1, ...(key !== undefined && { section: key }) });
           }
         }
         // k8s / ECS env entries: `- name: OPENAI_API_KEY` + `value: sk-…`
         if (entryName && entryValue) namedValues.push(namedItem(entryName, entryValue));
-      } else if (isSeq(node)) {
-        const items = node.items.map((child) => (isScalar(child) ? scalarItem(text, child as Scalar) : undefined));
+      } else if (node.kind === 'seq') {
+        const items = node.items.map((child) => (child?.kind === 'string' ? child.item : undefined));
         items.forEach((item, index) => {
           if (!item) {
             stack.push({ node: node.items[index], depth: depth + 1 });
@@ -136,7 +189,7 @@ export function describeYamlError(code: string): string {
  * A string scalar's value with the offsets of its text: inside the quotes of a quoted scalar; for a block scalar
  * (`|`, `>-`) the content after the header line, without indentation before or line breaks after.
  */
-function scalarItem(text: string, scalar: Scalar): ListItem | undefined {
+export function scalarItem(text: string, scalar: Scalar): ListItem | undefined {
   const range = scalar.range;
   if (typeof scalar.value !== 'string' || !range) return undefined;
   let [start, end] = range;
