@@ -137,14 +137,32 @@ describe('block YAML reader', () => {
     assert.ok(read >= 25, `read ${read} of ${seeds.length} files`);
     // Edits that make YAML invalid or change its structure: the reader must give up or agree with the library.
     const random = seededRandom(13);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const pieces = [':', ': ', '-', '- ', ' ', '  ', '\n', '\n  ', '"', "'", '#', ' #', '|', '>', '|-', '|2', '{}', '[]', '[', '!!binary ', '\\', '...', '---', '\t', '0', '~', "''", '\n- '];
+    const edits: ((text: string, at: number) => string)[] = [
+      (text, at) => text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3)),
+      (text, at) => text.slice(0, at) + pick(pieces) + text.slice(at),
+      // A line indented one or two columns more, or one less.
+      (text, at) => {
+        const line = text.lastIndexOf('\n', at) + 1;
+        if (random() < 0.5) return text.slice(0, line) + ' '.repeat(1 + Math.floor(random() * 2)) + text.slice(line);
+        return text[line] === ' ' ? text.slice(0, line) + text.slice(line + 1) : text;
+      },
+      // Two lines swapped.
+      (text) => {
+        const rows = text.split('\n');
+        const [i, j] = [Math.floor(random() * rows.length), Math.floor(random() * rows.length)];
+        [rows[i], rows[j]] = [rows[j]!, rows[i]!];
+        return rows.join('\n');
+      },
+    ];
     read = 0;
     for (let round = 0; round < 4000; round++) {
-      let text = seeds[Math.floor(random() * seeds.length)]!;
+      let text = pick(seeds);
       for (let edit = 1 + Math.floor(random() * 3); edit > 0; edit--) {
         let at = Math.floor(random() * text.length);
         if (random() < 0.5) at = text.lastIndexOf('\n', at) + 1 + Math.floor(random() * 6);
-        text = random() < 0.35 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3)) : text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at);
+        text = pick(edits)(text, at);
       }
       if (readOrLeft(text) === 'read') read++;
     }
