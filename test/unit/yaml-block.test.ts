@@ -86,6 +86,7 @@ const READ: [string, string][] = [
   ['double-quoted folding and escaped line breaks', lines('s: "one   ', '  two\\', '    three', '', '  four \\', '  five"', 'k: v')],
   ['single-quoted quotes and folding', lines("s: 'it''s", "  folded   ", '', "  here '", 'k: v')],
   ['literal and folded block scalars with every chomping', lines('a: |', '  one', '    indented', '', '  two', 'b: >-', '  folded', '  line', '', '    more', '  back', 'c: |+', '  kept', '', '', 'd: >', '', '  after a blank', 'e: end')],
+  ['kept empty lines at the end of the text, the last without a line break', 'a: |+\n  kept\n\n  '],
   ['block scalars with an explicit indentation', lines('a: |2-', '     leading spaces', '    x', 'list:', '- |1', '  one', '- k: >2', '     deeper', 'z: 1')],
   ['block scalars under sequence entries and compact mappings', lines('- |', '  in a sequence', '- name: x', '  value: |', '    in a mapping', '  other: y')],
   ['non-string values', lines('i: 12', 'n: -3', 'f: 1.5', 'e: 1e3', 'h: 0x1F', 'o: 0o17', 'inf: -.inf', 'nan: .NaN', 'b: true', 'B: FALSE', 'z: ~', 'nul: null', 'empty:', 'next: 1')],
@@ -193,6 +194,20 @@ describe('block YAML reader', () => {
       text.replace(/\n/g, '\r\n'),
       expected.map(([finding, covered]) => [finding, covered.replace(/\n/g, '\r\n')]),
     );
+  });
+
+  it('takes a document for a SealedSecret by its kind as YAML resolves it, on both paths', () => {
+    const password = 'EZYBuohLBi!F40';
+    // A literal block keeps its line break ("SealedSecret\n"): not that kind, so the password is reported.
+    const text = lines('kind: |', '  SealedSecret', 'spec:', `  password: "${password}"`);
+    assert.ok(readBlockYaml(text));
+    expectSecrets('deploy/secret.yaml', text, [['secrets/generic-secret 4:14-4:28', password]]);
+    expectSecrets('deploy/secret.yaml', text.replace(/\n/g, '\r\n'), [['secrets/generic-secret 4:14-4:28', password]]);
+    // Stripped of it, the kind is SealedSecret on both paths, and the document's values are ciphertext.
+    const sealed = text.replace('kind: |', 'kind: |-');
+    assert.ok(readBlockYaml(sealed));
+    expectSecrets('deploy/secret.yaml', sealed, []);
+    expectSecrets('deploy/secret.yaml', sealed.replace(/\n/g, '\r\n'), []);
   });
 });
 

@@ -9,7 +9,7 @@
  * returns, and text that is not valid YAML as far as this reader can tell. That it reads what it accepts as the
  * library does is tested on real files and on random edits of them (test/unit/yaml-block.test.ts).
  */
-import { scalarItem, type Scalar, type YamlMapping, type YamlNode, type YamlSequence, type YamlTree } from './yaml';
+import { stringNode, type YamlMapping, type YamlNode, type YamlSequence, type YamlTree } from './yaml';
 
 /** Thrown inside the reader when the text is not plain block YAML; one instance, so no stack trace is captured. */
 const NOT_PLAIN = new Error('not plain block YAML');
@@ -67,7 +67,7 @@ class BlockReader {
     const root = this.node(start, -1, 0);
     if (this.nextContent(this.line) >= 0) throw NOT_PLAIN;
     if (this.marker >= 0 && (this.nextContent(this.afterMarker('...')) >= 0 || this.marker >= 0)) throw NOT_PLAIN;
-    return [{ root, errors: [], sealedSecret: isSealedSecret(root) }];
+    return [{ root, errors: [] }];
   }
 
   /** The line after the document marker found (this.marker), which must be `marker` alone but for a comment. */
@@ -87,10 +87,17 @@ class BlockReader {
   /** The node whose first line starts at `lineStart`, indented more than its parent's `parent` columns. */
   private node(lineStart: number, parent: number, depth: number): YamlNode {
     const indent = this.indentOf(lineStart);
-    const at = lineStart + indent;
-    if (this.isSequenceEntry(at)) return this.sequence(at, indent, depth);
+    return this.nodeAt(lineStart + indent, indent, parent, depth);
+  }
+
+  /**
+   * The node that starts at `at`, `column` columns into its line (at its start, or after a sequence entry's `- `): a
+   * sequence or mapping indented to that column, or a scalar whose next lines are indented more than `parent`.
+   */
+  private nodeAt(at: number, column: number, parent: number, depth: number): YamlNode {
+    if (this.isSequenceEntry(at)) return this.sequence(at, column, depth);
     const key = this.key(at);
-    if (key) return this.mapping(key, indent, depth);
+    if (key) return this.mapping(key, column, depth);
     return this.inlineValue(at, parent, depth);
   }
 
@@ -139,10 +146,7 @@ class BlockReader {
         items.push(next >= 0 && this.indentOf(next) > indent ? this.node(next, indent, depth + 1) : undefined);
       } else {
         // A sequence or mapping that starts on the entry's line is indented to its first entry.
-        const column = content - (entry - indent);
-        const key = this.isSequenceEntry(content) ? undefined : this.key(content);
-        if (key) items.push(this.mapping(key, column, depth + 1));
-        else items.push(this.isSequenceEntry(content) ? this.sequence(content, column, depth + 1) : this.inlineValue(content, indent, depth + 1));
+        items.push(this.nodeAt(content, content - (entry - indent), indent, depth + 1));
       }
       const next = this.nextContent(this.line);
       if (next < 0) break;
@@ -178,7 +182,7 @@ class BlockReader {
       if (next === TAB) throw NOT_PLAIN;
       if (next !== SPACE && next !== NEWLINE) continue;
       if (i - at > MAX_KEY_LENGTH) throw NOT_PLAIN;
-      const name = text.slice(at, this.trimBlanksEnd(at, i));
+      const name = text.slice(at, this.endBeforeBlanks(at, i));
       if (NON_STRING.test(name)) throw NOT_PLAIN;
       return { name, after: i + 1 };
     }
@@ -396,8 +400,9 @@ class BlockReader {
         previousMoreIndented = false;
       }
     }
-    // Keep chomping keeps the empty lines after the content, each a newline.
-    if (keep) value += '\n'.repeat(lines.length - last);
+    // Keep chomping keeps the empty lines after the content, each a newline: those that end in one (blanks at the end
+    // of the text, with no line break after them, are no line).
+    if (keep) value += '\n'.repeat(1 + lines.slice(last + 1).filter((line) => line.end < text.length).length);
     else if (!strip) value += '\n';
     const end = lines[last]!.end;
     this.line = end + 1;
@@ -479,7 +484,8 @@ class BlockReader {
     return i;
   }
 
-  private trimBlanksEnd(from: number, end: number): number {
+  /** `end`, moved back over the blanks before it (not before `from`). */
+  private endBeforeBlanks(from: number, end: number): number {
     let i = end;
     while (i > from && isBlank(this.text.charCodeAt(i - 1))) i--;
     return i;
@@ -527,18 +533,6 @@ function startsOtherThanPlain(c: number): boolean {
       return true;
   }
   return false;
-}
-
-function stringNode(text: string, scalar: Scalar): YamlNode {
-  const item = scalarItem(text, scalar);
-  return item && { kind: 'string', item };
-}
-
-/** `kind: SealedSecret` in a top-level mapping (its first `kind` key, as the library's `document.get`). */
-function isSealedSecret(root: YamlNode): boolean {
-  if (root?.kind !== 'map') return false;
-  const kind = root.pairs.find((pair) => pair.key === 'kind');
-  return kind?.value?.kind === 'string' && kind.value.item.value === 'SealedSecret';
 }
 
 /**

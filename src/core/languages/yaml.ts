@@ -61,7 +61,7 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
   return Array.isArray(parsed) ? parsed : [];
 }
 
-/** What scalarItem reads of a scalar: the `yaml` library's Scalar, or one the block reader makes (./yaml-block.ts). */
+/** What stringNode reads of a scalar: the `yaml` library's Scalar, or one the block reader makes (./yaml-block.ts). */
 export type Scalar = { value: unknown; range?: [number, number, number] | null; type?: string | null };
 
 /**
@@ -73,8 +73,6 @@ export type Scalar = { value: unknown; range?: [number, number, number] | null; 
 export interface YamlTree {
   root: YamlNode;
   errors: { offset: number; message: string }[];
-  /** A Bitnami SealedSecret (`kind: SealedSecret` at the top): ciphertext that only the cluster's controller can open. */
-  sealedSecret: boolean;
 }
 
 export type YamlNode = YamlMapping | YamlSequence | YamlString | undefined;
@@ -89,7 +87,25 @@ export interface YamlSequence {
 }
 export interface YamlString {
   kind: 'string';
+  /** The value as YAML resolves it (a block scalar's final line break included), which `item` may hold trimmed. */
+  value: string;
   item: ListItem;
+}
+
+/** A string scalar as the scan reads it; undefined for any other scalar, and for one whose text cannot be placed. */
+export function stringNode(text: string, scalar: Scalar): YamlString | undefined {
+  const item = scalarItem(text, scalar);
+  return item && { kind: 'string', value: scalar.value as string, item };
+}
+
+/**
+ * A Bitnami SealedSecret, `kind: SealedSecret` in a top-level mapping (its first `kind` key, as the library's
+ * `document.get` finds it), holds ciphertext that only the cluster's controller can open.
+ */
+function isSealedSecret(root: YamlNode): boolean {
+  if (root?.kind !== 'map') return false;
+  const kind = root.pairs.find((pair) => pair.key === 'kind')?.value;
+  return kind?.kind === 'string' && kind.value === 'SealedSecret';
 }
 
 /** The `yaml` library's documents as trees for scanYaml (nodes deeper than MAX_DEPTH are left out). */
@@ -97,17 +113,13 @@ export function yamlTrees(text: string, documents: Document.Parsed[]): YamlTree[
   return documents.map((document) => ({
     root: treeNode(text, document.contents, 0),
     errors: document.errors.slice(0, 20).map((error) => ({ offset: error.pos[0], message: describeYamlError(error.code) })),
-    sealedSecret: isMap(document.contents) && document.get('kind') === 'SealedSecret',
   }));
 }
 
 function treeNode(text: string, node: unknown, depth: number): YamlNode {
   // scanYaml reads the pairs and items of a collection at MAX_DEPTH, not the collections among them.
   if (depth > MAX_DEPTH + 1) return undefined;
-  if (isScalar(node)) {
-    const item = scalarItem(text, node as Scalar);
-    return item && { kind: 'string', item };
-  }
+  if (isScalar(node)) return stringNode(text, node as Scalar);
   if (isMap(node)) {
     const pairs: YamlMapping['pairs'] = [];
     for (const pair of node.items) {
@@ -133,7 +145,7 @@ export function scanYaml(text: string, trees: YamlTree[] = yamlTrees(text, parse
   };
   for (const tree of trees) {
     appendAll(errors, tree.errors);
-    if (tree.sealedSecret) continue;
+    if (isSealedSecret(tree.root)) continue;
     const stack: { node: YamlNode; depth: number; section?: string }[] = [{ node: tree.root, depth: 0 }];
     while (stack.length) {
       const { node, depth, section } = stack.pop()!;
@@ -189,7 +201,7 @@ export function describeYamlError(code: string): string {
  * A string scalar's value with the offsets of its text: inside the quotes of a quoted scalar; for a block scalar
  * (`|`, `>-`) the content after the header line, without indentation before or line breaks after.
  */
-export function scalarItem(text: string, scalar: Scalar): ListItem | undefined {
+function scalarItem(text: string, scalar: Scalar): ListItem | undefined {
   const range = scalar.range;
   if (typeof scalar.value !== 'string' || !range) return undefined;
   let [start, end] = range;
